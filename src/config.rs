@@ -1,0 +1,333 @@
+//! `site.yaml`: the serde shape (`RawConfig`) and the validated `Config` with
+//! every default filled in. The conversion destructures every raw field
+//! without `..`, so a new key does not compile until it is handled here.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use crate::diagnostic::Diagnostic;
+use crate::yaml::{self, Source, Spanned};
+
+pub const CONFIG_FILE: &str = "site.yaml";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    base_url: Option<Spanned<String>>,
+    language: Option<Spanned<String>>,
+    theme: Option<String>,
+    description: Option<String>,
+    author: Option<String>,
+    copyright: Option<String>,
+    images: Option<RawImages>,
+    markdown: Option<RawMarkdown>,
+    search: Option<bool>,
+    feed: Option<bool>,
+    theme_options: Option<Map<String, Value>>,
+    extra: Option<Map<String, Value>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawImages {
+    widths: Option<Spanned<Vec<u32>>>,
+    format: Option<ImageFormat>,
+    quality: Option<Spanned<u8>>,
+    originals: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMarkdown {
+    safe: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ImageFormat {
+    Webp,
+    Jpeg,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ImageConfig {
+    pub widths: Vec<u32>,
+    pub format: ImageFormat,
+    pub quality: u8,
+    pub originals: bool,
+}
+
+/// The validated site configuration.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Config {
+    pub title: String,
+    /// Without a trailing slash; `None` where the site has no host yet.
+    pub base_url: Option<String>,
+    pub language: String,
+    pub theme: String,
+    pub description: Option<String>,
+    pub author: Option<String>,
+    pub copyright: Option<String>,
+    pub images: ImageConfig,
+    pub markdown_safe: bool,
+    pub search: bool,
+    pub feed: bool,
+    pub theme_options: Map<String, Value>,
+    pub extra: Map<String, Value>,
+}
+
+/// Languages whose interface strings ship with the default theme.
+pub const LANGUAGES: [&str; 2] = ["zh-CN", "en"];
+
+impl Config {
+    /// Reads and validates `ROOT/site.yaml`.
+    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+        let path = root.join(CONFIG_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            let d = Diagnostic::new(CONFIG_FILE, format!("cannot read the site configuration: {e}"));
+            if e.kind() == std::io::ErrorKind::NotFound {
+                d.hint(format!(
+                    "run annals in a site folder (one with {CONFIG_FILE}), pass --root DIR, or create a site with `annals init DIR`"
+                ))
+            } else {
+                d
+            }
+        })?;
+        Config::parse(&text)
+    }
+
+    pub fn parse(text: &str) -> Result<Config, Diagnostic> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let source = Source {
+            file: Path::new(CONFIG_FILE),
+            text,
+            first_line: 1,
+        };
+        let raw: RawConfig = yaml::parse(text, source)?;
+        Config::from_raw(raw, source)
+    }
+
+    fn from_raw(raw: RawConfig, source: Source<'_>) -> Result<Config, Diagnostic> {
+        let RawConfig {
+            title,
+            base_url,
+            language,
+            theme,
+            description,
+            author,
+            copyright,
+            images,
+            markdown,
+            search,
+            feed,
+            theme_options,
+            extra,
+        } = raw;
+        let base_url = match base_url {
+            None => None,
+            Some(url) => Some(validate_base_url(&url.value).map_err(|m| {
+                source
+                    .error_at(&url.referenced, m)
+                    .hint("write the full address, such as `https://example.org/reports`")
+            })?),
+        };
+        let language = match language {
+            None => "zh-CN".to_owned(),
+            Some(lang) => {
+                if !is_language_tag(&lang.value) {
+                    return Err(source
+                        .error_at(
+                            &lang.referenced,
+                            format!("`{}` is not a language tag", lang.value),
+                        )
+                        .hint("use a BCP 47 tag such as `zh-CN` or `en`"));
+                }
+                lang.value
+            }
+        };
+        let images = match images {
+            None => ImageConfig {
+                widths: vec![480, 960, 1600],
+                format: ImageFormat::Webp,
+                quality: 80,
+                originals: false,
+            },
+            Some(RawImages {
+                widths,
+                format,
+                quality,
+                originals,
+            }) => {
+                let widths = match widths {
+                    None => vec![480, 960, 1600],
+                    Some(w) => {
+                        if w.value.is_empty() || w.value.contains(&0) {
+                            return Err(source
+                                .error_at(
+                                    &w.referenced,
+                                    "`images.widths` needs at least one width above 0",
+                                )
+                                .hint("for example `widths: [480, 960, 1600]`"));
+                        }
+                        let mut v = w.value;
+                        v.sort_unstable();
+                        v.dedup();
+                        v
+                    }
+                };
+                let quality = match quality {
+                    None => 80,
+                    Some(q) if (1..=100).contains(&q.value) => q.value,
+                    Some(q) => {
+                        return Err(source
+                            .error_at(
+                                &q.referenced,
+                                format!("`images.quality` is {}, outside 1-100", q.value),
+                            )
+                            .hint("80 is a good balance of size and quality"));
+                    }
+                };
+                ImageConfig {
+                    widths,
+                    format: format.unwrap_or(ImageFormat::Webp),
+                    quality,
+                    originals: originals.unwrap_or(false),
+                }
+            }
+        };
+        let markdown_safe = markdown
+            .and_then(|RawMarkdown { safe }| safe)
+            .unwrap_or(false);
+        Ok(Config {
+            title,
+            base_url,
+            language,
+            theme: theme.unwrap_or_else(|| "default".to_owned()),
+            description,
+            author,
+            copyright,
+            images,
+            markdown_safe,
+            search: search.unwrap_or(true),
+            feed: feed.unwrap_or(true),
+            theme_options: theme_options.unwrap_or_default(),
+            extra: extra.unwrap_or_default(),
+        })
+    }
+
+    /// The absolute URL of a site path (`2024/politics/`), where a base URL
+    /// is known.
+    pub fn absolute_url(&self, path: &str) -> Option<String> {
+        self.base_url.as_ref().map(|base| format!("{base}/{path}"))
+    }
+}
+
+fn validate_base_url(url: &str) -> Result<String, String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("base_url `{url}` must start with https:// or http://"))?;
+    if rest.is_empty() || rest.starts_with('/') || rest.contains(char::is_whitespace) {
+        return Err(format!("base_url `{url}` has no host"));
+    }
+    Ok(url.trim_end_matches('/').to_owned())
+}
+
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// What the command line asks of a build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Default: `ROOT/public`.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub theme: Option<String>,
+    pub cache_dir: Option<PathBuf>,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            output: None,
+            base_url: None,
+            drafts: false,
+            theme: None,
+            cache_dir: None,
+        }
+    }
+
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// Applies command-line overrides to the loaded configuration.
+pub fn apply_overrides(config: &mut Config, options: &BuildOptions) -> Result<(), Diagnostic> {
+    if let Some(url) = &options.base_url {
+        config.base_url =
+            Some(validate_base_url(url).map_err(|m| Diagnostic::new("--base-url", m))?);
+    }
+    if let Some(theme) = &options.theme {
+        config.theme = theme.clone();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults() {
+        let c = Config::parse("title: T\n").unwrap();
+        assert_eq!(c.language, "zh-CN");
+        assert_eq!(c.theme, "default");
+        assert_eq!(c.images.widths, [480, 960, 1600]);
+        assert_eq!(c.images.format, ImageFormat::Webp);
+        assert_eq!(c.images.quality, 80);
+        assert!(c.search && c.feed && !c.markdown_safe);
+    }
+
+    #[test]
+    fn unknown_key_names_nearest() {
+        let d = Config::parse("title: T\nbase_ulr: https://x.org\n").unwrap_err();
+        assert_eq!(d.file, Path::new("site.yaml"));
+        assert_eq!(d.line, Some(2));
+        assert_eq!(d.hint.as_deref(), Some("did you mean `base_url`?"));
+    }
+
+    #[test]
+    fn nested_unknown_key() {
+        let d = Config::parse("title: T\nimages:\n  qualty: 70\n").unwrap_err();
+        assert_eq!(d.line, Some(3));
+        assert_eq!(d.hint.as_deref(), Some("did you mean `quality`?"));
+    }
+
+    #[test]
+    fn base_url_is_validated_and_trimmed() {
+        let c = Config::parse("title: T\nbase_url: https://example.org/r/\n").unwrap();
+        assert_eq!(c.base_url.as_deref(), Some("https://example.org/r"));
+        let d = Config::parse("title: T\nbase_url: example.org\n").unwrap_err();
+        assert_eq!(d.line, Some(2));
+    }
+
+    #[test]
+    fn quality_out_of_range() {
+        let d = Config::parse("title: T\nimages:\n  quality: 0\n").unwrap_err();
+        assert!(d.message.contains("outside 1-100"), "{}", d.message);
+    }
+}

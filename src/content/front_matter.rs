@@ -1,0 +1,240 @@
+//! Splitting a Markdown file into its YAML front matter and its body, and
+//! the serde shapes of everything users write in YAML: front matter, photos,
+//! stats and chronicle events.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use super::date::DateText;
+use crate::diagnostic::Diagnostic;
+use crate::yaml::Spanned;
+
+/// A Markdown file cut in two. Line endings are normalised to `\n` and a
+/// byte-order mark is dropped, so Windows editors' files read the same.
+pub struct Split<'a> {
+    pub front_matter: &'a str,
+    pub body: &'a str,
+    /// The file line the body starts on, 1-based.
+    pub body_line: usize,
+}
+
+/// Normalises a file's text: no BOM, `\n` line endings.
+pub fn normalise(text: String) -> String {
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
+/// Splits normalised `text`: the first line must be `---`, the front matter
+/// ends at the next line that is `---`.
+pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
+    let first = text.lines().next().unwrap_or("");
+    if first.trim_end() != "---" {
+        let d = Diagnostic::new(file, "this file has no front matter")
+            .at(1, 1)
+            .with_source(text);
+        let hint = if text.lines().any(|l| l.trim_end() == "---") {
+            "front matter starts with `---` on the very first line: move it up, with nothing (not even a blank line) before it"
+        } else {
+            "start the file with a line `---`, then `title: ...`, then another `---` line"
+        };
+        return Err(d.hint(hint));
+    }
+    let start = first.len() + 1;
+    let mut offset = start.min(text.len());
+    for (i, line) in text[offset..].split_inclusive('\n').enumerate() {
+        if line.trim_end() == "---" {
+            return Ok(Split {
+                front_matter: &text[start.min(text.len())..offset],
+                body: &text[offset + line.len()..],
+                body_line: i + 3,
+            });
+        }
+        offset += line.len();
+    }
+    Err(
+        Diagnostic::new(file, "the front matter opened on line 1 is never closed")
+            .at(1, 1)
+            .with_source(text)
+            .hint("add a line `---` after the last front matter key, before the text"),
+    )
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPhoto {
+    pub src: Spanned<String>,
+    pub caption: Option<String>,
+    pub alt: Option<String>,
+    pub credit: Option<String>,
+    pub date: Option<Spanned<DateText>>,
+    pub place: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Approx {
+    Over,
+    Nearly,
+    About,
+}
+
+/// A scalar in a `where:` filter.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Scalar {
+    Number(f64),
+    Bool(bool),
+    Text(String),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStat {
+    pub key: Spanned<String>,
+    pub label: String,
+    pub value: Option<Spanned<f64>>,
+    pub unit: Option<String>,
+    pub approx: Option<Approx>,
+    pub group: Option<String>,
+    pub note: Option<String>,
+    pub chapter: Option<Spanned<String>>,
+    #[serde(default)]
+    pub highlight: bool,
+    pub count: Option<Spanned<BTreeMap<String, Scalar>>>,
+    pub sum: Option<Spanned<String>>,
+    #[serde(rename = "where")]
+    pub filter: Option<Spanned<BTreeMap<String, Scalar>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub date: Spanned<DateText>,
+    pub title: String,
+    pub kind: Option<String>,
+    pub chapter: Option<Spanned<String>>,
+    pub participants: Option<f64>,
+    pub place: Option<String>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub photos: Vec<RawPhoto>,
+}
+
+/// `_index.md`: a report, a plain section or the home page. Which keys apply
+/// depends on which it is; `load` checks that.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndex {
+    pub title: Spanned<String>,
+    pub subtitle: Option<String>,
+    pub year: Option<Spanned<i32>>,
+    pub date: Option<Spanned<DateText>>,
+    pub author: Option<String>,
+    pub summary: Option<String>,
+    pub description: Option<String>,
+    pub cover: Option<Spanned<String>>,
+    pub photo_credit: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub photos: Vec<RawPhoto>,
+    pub weight: Option<i64>,
+    pub sort_by: Option<SortBy>,
+    pub paginate_by: Option<Spanned<usize>>,
+    pub extra: Option<Map<String, Value>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortBy {
+    Date,
+    Weight,
+    Title,
+}
+
+/// A chapter or a plain page.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPage {
+    pub title: Spanned<String>,
+    pub number: Option<u32>,
+    pub weight: Option<i64>,
+    pub slug: Option<Spanned<String>>,
+    pub summary: Option<String>,
+    pub date: Option<Spanned<DateText>>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub photos: Vec<RawPhoto>,
+    #[serde(default)]
+    pub stats: Vec<RawStat>,
+    pub extra: Option<Map<String, Value>>,
+    pub creator: Option<String>,
+    pub source: Option<String>,
+    pub rights: Option<String>,
+    pub place: Option<String>,
+    #[serde(default)]
+    pub subjects: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let s = split("---\ntitle: a\n---\nbody\n", Path::new("a.md")).unwrap();
+        assert_eq!(s.front_matter, "title: a\n");
+        assert_eq!(s.body, "body\n");
+        assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn empty_front_matter_and_body() {
+        let s = split("---\n---\n", Path::new("a.md")).unwrap();
+        assert_eq!(s.front_matter, "");
+        assert_eq!(s.body, "");
+    }
+
+    #[test]
+    fn front_matter_not_on_first_line() {
+        let d = split("\n---\ntitle: a\n---\n", Path::new("a.md"))
+            .err()
+            .unwrap();
+        assert!(d.hint.unwrap().contains("very first line"));
+    }
+
+    #[test]
+    fn front_matter_never_closed() {
+        let d = split("---\ntitle: a\nbody\n", Path::new("a.md"))
+            .err()
+            .unwrap();
+        assert_eq!(
+            d.message,
+            "the front matter opened on line 1 is never closed"
+        );
+        assert_eq!(d.line, Some(1));
+    }
+
+    #[test]
+    fn crlf_and_bom_are_normalised() {
+        let text = normalise("\u{feff}---\r\ntitle: a\r\n---\r\nbody\r\n".to_owned());
+        let s = split(&text, Path::new("a.md")).unwrap();
+        assert_eq!(s.front_matter, "title: a\n");
+        assert_eq!(s.body, "body\n");
+    }
+}

@@ -1,0 +1,148 @@
+//! The photos a Markdown body shows, found before rendering so that every
+//! photo is known (and measured) with the rest of the model.
+
+use std::path::{Component, Path};
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+pub struct ImageRef {
+    pub dest: String,
+    pub title: String,
+    pub alt: String,
+    /// Byte offset in the body.
+    pub offset: usize,
+}
+
+/// Options shared with the renderer so both passes see the same document.
+pub fn parser_options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Is `dest` a file of this site rather than another site or a data URL?
+pub fn is_local(dest: &str) -> bool {
+    !(dest.is_empty()
+        || dest.starts_with('#')
+        || dest.starts_with('/')
+        || dest.starts_with("//")
+        || dest.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        }))
+}
+
+pub fn images(body: &str) -> Vec<ImageRef> {
+    let mut out = Vec::new();
+    let mut current: Option<ImageRef> = None;
+    for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                current = Some(ImageRef {
+                    dest: dest_url.into_string(),
+                    title: title.into_string(),
+                    alt: String::new(),
+                    offset: range.start,
+                });
+            }
+            Event::End(TagEnd::Image) => out.extend(current.take()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(img) = &mut current {
+                    img.alt.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    out.retain(|i| is_local(&i.dest));
+    out
+}
+
+/// 1-based line and column (in characters) of a byte offset in `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+}
+
+/// Joins a relative `target` onto folder `base` (both relative to
+/// `content/`, `/`-separated), resolving `.` and `..`; `None` where it would
+/// climb out of `content/` or is absolute.
+pub fn join_relative(base: &str, target: &str) -> Option<String> {
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+    for c in Path::new(target).components() {
+        match c {
+            Component::Normal(p) => parts.push(p.to_str()?),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                parts.pop()?;
+            }
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_local_images_with_alt_and_title() {
+        let refs = images("text\n\n![a *b*](x.jpg \"cap\")\n\n![](https://e.org/y.png)\n");
+        assert_eq!(refs.len(), 1);
+        assert_eq!(refs[0].dest, "x.jpg");
+        assert_eq!(refs[0].alt, "a b");
+        assert_eq!(refs[0].title, "cap");
+        assert_eq!(line_column("text\n\n![a", refs[0].offset), (3, 1));
+    }
+
+    #[test]
+    fn local_or_not() {
+        assert!(is_local("photos/a.jpg"));
+        assert!(is_local("../a b.jpg"));
+        assert!(!is_local("https://x"));
+        assert!(!is_local("mailto:a@b"));
+        assert!(!is_local("/abs.jpg"));
+        assert!(!is_local("#top"));
+    }
+
+    #[test]
+    fn joins_and_decodes() {
+        assert_eq!(
+            join_relative("2024/a", "../photos/x.jpg").as_deref(),
+            Some("2024/photos/x.jpg")
+        );
+        assert_eq!(join_relative("2024", "../../x.jpg"), None);
+        assert_eq!(join_relative("", "/etc/passwd"), None);
+        assert_eq!(percent_decode("%E6%96%87%E5%8F%B2"), "文史");
+        assert_eq!(percent_decode("a%20b.jpg"), "a b.jpg");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+}

@@ -1,0 +1,273 @@
+//! The content model: what `content/` says, validated and resolved, with no
+//! HTML in it. `load` reads the folder into a `Site`; later stages only read
+//! the model.
+
+mod date;
+pub mod front_matter;
+mod load;
+mod markdown_refs;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+pub use date::Date;
+pub use front_matter::{Approx, Scalar, SortBy};
+pub use load::{REPORT_RESERVED, load};
+pub use markdown_refs::{
+    is_local, join_relative, line_column, parser_options as markdown_options, percent_decode,
+};
+
+/// Where something was written: a file relative to the site root, a line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A Markdown body and where it starts in its file.
+#[derive(Debug, Clone, Default)]
+pub struct Markdown {
+    pub text: String,
+    /// The file, relative to `content/` (`2024/01-politics.md`).
+    pub file: String,
+    /// The file line the body starts on.
+    pub first_line: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Photo {
+    /// The file on disk.
+    #[serde(skip)]
+    pub file: PathBuf,
+    /// Path relative to `content/`, with `/` separators.
+    pub path: String,
+    pub caption: Option<String>,
+    pub alt: Option<String>,
+    pub credit: Option<String>,
+    pub date: Option<Date>,
+    pub place: Option<String>,
+    pub width: u32,
+    pub height: u32,
+    /// Site path of the page that shows it.
+    pub page: String,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+impl Photo {
+    /// The text for `alt`: the alt text, else the caption.
+    pub fn alt_text(&self) -> &str {
+        self.alt
+            .as_deref()
+            .or(self.caption.as_deref())
+            .unwrap_or("")
+    }
+}
+
+/// How a stat is computed from the chronicle instead of typed in.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Derivation {
+    Count {
+        filter: BTreeMap<String, Scalar>,
+    },
+    Sum {
+        field: String,
+        filter: BTreeMap<String, Scalar>,
+    },
+}
+
+impl Serialize for Scalar {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Scalar::Number(n) => s.serialize_f64(*n),
+            Scalar::Bool(b) => s.serialize_bool(*b),
+            Scalar::Text(t) => s.serialize_str(t),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Stat {
+    pub key: String,
+    pub label: String,
+    pub value: f64,
+    pub unit: Option<String>,
+    pub approx: Option<Approx>,
+    pub group: Option<String>,
+    pub note: Option<String>,
+    /// Slug of the chapter it belongs to.
+    pub chapter: Option<String>,
+    pub highlight: bool,
+    pub derived: Option<Derivation>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    pub date: Date,
+    pub title: String,
+    pub kind: Option<String>,
+    /// Slug of the chapter it belongs to.
+    pub chapter: Option<String>,
+    pub participants: Option<f64>,
+    pub place: Option<String>,
+    pub summary: Option<String>,
+    pub photos: Vec<Photo>,
+}
+
+/// Archival description of a page (Dublin Core).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Archival {
+    pub creator: Option<String>,
+    pub source: Option<String>,
+    pub rights: Option<String>,
+    pub place: Option<String>,
+    pub subjects: Vec<String>,
+}
+
+impl Archival {
+    pub fn is_empty(&self) -> bool {
+        self.creator.is_none()
+            && self.source.is_none()
+            && self.rights.is_none()
+            && self.place.is_none()
+            && self.subjects.is_empty()
+    }
+}
+
+/// A chapter of a report or a page of a plain section.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    pub title: String,
+    /// Site path, `2024/politics/`.
+    pub path: String,
+    pub slug: String,
+    pub number: Option<u32>,
+    pub weight: i64,
+    pub summary: Option<String>,
+    pub date: Option<Date>,
+    pub tags: Vec<String>,
+    pub draft: bool,
+    pub photos: Vec<Photo>,
+    pub archival: Archival,
+    pub extra: Map<String, Value>,
+    #[serde(skip)]
+    pub body: Markdown,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub year: i32,
+    pub title: String,
+    /// Site path, `2024/`.
+    pub path: String,
+    pub subtitle: Option<String>,
+    pub date: Option<Date>,
+    pub author: Option<String>,
+    pub summary: Option<String>,
+    pub cover: Option<Photo>,
+    pub photo_credit: Option<String>,
+    pub tags: Vec<String>,
+    pub draft: bool,
+    /// Photos of the report itself (the preface's).
+    pub photos: Vec<Photo>,
+    pub extra: Map<String, Value>,
+    #[serde(skip)]
+    pub chapters: Vec<Page>,
+    #[serde(skip)]
+    pub stats: Vec<Stat>,
+    #[serde(skip)]
+    pub chronicle: Vec<Event>,
+    #[serde(skip)]
+    pub preface: Markdown,
+}
+
+impl Report {
+    /// The report's key figures: those marked `highlight`, else the first six.
+    pub fn key_figures(&self) -> Vec<&Stat> {
+        let marked: Vec<&Stat> = self.stats.iter().filter(|s| s.highlight).collect();
+        if marked.is_empty() {
+            self.stats.iter().take(6).collect()
+        } else {
+            marked
+        }
+    }
+
+    /// Every photo of the report in reading order: cover, preface, chapters.
+    pub fn all_photos(&self) -> Vec<&Photo> {
+        let mut seen = std::collections::HashSet::new();
+        self.cover
+            .iter()
+            .chain(&self.photos)
+            .chain(self.chapters.iter().flat_map(|c| &c.photos))
+            .chain(self.chronicle.iter().flat_map(|e| &e.photos))
+            .filter(|p| seen.insert(p.path.as_str()))
+            .collect()
+    }
+}
+
+/// A plain section, such as `content/archive/`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    pub title: String,
+    /// Site path, `archive/`.
+    pub path: String,
+    pub summary: Option<String>,
+    pub weight: i64,
+    pub sort_by: SortBy,
+    pub paginate_by: usize,
+    pub extra: Map<String, Value>,
+    #[serde(skip)]
+    pub pages: Vec<Page>,
+    #[serde(skip)]
+    pub sections: Vec<Section>,
+    #[serde(skip)]
+    pub body: Markdown,
+}
+
+/// The home page's own text, from `content/_index.md` where there is one.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Home {
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub extra: Map<String, Value>,
+    #[serde(skip)]
+    pub body: Markdown,
+}
+
+/// Everything `content/` holds.
+#[derive(Debug, Clone, Default)]
+pub struct Site {
+    pub home: Home,
+    /// Newest first.
+    pub reports: Vec<Report>,
+    /// Top-level plain sections.
+    pub sections: Vec<Section>,
+    /// Pages directly under `content/`.
+    pub pages: Vec<Page>,
+    /// Every Markdown file (relative to `content/`) → its site path.
+    pub links: BTreeMap<String, String>,
+}
+
+impl Site {
+    /// Every plain section, nested ones included, in a stable order.
+    pub fn all_sections(&self) -> Vec<&Section> {
+        fn walk<'a>(s: &'a Section, out: &mut Vec<&'a Section>) {
+            out.push(s);
+            for sub in &s.sections {
+                walk(sub, out);
+            }
+        }
+        let mut out = Vec::new();
+        for s in &self.sections {
+            walk(s, &mut out);
+        }
+        out
+    }
+}

@@ -1,0 +1,187 @@
+//! Errors a user must read: what went wrong, where (file, line, column) and
+//! what would fix it. Every stage reports content problems as `Diagnostic`s;
+//! `main` prints them, the library never does.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem in the user's input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file, relative to the site root where it lies inside it.
+    pub file: PathBuf,
+    /// 1-based line, where known.
+    pub line: Option<usize>,
+    /// 1-based column in characters, where known.
+    pub column: Option<usize>,
+    pub message: String,
+    /// What would fix it.
+    pub hint: Option<String>,
+    /// The offending source line, shown under the message with a caret.
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: None,
+            source_line: None,
+        }
+    }
+
+    pub fn at(mut self, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    pub fn at_line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Attaches the source line the position points at, taken from `text`
+    /// (the whole file).
+    pub fn with_source(mut self, text: &str) -> Self {
+        if let Some(line) = self.line {
+            self.source_line = text.lines().nth(line.saturating_sub(1)).map(str::to_owned);
+        }
+        self
+    }
+
+    /// Makes `file` relative to `root` when it lies inside it, so messages
+    /// read `content/2024/_index.md` rather than an absolute path.
+    pub fn relative_to(mut self, root: &Path) -> Self {
+        if let Ok(rel) = self.file.strip_prefix(root) {
+            self.file = rel.to_path_buf();
+        }
+        self
+    }
+
+    fn sort_key(&self) -> (&Path, usize, usize) {
+        (&self.file, self.line.unwrap_or(0), self.column.unwrap_or(0))
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        write!(f, ": {}", self.message)?;
+        if let (Some(source), Some(line)) = (&self.source_line, self.line) {
+            let gutter = line.to_string();
+            let pad = " ".repeat(gutter.len());
+            write!(f, "\n {pad} |\n {gutter} | {source}")?;
+            if let Some(column) = self.column {
+                // Wide (CJK) characters take two terminal cells.
+                let width: usize = source
+                    .chars()
+                    .take(column.saturating_sub(1))
+                    .map(|c| if is_wide(c) { 2 } else { 1 })
+                    .sum();
+                write!(f, "\n {pad} | {}^", " ".repeat(width))?;
+            }
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
+/// Every problem found, sorted by file and position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn sorted(mut list: Vec<Diagnostic>) -> Self {
+        list.sort_by(|a, b| {
+            a.sort_key()
+                .cmp(&b.sort_key())
+                .then(a.message.cmp(&b.message))
+        });
+        list.dedup();
+        Diagnostics(list)
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            writeln!(f, "error: {d}")?;
+        }
+        match self.0.len() {
+            1 => write!(f, "1 error"),
+            n => write!(f, "{n} errors"),
+        }
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+}
+
+/// The nearest of `candidates` to `word`, if any is close enough to be a
+/// likely misspelling.
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::normalized_damerau_levenshtein(word, c), c))
+        .filter(|(score, _)| *score >= 0.5)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_finds_a_misspelt_key() {
+        assert_eq!(
+            nearest("titel", ["title", "subtitle", "tags"]),
+            Some("title")
+        );
+        assert_eq!(nearest("zzz", ["title", "subtitle"]), None);
+    }
+
+    #[test]
+    fn caret_accounts_for_wide_characters() {
+        let d = Diagnostic::new("a.md", "bad")
+            .at(1, 3)
+            .with_source("标题：x")
+            .hint("use `:`");
+        let shown = d.to_string();
+        assert!(shown.starts_with("a.md:1:3: bad"), "{shown}");
+        assert!(shown.contains("\n   |     ^"), "{shown}");
+        assert!(shown.ends_with("= hint: use `:`"), "{shown}");
+    }
+}

@@ -1,0 +1,343 @@
+//! The only stage that writes. A build is written into a staging folder
+//! beside the output folder and swapped in at the end, so a failed build
+//! leaves the previous output exactly as it was. The output folder is
+//! refused where it would overwrite the site itself or a folder annals did
+//! not make.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+/// The file that lists every output file's SHA-256; also how annals knows
+/// a folder is its own output.
+pub const MANIFEST: &str = "manifest-sha256.txt";
+
+/// One file of the built site.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Relative to the output root, `/`-separated.
+    pub path: String,
+    pub content: FileContent,
+}
+
+#[derive(Debug, Clone)]
+pub enum FileContent {
+    Bytes(Vec<u8>),
+    /// Copied from this file.
+    Copy(PathBuf),
+}
+
+impl OutputFile {
+    pub fn bytes(path: impl Into<String>, bytes: Vec<u8>) -> Self {
+        OutputFile {
+            path: path.into(),
+            content: FileContent::Bytes(bytes),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("refusing to write the site into {path}: {reason}")]
+    Refused {
+        path: PathBuf,
+        reason: String,
+        hint: String,
+    },
+    #[error("cannot write {path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error("two files would be written to the same path `{0}`")]
+    Clash(String),
+}
+
+impl OutputError {
+    pub fn hint(&self) -> Option<&str> {
+        match self {
+            OutputError::Refused { hint, .. } => Some(hint),
+            OutputError::Io { .. } => {
+                Some("check that the folder exists, is writable and the disk has room")
+            }
+            OutputError::Clash(_) => {
+                Some("a static file has the same path as a page; rename one of them")
+            }
+        }
+    }
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
+    move |source| OutputError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Refuses an output folder that is, or holds, the site or its content,
+/// or that already holds files annals did not write.
+pub fn check_output_dir(output: &Path, root: &Path) -> Result<(), OutputError> {
+    let abs = absolute(output);
+    let root = absolute(root);
+    let refuse = |reason: &str, hint: &str| {
+        Err(OutputError::Refused {
+            path: output.to_path_buf(),
+            reason: reason.into(),
+            hint: hint.into(),
+        })
+    };
+    if root.starts_with(&abs) {
+        return refuse(
+            "it is the site folder or a folder above it",
+            "build into a folder of its own, such as `public/`",
+        );
+    }
+    for own in ["content", "templates", "themes", "static"] {
+        if abs.starts_with(root.join(own)) {
+            return refuse(
+                &format!("it lies inside the site's `{own}/` folder"),
+                "build into a folder of its own, such as `public/`",
+            );
+        }
+    }
+    if let Some(home) = std::env::var_os("HOME") {
+        if abs == absolute(Path::new(&home)) {
+            return refuse(
+                "it is your home folder",
+                "build into a folder of its own, such as `public/`",
+            );
+        }
+    }
+    if abs.is_dir() {
+        let mut entries = fs::read_dir(&abs).map_err(io_err(&abs))?;
+        let empty = entries.next().is_none();
+        if !empty && !abs.join(MANIFEST).is_file() {
+            return refuse(
+                "it holds files annals did not write (there is no manifest-sha256.txt in it)",
+                "choose an empty or new folder; annals replaces the whole output folder on every build",
+            );
+        }
+    } else if abs.exists() {
+        return refuse("it is a file, not a folder", "choose a folder");
+    }
+    Ok(())
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    // A folder not made yet: resolve its parent.
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => absolute(parent).join(name),
+        _ => std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf()),
+    }
+}
+
+/// What the output stage did.
+#[derive(Debug, Default, Clone)]
+pub struct WriteSummary {
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// Writes `files` and the site's `static/` folder as the new content of
+/// `output`, atomically replacing what was there.
+pub fn write(
+    output: &Path,
+    root: &Path,
+    mut files: Vec<OutputFile>,
+) -> Result<WriteSummary, OutputError> {
+    check_output_dir(output, root)?;
+    add_static(&root.join("static"), &mut files)?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    for pair in files.windows(2) {
+        if pair[0].path == pair[1].path {
+            return Err(OutputError::Clash(pair[0].path.clone()));
+        }
+    }
+    let output = absolute(output);
+    let parent = output
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let staging = parent.join(format!(".{name}.annals-staging-{}", std::process::id()));
+    if staging.exists() {
+        fs::remove_dir_all(&staging).map_err(io_err(&staging))?;
+    }
+    let result = write_all(&staging, &files);
+    let summary = match result {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+    };
+    swap(&staging, &output, &parent, &name)?;
+    Ok(summary)
+}
+
+fn add_static(dir: &Path, files: &mut Vec<OutputFile>) -> Result<(), OutputError> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| OutputError::Io {
+            path: dir.to_path_buf(),
+            source: e.into(),
+        })?;
+        if entry.file_type().is_file() {
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            // The site's static files win over the theme's of the same name.
+            files.retain(|f| f.path != rel);
+            files.push(OutputFile {
+                path: rel,
+                content: FileContent::Copy(entry.path().to_path_buf()),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn write_all(staging: &Path, files: &[OutputFile]) -> Result<WriteSummary, OutputError> {
+    fs::create_dir_all(staging).map_err(io_err(staging))?;
+    let mut dirs: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent().map(|p| staging.join(p)))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for d in &dirs {
+        fs::create_dir_all(d).map_err(io_err(d))?;
+    }
+    let hashes: Vec<Result<(String, String, u64), OutputError>> = files
+        .par_iter()
+        .map(|f| {
+            let target = staging.join(&f.path);
+            let bytes = match &f.content {
+                FileContent::Bytes(b) => std::borrow::Cow::Borrowed(b.as_slice()),
+                FileContent::Copy(src) => {
+                    std::borrow::Cow::Owned(fs::read(src).map_err(io_err(src))?)
+                }
+            };
+            fs::write(&target, &bytes).map_err(io_err(&target))?;
+            Ok((
+                f.path.clone(),
+                hex(&Sha256::digest(&bytes)),
+                bytes.len() as u64,
+            ))
+        })
+        .collect();
+    let mut manifest = String::new();
+    let mut summary = WriteSummary::default();
+    for h in hashes {
+        let (path, hash, len) = h?;
+        manifest.push_str(&format!("{hash}  {path}\n"));
+        summary.files += 1;
+        summary.bytes += len;
+    }
+    let path = staging.join(MANIFEST);
+    let mut f = fs::File::create(&path).map_err(io_err(&path))?;
+    f.write_all(manifest.as_bytes())
+        .and_then(|_| f.sync_all())
+        .map_err(io_err(&path))?;
+    summary.files += 1;
+    Ok(summary)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Puts `staging` in the place of `output`: the old output is moved aside,
+/// the new one renamed in, the old one removed.
+fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), OutputError> {
+    let old = parent.join(format!(".{name}.annals-old-{}", std::process::id()));
+    let had_old = output.exists();
+    if had_old {
+        fs::rename(output, &old).map_err(io_err(output))?;
+    }
+    if let Err(e) = fs::rename(staging, output) {
+        if had_old {
+            let _ = fs::rename(&old, output);
+        }
+        let _ = fs::remove_dir_all(staging);
+        return Err(OutputError::Io {
+            path: output.to_path_buf(),
+            source: e,
+        });
+    }
+    if had_old {
+        fs::remove_dir_all(&old).map_err(io_err(&old))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_the_site_and_its_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("content")).unwrap();
+        assert!(check_output_dir(root, root).is_err());
+        assert!(check_output_dir(&root.join("content/out"), root).is_err());
+        assert!(check_output_dir(root.parent().unwrap(), root).is_err());
+        assert!(check_output_dir(&root.join("public"), root).is_ok());
+    }
+
+    #[test]
+    fn refuses_a_folder_of_other_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("docs");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("notes.txt"), "mine").unwrap();
+        let err = check_output_dir(&out, &dir.path().join("site")).unwrap_err();
+        assert!(err.to_string().contains("did not write"), "{err}");
+    }
+
+    #[test]
+    fn writes_files_and_manifest_then_replaces_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        fs::create_dir_all(&root).unwrap();
+        let out = root.join("public");
+        write(
+            &out,
+            &root,
+            vec![OutputFile::bytes("a/index.html", b"one".to_vec())],
+        )
+        .unwrap();
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "one");
+        let manifest = fs::read_to_string(out.join(MANIFEST)).unwrap();
+        assert!(manifest.ends_with("  a/index.html\n"), "{manifest}");
+        write(
+            &out,
+            &root,
+            vec![OutputFile::bytes("b.html", b"two".to_vec())],
+        )
+        .unwrap();
+        assert!(!out.join("a/index.html").exists());
+        assert_eq!(fs::read_to_string(out.join("b.html")).unwrap(), "two");
+        let leftovers: Vec<_> = fs::read_dir(&root)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    }
+}

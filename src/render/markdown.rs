@@ -1,0 +1,677 @@
+//! Markdown bodies to HTML with pulldown-cmark, plus what annals adds:
+//! stable heading ids (Chinese headings too), a standalone
+//! `![alt](src "caption")` as a `<figure>`, links to `.md` files as links
+//! to their pages, photos with their sizes, and `{{ stat(key="…") }}`.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, TextMergeWithOffset};
+
+use super::urls;
+use crate::content::{Markdown, Photo, Stat};
+use crate::diagnostic::{Diagnostic, nearest};
+use crate::stats::FigureStyle;
+
+/// What a body may refer to, and where its page sits.
+pub struct BodyContext<'a> {
+    /// From this page to the site root: `../../`.
+    pub root: &'a str,
+    /// Markdown file (relative to `content/`) → site path.
+    pub links: &'a BTreeMap<String, String>,
+    /// The page's photos.
+    pub photos: &'a [Photo],
+    /// The report's folder (relative to `content/`), where photos are also
+    /// looked for.
+    pub report_dir: Option<&'a str>,
+    /// The report's figures, for `{{ stat() }}`, and its stats page.
+    pub stats: Option<(&'a [Stat], &'a str)>,
+    pub style: &'a FigureStyle,
+    /// Escape raw HTML.
+    pub safe: bool,
+    /// The first figure loads eagerly (it is likely above the fold).
+    pub eager_first: bool,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    /// Photos (content paths) the body shows itself.
+    pub shown_photos: HashSet<String>,
+}
+
+pub fn render(md: &Markdown, cx: &BodyContext<'_>) -> Result<Rendered, Vec<Diagnostic>> {
+    let mut r = Renderer {
+        md,
+        cx,
+        errors: Vec::new(),
+        ids: HashMap::new(),
+        out: Rendered::default(),
+        figures: 0,
+    };
+    let parser = Parser::new_ext(&md.text, crate::content::markdown_options());
+    let events: Vec<(Event<'_>, Range<usize>)> =
+        TextMergeWithOffset::new(parser.into_offset_iter()).collect();
+    let events = r.transform(events);
+    pulldown_cmark::html::push_html(&mut r.out.html, events.into_iter());
+    if r.errors.is_empty() {
+        Ok(r.out)
+    } else {
+        Err(r.errors)
+    }
+}
+
+struct Renderer<'a> {
+    md: &'a Markdown,
+    cx: &'a BodyContext<'a>,
+    errors: Vec<Diagnostic>,
+    ids: HashMap<String, usize>,
+    out: Rendered,
+    figures: usize,
+}
+
+/// A heading id: letters and digits of every script kept, lower case, runs
+/// of anything else as one `-`.
+pub fn heading_id(text: &str) -> String {
+    let mut id = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            id.extend(c.to_lowercase());
+        } else if !id.is_empty()
+            && !id.ends_with('-')
+            && (c.is_whitespace() || c == '-' || c == '_' || c == '.')
+        {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-').to_owned();
+    if id.is_empty() {
+        "section".to_owned()
+    } else {
+        id
+    }
+}
+
+impl<'a> Renderer<'a> {
+    fn error(&mut self, offset: usize, message: String, hint: String) {
+        let (line, column) = crate::content::line_column(&self.md.text, offset);
+        let line = line + self.md.first_line - 1;
+        let source_line = self
+            .md
+            .text
+            .lines()
+            .nth(line - self.md.first_line)
+            .map(str::to_owned);
+        let mut d = Diagnostic::new(format!("content/{}", self.md.file), message)
+            .at(line, column)
+            .hint(hint);
+        d.source_line = source_line;
+        self.errors.push(d);
+    }
+
+    fn unique_id(&mut self, id: String) -> String {
+        let n = self.ids.entry(id.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            id
+        } else {
+            format!("{id}-{}", *n - 1)
+        }
+    }
+
+    fn transform<'e>(&mut self, events: Vec<(Event<'e>, Range<usize>)>) -> Vec<Event<'e>> {
+        let mut out = Vec::with_capacity(events.len());
+        let mut i = 0;
+        while i < events.len() {
+            let (event, range) = &events[i];
+            match event {
+                Event::Start(Tag::Paragraph) => {
+                    if let Some((html, consumed)) = self.standalone_figure(&events[i..]) {
+                        out.push(Event::Html(html.into()));
+                        i += consumed;
+                        continue;
+                    }
+                    out.push(event.clone());
+                }
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }) => {
+                    let end = events[i..]
+                        .iter()
+                        .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_))))
+                        .map_or(events.len(), |p| i + p);
+                    let text: String = events[i + 1..end]
+                        .iter()
+                        .filter_map(|(e, _)| match e {
+                            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                            _ => None,
+                        })
+                        .collect();
+                    let id = self.unique_id(
+                        id.as_ref()
+                            .map_or_else(|| heading_id(&text), |i| i.to_string()),
+                    );
+                    self.out.headings.push(Heading {
+                        level: heading_level(*level),
+                        id: id.clone(),
+                        text: text.clone(),
+                    });
+                    out.push(Event::Start(Tag::Heading {
+                        level: *level,
+                        id: Some(CowStr::from(id)),
+                        classes: classes.clone(),
+                        attrs: attrs.clone(),
+                    }));
+                }
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    let dest = self.link(dest_url, range.start);
+                    out.push(Event::Start(Tag::Link {
+                        link_type: *link_type,
+                        dest_url: dest.into(),
+                        title: title.clone(),
+                        id: id.clone(),
+                    }));
+                }
+                Event::Start(Tag::Image {
+                    dest_url, title, ..
+                }) => {
+                    let end = events[i..]
+                        .iter()
+                        .position(|(e, _)| matches!(e, Event::End(TagEnd::Image)))
+                        .map_or(events.len(), |p| i + p);
+                    let alt = plain_text(&events[i + 1..end]);
+                    out.push(Event::Html(
+                        self.image_html(dest_url, title, &alt, range.start, false)
+                            .into(),
+                    ));
+                    i = end + 1;
+                    continue;
+                }
+                Event::Text(text) => self.text(text, range.start, &mut out),
+                Event::Html(html) | Event::InlineHtml(html) if self.cx.safe => {
+                    out.push(Event::Text(html.clone()))
+                }
+                _ => out.push(event.clone()),
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// A paragraph holding one image and nothing else becomes a figure.
+    fn standalone_figure(
+        &mut self,
+        events: &[(Event<'_>, Range<usize>)],
+    ) -> Option<(String, usize)> {
+        let end = events
+            .iter()
+            .position(|(e, _)| matches!(e, Event::End(TagEnd::Paragraph)))?;
+        let inner: Vec<&(Event<'_>, Range<usize>)> = events[1..end]
+            .iter()
+            .filter(|(e, _)| {
+                !matches!(e, Event::Text(t) if t.trim().is_empty())
+                    && !matches!(e, Event::SoftBreak)
+            })
+            .collect();
+        let (
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }),
+            range,
+        ) = inner.first()?
+        else {
+            return None;
+        };
+        if !matches!(inner.last()?.0, Event::End(TagEnd::Image)) {
+            return None;
+        }
+        // Only the image's own alt text may stand between its start and end.
+        if inner[1..inner.len() - 1]
+            .iter()
+            .any(|(e, _)| matches!(e, Event::Start(Tag::Image { .. })))
+        {
+            return None;
+        }
+        let alt = plain_text(&events[2..end]);
+        let html = self.image_html(dest_url, title, &alt, range.start, true);
+        Some((html, end + 1))
+    }
+
+    /// The photo a destination names: relative to the page's folder, else to
+    /// the report's, as the loader resolved it.
+    fn find_photo(&self, dest: &str) -> Option<&'a Photo> {
+        let decoded = crate::content::percent_decode(dest);
+        let dir = self.md.file.rsplit_once('/').map_or("", |(d, _)| d);
+        std::iter::once(dir)
+            .chain(self.cx.report_dir)
+            .filter_map(|base| crate::content::join_relative(base, &decoded))
+            .find_map(|path| self.cx.photos.iter().find(|p| p.path == path))
+    }
+
+    fn image_html(
+        &mut self,
+        dest: &str,
+        title: &str,
+        alt: &str,
+        offset: usize,
+        figure: bool,
+    ) -> String {
+        if !crate::content::is_local(dest) {
+            let img = format!(
+                "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\">",
+                esc(dest),
+                esc(alt)
+            );
+            return if figure && !title.is_empty() {
+                format!(
+                    "<figure class=\"photo\">{img}<figcaption>{}</figcaption></figure>\n",
+                    esc(title)
+                )
+            } else {
+                img
+            };
+        }
+        let Some(photo) = self.find_photo(dest) else {
+            self.error(
+                offset,
+                format!("the photo `{dest}` is not known"),
+                "check the path".into(),
+            );
+            return String::new();
+        };
+        self.out.shown_photos.insert(photo.path.clone());
+        let eager = self.cx.eager_first && self.figures == 0;
+        self.figures += 1;
+        let loading = if eager { "eager" } else { "lazy" };
+        let src = urls::file(self.cx.root, &photo.path);
+        let alt = if alt.is_empty() {
+            photo.alt_text()
+        } else {
+            alt
+        };
+        let img = format!(
+            "<img src=\"{src}\" width=\"{}\" height=\"{}\" alt=\"{}\" loading=\"{loading}\" decoding=\"async\">",
+            photo.width,
+            photo.height,
+            esc(alt)
+        );
+        if !figure {
+            return img;
+        }
+        let caption = if title.is_empty() {
+            photo.caption.as_deref().unwrap_or("")
+        } else {
+            title
+        };
+        let mut html = format!("<figure class=\"photo\"><a href=\"{src}\">{img}</a>");
+        if !caption.is_empty() || photo.credit.is_some() {
+            html.push_str("<figcaption>");
+            html.push_str(&esc(caption));
+            if let Some(place) = &photo.place {
+                html.push_str(&format!(" <span class=\"place\">{}</span>", esc(place)));
+            }
+            if let Some(date) = &photo.date {
+                html.push_str(&format!(" <time datetime=\"{date}\">{date}</time>"));
+            }
+            if let Some(credit) = &photo.credit {
+                html.push_str(&format!(" <span class=\"credit\">{}</span>", esc(credit)));
+            }
+            html.push_str("</figcaption>");
+        }
+        html.push_str("</figure>\n");
+        html
+    }
+
+    fn link(&mut self, dest: &str, offset: usize) -> String {
+        if dest.starts_with('/') && !dest.starts_with("//") {
+            // Root-absolute: made relative so the site works under a sub-path.
+            return format!("{}{}", self.cx.root, dest.trim_start_matches('/'));
+        }
+        if !crate::content::is_local(dest) {
+            return dest.to_owned();
+        }
+        let (path, anchor) = dest
+            .split_once('#')
+            .map_or((dest, None), |(p, a)| (p, Some(a)));
+        let decoded = crate::content::percent_decode(path);
+        if !decoded.ends_with(".md") {
+            return dest.to_owned();
+        }
+        let dir = self.md.file.rsplit_once('/').map_or("", |(d, _)| d);
+        let target = crate::content::join_relative(dir, &decoded);
+        match target.as_ref().and_then(|t| self.cx.links.get(t)) {
+            Some(site_path) => {
+                let mut href = urls::page(self.cx.root, site_path);
+                if let Some(anchor) = anchor {
+                    href.push('#');
+                    href.push_str(anchor);
+                }
+                href
+            }
+            None => {
+                let wanted = target.unwrap_or(decoded.clone());
+                let hint = match nearest(&wanted, self.cx.links.keys().map(String::as_str)) {
+                    Some(near) => format!(
+                        "did you mean `{}`? (paths are relative to this file)",
+                        relative_from(dir, near)
+                    ),
+                    None => "the path is relative to this file's folder; check the name".to_owned(),
+                };
+                self.error(offset, format!("the link `{dest}` leads to no page"), hint);
+                dest.to_owned()
+            }
+        }
+    }
+
+    fn text<'e>(&mut self, text: &CowStr<'e>, offset: usize, out: &mut Vec<Event<'e>>) {
+        if !text.contains("{{") {
+            out.push(Event::Text(text.clone()));
+            return;
+        }
+        let mut rest: &str = text;
+        let mut consumed = 0;
+        while let Some(start) = rest.find("{{") {
+            let Some(len) = rest[start..].find("}}") else {
+                break;
+            };
+            let call = &rest[start + 2..start + len];
+            out.push(Event::Text(CowStr::from(rest[..start].to_owned())));
+            let html = self.shortcode(call.trim(), offset + consumed + start);
+            out.push(Event::InlineHtml(html.into()));
+            consumed += start + len + 2;
+            rest = &rest[start + len + 2..];
+        }
+        out.push(Event::Text(CowStr::from(rest.to_owned())));
+    }
+
+    fn shortcode(&mut self, call: &str, offset: usize) -> String {
+        let Some(args) = call.strip_prefix("stat(").and_then(|a| a.strip_suffix(')')) else {
+            self.error(
+                offset,
+                format!("unknown shortcode `{{{{ {call} }}}}`"),
+                "the shortcode for a figure is {{ stat(key=\"study_sessions\") }}".into(),
+            );
+            return String::new();
+        };
+        let key = args
+            .trim()
+            .strip_prefix("key")
+            .map(str::trim_start)
+            .and_then(|a| a.strip_prefix('='))
+            .map(|a| a.trim().trim_matches(|c| c == '"' || c == '\''))
+            .unwrap_or("");
+        let Some((stats, stats_path)) = self.cx.stats else {
+            self.error(
+                offset,
+                "figures can only be cited inside a report".into(),
+                "move this text into a chapter of a report, or write the number".into(),
+            );
+            return String::new();
+        };
+        match stats.iter().find(|s| s.key == key) {
+            Some(stat) => format!(
+                "<a class=\"figure\" href=\"{}#stat-{key}\">{}</a>",
+                urls::page(self.cx.root, stats_path),
+                esc(&self.cx.style.format(stat))
+            ),
+            None => {
+                let hint = match nearest(key, stats.iter().map(|s| s.key.as_str())) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => {
+                        "declare it in the chapter's `stats:` or in the report's stats.yaml".into()
+                    }
+                };
+                self.error(
+                    offset,
+                    format!("no stat has the key `{key}` in this report"),
+                    hint,
+                );
+                String::new()
+            }
+        }
+    }
+}
+
+fn relative_from(dir: &str, target: &str) -> String {
+    let dir_parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    let target_parts: Vec<&str> = target.split('/').collect();
+    let common = dir_parts
+        .iter()
+        .zip(&target_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out = "../".repeat(dir_parts.len() - common);
+    out.push_str(&target_parts[common..].join("/"));
+    out
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
+    events
+        .iter()
+        .filter_map(|(e, _)| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    pulldown_cmark_escape::escape_html(&mut out, s).expect("writing to a String cannot fail");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Origin;
+
+    fn style() -> FigureStyle {
+        FigureStyle {
+            plain: "{value}{unit}".into(),
+            over: "{value}余{unit}".into(),
+            nearly: "近{value}{unit}".into(),
+            about: "约{value}{unit}".into(),
+        }
+    }
+
+    fn photo(path: &str) -> Photo {
+        Photo {
+            file: path.into(),
+            path: path.into(),
+            caption: Some("front caption".into()),
+            alt: None,
+            credit: Some("摄影 张三".into()),
+            date: None,
+            place: None,
+            width: 1600,
+            height: 1067,
+            page: "2024/a/".into(),
+            origin: Origin::default(),
+        }
+    }
+
+    fn run(text: &str, safe: bool) -> Result<Rendered, Vec<Diagnostic>> {
+        let links = BTreeMap::from([
+            ("2024/01-a.md".to_owned(), "2024/a/".to_owned()),
+            ("2024/02-b/index.md".to_owned(), "2024/b/".to_owned()),
+        ]);
+        let photos = vec![photo("2024/photos/x.jpg")];
+        let stats = vec![Stat {
+            key: "study_sessions".into(),
+            label: "集中学习".into(),
+            value: 14.0,
+            unit: Some("次".into()),
+            approx: None,
+            group: None,
+            note: None,
+            chapter: None,
+            highlight: false,
+            derived: None,
+            origin: Origin::default(),
+        }];
+        let style = style();
+        let cx = BodyContext {
+            root: "../../",
+            links: &links,
+            photos: &photos,
+            report_dir: Some("2024"),
+            stats: Some((&stats, "2024/stats/")),
+            style: &style,
+            safe,
+            eager_first: false,
+        };
+        let md = Markdown {
+            text: text.to_owned(),
+            file: "2024/01-a.md".into(),
+            first_line: 5,
+        };
+        render(&md, &cx)
+    }
+
+    #[test]
+    fn standalone_image_becomes_figure() {
+        let html = run("![选手](photos/x.jpg \"开幕式\")\n", false)
+            .unwrap()
+            .html;
+        assert!(html.contains("<figure class=\"photo\">"), "{html}");
+        assert!(html.contains("src=\"../../2024/photos/x.jpg\" width=\"1600\" height=\"1067\" alt=\"选手\" loading=\"lazy\""), "{html}");
+        assert!(
+            html.contains(
+                "<figcaption>开幕式 <span class=\"credit\">摄影 张三</span></figcaption>"
+            ),
+            "{html}"
+        );
+        assert!(!html.contains("<p>"), "{html}");
+    }
+
+    #[test]
+    fn inline_image_stays_inline() {
+        let html = run("看 ![x](photos/x.jpg) 这里\n", false).unwrap().html;
+        assert!(html.starts_with("<p>看 <img"), "{html}");
+        assert!(!html.contains("figure"), "{html}");
+    }
+
+    #[test]
+    fn md_links_become_page_urls() {
+        let html = run("[b](02-b/index.md#x) and [a](01-a.md)\n", false)
+            .unwrap()
+            .html;
+        assert!(
+            html.contains("href=\"../../2024/b/index.html#x\""),
+            "{html}"
+        );
+        assert!(html.contains("href=\"../../2024/a/index.html\""), "{html}");
+    }
+
+    #[test]
+    fn dead_link_names_line_and_nearest() {
+        let errors = run("text\n\n[b](02-c/index.md)\n", false).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].line, Some(7));
+        assert_eq!(errors[0].column, Some(1));
+        assert_eq!(
+            errors[0].hint.as_deref(),
+            Some("did you mean `02-b/index.md`? (paths are relative to this file)")
+        );
+    }
+
+    #[test]
+    fn chinese_heading_ids_are_stable_and_unique() {
+        let r = run(
+            "## 坚持党的全面领导\n\n## 坚持党的全面领导\n\n## Hello, World!\n",
+            false,
+        )
+        .unwrap();
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["坚持党的全面领导", "坚持党的全面领导-1", "hello-world"]
+        );
+        assert!(
+            r.html.contains("<h2 id=\"坚持党的全面领导-1\">"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn stat_shortcode_prints_the_figure_linked() {
+        let html = run(
+            "集中学习{{ stat(key=\"study_sessions\") }}，成效明显\n",
+            false,
+        )
+        .unwrap()
+        .html;
+        assert!(html.contains("集中学习<a class=\"figure\" href=\"../../2024/stats/index.html#stat-study_sessions\">14次</a>，成效明显"), "{html}");
+        let errors = run("x {{ stat(key=\"study_session\") }}\n", false).unwrap_err();
+        assert_eq!(
+            errors[0].message,
+            "no stat has the key `study_session` in this report"
+        );
+        assert_eq!(
+            errors[0].hint.as_deref(),
+            Some("did you mean `study_sessions`?")
+        );
+    }
+
+    #[test]
+    fn shortcodes_in_code_stay_literal() {
+        let html = run("`{{ stat(key=\"nope\") }}`\n", false).unwrap().html;
+        assert!(
+            html.contains("<code>{{ stat(key=\"nope\") }}</code>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn gfm_extras() {
+        let html = run(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~\n\n- [x] done\n\nnote[^1]\n\n[^1]: foot\n",
+            false,
+        )
+        .unwrap()
+        .html;
+        assert!(
+            html.contains("<table>")
+                && html.contains("<del>x</del>")
+                && html.contains("checkbox")
+                && html.contains("footnote"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn safe_mode_escapes_raw_html() {
+        let html = run("<script>alert(1)</script>\n\nhi <b>x</b>\n", true)
+            .unwrap()
+            .html;
+        assert!(
+            !html.contains("<script>") && html.contains("&lt;script&gt;"),
+            "{html}"
+        );
+        let html = run("<b>x</b>\n", false).unwrap().html;
+        assert!(html.contains("<b>x</b>"), "{html}");
+    }
+}

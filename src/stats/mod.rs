@@ -1,0 +1,206 @@
+//! Pure functions over the model's figures: deriving a stat from the
+//! chronicle and formatting one for the site's language. No I/O.
+
+use std::collections::BTreeMap;
+
+use crate::content::{Approx, Derivation, Event, Scalar, Stat};
+
+/// Computes a derived stat from the report's chronicle.
+pub fn derive(derivation: &Derivation, chronicle: &[Event]) -> f64 {
+    match derivation {
+        Derivation::Count { filter } => {
+            chronicle.iter().filter(|e| matches(e, filter)).count() as f64
+        }
+        Derivation::Sum { filter, .. } => {
+            let total: f64 = chronicle
+                .iter()
+                .filter(|e| matches(e, filter))
+                .filter_map(|e| e.participants)
+                .sum();
+            round_noise(total)
+        }
+    }
+}
+
+fn matches(event: &Event, filter: &BTreeMap<String, Scalar>) -> bool {
+    filter.iter().all(|(field, wanted)| {
+        let have = match field.as_str() {
+            "kind" => event.kind.as_deref(),
+            "chapter" => event.chapter.as_deref(),
+            "place" => event.place.as_deref(),
+            "title" => Some(event.title.as_str()),
+            _ => None,
+        };
+        match (have, wanted) {
+            (Some(h), Scalar::Text(w)) => h == w,
+            (Some(h), Scalar::Number(n)) => h == format_number(*n),
+            (Some(h), Scalar::Bool(b)) => h == b.to_string(),
+            (None, _) => false,
+        }
+    })
+}
+
+/// Drops the binary noise of decimal arithmetic (`0.1 + 0.2`).
+fn round_noise(v: f64) -> f64 {
+    let scale = 1e9;
+    (v * scale).round() / scale
+}
+
+/// A number as people write it: `14`, `2.5`, never `0.30000000000000004`.
+pub fn format_number(v: f64) -> String {
+    let v = round_noise(v);
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.9}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+/// The patterns a language formats figures with, from the theme's strings:
+/// each holds `{value}` and `{unit}`.
+#[derive(Debug, Clone)]
+pub struct FigureStyle {
+    pub plain: String,
+    pub over: String,
+    pub nearly: String,
+    pub about: String,
+}
+
+impl FigureStyle {
+    /// `14次`, `10余件`, `近26万元` in Chinese; `14`, `10+`, `nearly 26` in English.
+    pub fn format(&self, stat: &Stat) -> String {
+        let pattern = match stat.approx {
+            None => &self.plain,
+            Some(Approx::Over) => &self.over,
+            Some(Approx::Nearly) => &self.nearly,
+            Some(Approx::About) => &self.about,
+        };
+        pattern
+            .replace("{value}", &format_number(stat.value))
+            .replace("{unit}", stat.unit.as_deref().unwrap_or(""))
+            .trim()
+            .to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Date, Origin};
+
+    fn stat(value: f64, unit: &str, approx: Option<Approx>) -> Stat {
+        Stat {
+            key: "k".into(),
+            label: "l".into(),
+            value,
+            unit: Some(unit.into()),
+            approx,
+            group: None,
+            note: None,
+            chapter: None,
+            highlight: false,
+            derived: None,
+            origin: Origin::default(),
+        }
+    }
+
+    fn zh() -> FigureStyle {
+        FigureStyle {
+            plain: "{value}{unit}".into(),
+            over: "{value}余{unit}".into(),
+            nearly: "近{value}{unit}".into(),
+            about: "约{value}{unit}".into(),
+        }
+    }
+
+    fn en() -> FigureStyle {
+        FigureStyle {
+            plain: "{value} {unit}".into(),
+            over: "{value}+ {unit}".into(),
+            nearly: "nearly {value} {unit}".into(),
+            about: "about {value} {unit}".into(),
+        }
+    }
+
+    #[test]
+    fn chinese_figures() {
+        assert_eq!(zh().format(&stat(14.0, "次", None)), "14次");
+        assert_eq!(zh().format(&stat(10.0, "件", Some(Approx::Over))), "10余件");
+        assert_eq!(
+            zh().format(&stat(26.0, "万元", Some(Approx::Nearly))),
+            "近26万元"
+        );
+        assert_eq!(
+            zh().format(&stat(300.0, "人次", Some(Approx::About))),
+            "约300人次"
+        );
+    }
+
+    #[test]
+    fn english_figures() {
+        assert_eq!(en().format(&stat(10.0, "", Some(Approx::Over))), "10+");
+        assert_eq!(
+            en().format(&stat(26.0, "", Some(Approx::Nearly))),
+            "nearly 26"
+        );
+        assert_eq!(
+            en().format(&stat(300.0, "visits", Some(Approx::About))),
+            "about 300 visits"
+        );
+    }
+
+    #[test]
+    fn no_float_noise() {
+        assert_eq!(format_number(0.1 + 0.2), "0.3");
+        assert_eq!(format_number(2.50), "2.5");
+        assert_eq!(format_number(260000.0), "260000");
+    }
+
+    #[test]
+    fn derived_counts_and_sums() {
+        let event = |kind: &str, n: Option<f64>| Event {
+            date: Date::parse("2024-05").unwrap(),
+            title: "t".into(),
+            kind: Some(kind.into()),
+            chapter: None,
+            participants: n,
+            place: None,
+            summary: None,
+            photos: vec![],
+        };
+        let events = vec![
+            event("visit", Some(40.0)),
+            event("visit", Some(0.1)),
+            event("consultation", Some(0.2)),
+        ];
+        let kind = |k: &str| BTreeMap::from([("kind".to_owned(), Scalar::Text(k.into()))]);
+        assert_eq!(
+            derive(
+                &Derivation::Count {
+                    filter: kind("visit")
+                },
+                &events
+            ),
+            2.0
+        );
+        let all = derive(
+            &Derivation::Sum {
+                field: "participants".into(),
+                filter: BTreeMap::new(),
+            },
+            &events,
+        );
+        assert_eq!(format_number(all), "40.3");
+        assert_eq!(
+            derive(
+                &Derivation::Sum {
+                    field: "participants".into(),
+                    filter: kind("consultation")
+                },
+                &events
+            ),
+            0.2
+        );
+    }
+}

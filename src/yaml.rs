@@ -1,0 +1,170 @@
+//! All YAML parsing goes through this module, so the choice of parser is one
+//! file. We use `serde-saphyr` (pure Rust, rejects duplicate keys, knows the
+//! line and column of every error); `serde_yaml` is archived upstream.
+//!
+//! Errors come back as `Diagnostic`s with positions in the user's file (front
+//! matter starts on line 2, so callers pass the line the YAML starts on) and a
+//! hint: the nearest known key for a misspelt one, and the full-width `：` or
+//! space that Chinese input methods slip in where YAML needs ASCII.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde_saphyr::{Error, MessageFormatter, UserMessageFormatter};
+
+pub use serde_saphyr::{Location, Spanned};
+
+use crate::diagnostic::{Diagnostic, nearest};
+
+/// Where a YAML text sits in a file: for positions and the source line.
+#[derive(Clone, Copy)]
+pub struct Source<'a> {
+    pub file: &'a Path,
+    /// The whole file, for the source line shown under an error.
+    pub text: &'a str,
+    /// The file line the YAML starts on, 1-based.
+    pub first_line: usize,
+}
+
+impl Source<'_> {
+    /// A diagnostic at a location reported by the parser.
+    pub fn error_at(&self, location: &Location, message: impl Into<String>) -> Diagnostic {
+        let d = Diagnostic::new(self.file, message);
+        let d = if location.line() > 0 {
+            d.at(
+                location.line() as usize + self.first_line - 1,
+                location.column().max(1) as usize,
+            )
+        } else {
+            d.at_line(self.first_line)
+        };
+        d.with_source(self.text)
+    }
+}
+
+/// Parses `yaml` (which starts at `source.first_line`) into `T`.
+pub fn parse<T: DeserializeOwned>(yaml: &str, source: Source<'_>) -> Result<T, Diagnostic> {
+    // An empty document is an empty mapping: a front matter of only comments.
+    let yaml_or_empty = if yaml.lines().all(|l| {
+        let t = l.trim();
+        t.is_empty() || t.starts_with('#')
+    }) {
+        "{}"
+    } else {
+        yaml
+    };
+    let options = serde_saphyr::options! { with_snippet: false };
+    serde_saphyr::from_str_with_options(yaml_or_empty, options)
+        .map_err(|e| to_diagnostic(&e, yaml, source))
+}
+
+fn to_diagnostic(error: &Error, yaml: &str, source: Source<'_>) -> Diagnostic {
+    let error = error.without_snippet();
+    let location = error.location().unwrap_or(Location::UNKNOWN);
+    let (message, hint) = match error {
+        Error::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            let hint = match nearest(field, expected.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!(
+                    "known keys here: {}; fields of your own go under `extra:`",
+                    expected.join(", ")
+                ),
+            };
+            (format!("unknown key `{field}`"), Some(hint))
+        }
+        Error::SerdeMissingField { field, .. } => (
+            format!("missing required key `{field}`"),
+            Some(format!("add a line `{field}: ...`")),
+        ),
+        other => (
+            UserMessageFormatter.format_message(other).into_owned(),
+            None,
+        ),
+    };
+    let mut d = source.error_at(&location, message);
+    let line_text = yaml
+        .lines()
+        .nth((location.line() as usize).saturating_sub(1))
+        .unwrap_or("");
+    if let Some(width_hint) = full_width_hint(line_text) {
+        d = d.hint(width_hint);
+    } else if let Some(hint) = hint {
+        d = d.hint(hint);
+    } else if line_text.contains('\t') {
+        d = d.hint("YAML indents with spaces, not tabs");
+    }
+    d
+}
+
+/// Chinese input methods type a full-width colon or space where YAML needs
+/// ASCII ones; say so, since the parser's own message cannot.
+pub fn full_width_hint(line: &str) -> Option<String> {
+    let before_value = line.split(": ").next().unwrap_or(line);
+    if before_value.contains('：') {
+        Some("a full-width colon `：` stands where YAML needs `:` followed by a space".into())
+    } else if line.trim_start_matches(' ').starts_with('\u{3000}') {
+        Some(
+            "a full-width space (U+3000) stands where YAML needs ASCII spaces for indentation"
+                .into(),
+        )
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Front {
+        title: String,
+        tags: Option<Vec<String>>,
+    }
+
+    fn source(text: &str) -> Source<'_> {
+        Source {
+            file: Path::new("content/a.md"),
+            text,
+            first_line: 2,
+        }
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_nearest_key() {
+        let file = "---\ntitle: x\ntgas: [a]\n---\n";
+        let yaml = "title: x\ntgas: [a]\n";
+        let d = parse::<Front>(yaml, source(file)).unwrap_err();
+        assert_eq!(d.message, "unknown key `tgas`");
+        assert_eq!(d.line, Some(3));
+        assert_eq!(d.hint.as_deref(), Some("did you mean `tags`?"));
+        assert_eq!(d.source_line.as_deref(), Some("tgas: [a]"));
+    }
+
+    #[test]
+    fn full_width_colon_gets_a_hint() {
+        let yaml = "title：标题\n";
+        let d = parse::<Front>(yaml, source(yaml)).unwrap_err();
+        assert!(d.hint.unwrap().contains("full-width colon"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_rejected() {
+        let yaml = "title: a\ntitle: b\n";
+        let d = parse::<Front>(yaml, source(yaml)).unwrap_err();
+        assert!(d.message.contains("duplicate"), "{}", d.message);
+        assert_eq!(d.line, Some(3));
+    }
+
+    #[test]
+    fn missing_required_key() {
+        let yaml = "tags: [a]\n";
+        let d = parse::<Front>(yaml, source(yaml)).unwrap_err();
+        assert_eq!(d.message, "missing required key `title`");
+    }
+}
