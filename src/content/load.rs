@@ -338,10 +338,9 @@ impl Loader<'_> {
                 front: Front::Index(raw),
                 ..
             }) = docs.get(&join(dir, "_index.md"))
+                && let Some(year) = raw.year.as_ref().map(|y| y.value).or_else(|| is_year(dir))
             {
-                if let Some(year) = raw.year.as_ref().map(|y| y.value).or_else(|| is_year(dir)) {
-                    report_years.insert(dir.clone(), year);
-                }
+                report_years.insert(dir.clone(), year);
             }
         }
 
@@ -459,7 +458,7 @@ impl Loader<'_> {
         let mut sections: Vec<Section> = built_sections.into_values().collect();
         sections.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| a.title.cmp(&b.title)));
         site.sections = sections;
-        site.reports.sort_by(|a, b| b.year.cmp(&a.year));
+        site.reports.sort_by_key(|r| std::cmp::Reverse(r.year));
         for pair in site.reports.windows(2) {
             if pair[0].year == pair[1].year {
                 let d = Diagnostic::new(
@@ -1061,16 +1060,16 @@ impl Loader<'_> {
         let mut numbers: HashMap<u32, &str> = HashMap::new();
         let mut errors = Vec::new();
         for c in &chapters {
-            if let Some(n) = c.number {
-                if let Some(other) = numbers.insert(n, &c.body.file) {
-                    errors.push(
-                        Diagnostic::new(
-                            content_file(&c.body.file),
-                            format!("chapter number {n} is also the number of content/{other}"),
-                        )
-                        .hint("give each chapter its own `number:` (or file name prefix)"),
-                    );
-                }
+            if let Some(n) = c.number
+                && let Some(other) = numbers.insert(n, &c.body.file)
+            {
+                errors.push(
+                    Diagnostic::new(
+                        content_file(&c.body.file),
+                        format!("chapter number {n} is also the number of content/{other}"),
+                    )
+                    .hint("give each chapter its own `number:` (or file name prefix)"),
+                );
             }
         }
         self.errors.extend(errors);
@@ -1232,7 +1231,7 @@ impl Loader<'_> {
                 photos,
             });
         }
-        events.sort_by(|a, b| a.date.cmp(&b.date));
+        events.sort_by_key(|a| a.date);
         events
     }
 
@@ -1372,7 +1371,7 @@ impl Loader<'_> {
                 return None;
             }
             (_, Some(c), None, None) => check_filter(self, &c)
-                .then(|| Derivation::Count { filter: c.value })?
+                .then_some(Derivation::Count { filter: c.value })?
                 .into(),
             (_, Some(c), None, Some(w)) => {
                 self.error(

@@ -100,13 +100,13 @@ pub fn check_output_dir(output: &Path, root: &Path) -> Result<(), OutputError> {
             );
         }
     }
-    if let Some(home) = std::env::var_os("HOME") {
-        if abs == absolute(Path::new(&home)) {
-            return refuse(
-                "it is your home folder",
-                "build into a folder of its own, such as `public/`",
-            );
-        }
+    if let Some(home) = std::env::var_os("HOME")
+        && abs == absolute(Path::new(&home))
+    {
+        return refuse(
+            "it is your home folder",
+            "build into a folder of its own, such as `public/`",
+        );
     }
     if abs.is_dir() {
         let mut entries = fs::read_dir(&abs).map_err(io_err(&abs))?;

@@ -47,11 +47,7 @@ pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputF
         );
         globals.insert(
             "site_pages",
-            &site
-                .pages
-                .iter()
-                .map(|p| ChapterLink::new(p))
-                .collect::<Vec<_>>(),
+            &site.pages.iter().map(ChapterLink::new).collect::<Vec<_>>(),
         );
     }
     let renderer = Renderer {

@@ -1,0 +1,10 @@
+//! One integration test binary, a module per area. Fixture sites live in
+//! tests/fixtures/; each test builds into a temporary folder and asserts on
+//! the files, or writes a small site of its own to break on purpose.
+
+mod cli;
+mod errors;
+mod example;
+mod output;
+mod support;
+mod two_years;

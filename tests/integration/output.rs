@@ -1,0 +1,134 @@
+//! The output folder: staged and swapped, never the site itself, and left
+//! as it was when a build fails.
+
+use std::fs;
+
+use annals::{BuildOptions, Error};
+
+use crate::support::{TestSite, tree};
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let site = TestSite::new();
+    site.build().unwrap();
+    let out = site.root().join("public");
+    let before = tree(&out);
+    site.file(
+        "content/2024/01-one.md",
+        "---\ntitle: One\n---\n[dead](nowhere.md)\n",
+    );
+    assert!(site.build().is_err());
+    assert_eq!(tree(&out), before);
+    let names: Vec<String> = fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.contains("annals-")),
+        "staging left behind: {names:?}"
+    );
+}
+
+#[test]
+fn a_new_build_replaces_the_old_output_whole() {
+    let site = TestSite::new();
+    site.file("content/2024/02-two.md", "---\ntitle: Two\n---\n");
+    site.build().unwrap();
+    let out = site.root().join("public");
+    assert!(out.join("2024/two/index.html").is_file());
+    fs::remove_file(site.root().join("content/2024/02-two.md")).unwrap();
+    site.build().unwrap();
+    assert!(
+        !out.join("2024/two").exists(),
+        "a removed page's output is gone"
+    );
+}
+
+#[test]
+fn the_output_may_not_be_the_site_or_its_content() {
+    let site = TestSite::new();
+    for bad in [
+        site.root().to_path_buf(),
+        site.root().join("content"),
+        site.root().join("content/2024/out"),
+    ] {
+        let mut options = BuildOptions::new(site.root());
+        options.output = Some(bad.clone());
+        match annals::build(&options) {
+            Err(Error::Output(e)) => assert!(
+                e.to_string().starts_with("refusing to write the site into"),
+                "{e}"
+            ),
+            other => panic!("{} was accepted: {other:?}", bad.display()),
+        }
+    }
+    assert!(site.root().join("content/2024/01-one.md").is_file());
+}
+
+#[test]
+fn a_folder_of_other_files_is_refused() {
+    let site = TestSite::new();
+    site.file("public/notes.txt", "mine");
+    match site.build() {
+        Err(Error::Output(e)) => assert!(e.to_string().contains("did not write"), "{e}"),
+        other => panic!("accepted: {other:?}"),
+    }
+    assert_eq!(
+        fs::read_to_string(site.root().join("public/notes.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked() {
+    let site = TestSite::new();
+    site.file(
+        "content/2024/02-draft.md",
+        "---\ntitle: Draft\ndraft: true\n---\n",
+    );
+    site.build().unwrap();
+    assert!(!site.root().join("public/2024/draft").exists());
+    let mut options = BuildOptions::new(site.root());
+    options.drafts = true;
+    annals::build(&options).unwrap();
+    assert!(site.root().join("public/2024/draft/index.html").is_file());
+}
+
+#[test]
+fn site_templates_and_static_files_override_the_theme() {
+    let site = TestSite::new();
+    site.file(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<p>Custom missing page</p>{% endblock main %}",
+    );
+    site.file("static/assets/annals.css", "body { color: red }");
+    site.file("static/favicon.ico", "icon");
+    site.build().unwrap();
+    let out = site.root().join("public");
+    assert!(
+        fs::read_to_string(out.join("404.html"))
+            .unwrap()
+            .contains("Custom missing page")
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("assets/annals.css")).unwrap(),
+        "body { color: red }"
+    );
+    assert!(out.join("favicon.ico").is_file());
+}
+
+#[test]
+fn english_sites_use_english_strings_and_figures() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\nlanguage: en\n");
+    site.file(
+        "content/2024/01-one.md",
+        "---\ntitle: One\nstats:\n  - key: a\n    label: Visits\n    value: 10\n    approx: over\n  - key: b\n    label: Funds\n    value: 26\n    approx: nearly\n    unit: k\n---\n{{ stat(key=\"a\") }} and {{ stat(key=\"b\") }}\n",
+    );
+    site.build().unwrap();
+    let page = fs::read_to_string(site.root().join("public/2024/one/index.html")).unwrap();
+    assert!(page.contains("<html lang=\"en\">"));
+    assert!(page.contains(">10+</a> and <a"), "{page}");
+    assert!(page.contains(">nearly 26 k</a>"), "{page}");
+    assert!(page.contains("Part 1"));
+}
