@@ -35,6 +35,8 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Diagnostics> {
         content: &content_abs,
         drafts,
         errors: Vec::new(),
+        incomplete: HashSet::new(),
+        quiet_refs: false,
     };
     let files = loader.walk();
     let parsed: Vec<Result<Parsed, Diagnostic>> = files
@@ -48,7 +50,11 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Diagnostics> {
             Ok(p) => {
                 docs.insert(p.rel.clone(), p);
             }
-            Err(d) => loader.errors.push(d),
+            Err(d) => {
+                let top = d.file.components().nth(1).map(|c| c.as_os_str().to_string_lossy().into_owned());
+                loader.incomplete.extend(top);
+                loader.errors.push(d);
+            }
         }
     }
     let site = loader.assemble(&files, docs);
@@ -66,6 +72,12 @@ struct Loader<'a> {
     content: &'a Path,
     drafts: bool,
     errors: Vec<Diagnostic>,
+    /// Top-level folders holding a Markdown file that failed to parse:
+    /// references to their chapters are not checked, as the chapter may
+    /// be the one that failed, and the build fails anyway.
+    incomplete: HashSet<String>,
+    /// Whether the report being assembled is one of `incomplete`.
+    quiet_refs: bool,
 }
 
 /// What the walk found, as paths relative to `content/` with `/` separators.
@@ -418,8 +430,8 @@ impl Loader<'_> {
             };
             if dir.is_empty() {
                 site.home = self.home(*raw, body, &text, &rel);
-                site.pages =
-                    self.finish_pages(pages.into_iter().map(|(p, _)| p).collect(), SortBy::Weight);
+                let pages = self.no_stats(pages);
+                site.pages = self.finish_pages(pages, SortBy::Weight);
             } else if let Some(year) = report_years.get(dir.as_str()) {
                 if let Some(report) = self.report(dir, *year, *raw, body, &text, pages) {
                     site.reports.push(report);
@@ -452,8 +464,8 @@ impl Loader<'_> {
         }
         if !files.sections.contains("") {
             let pages = pages_by_owner.remove("").unwrap_or_default();
-            site.pages =
-                self.finish_pages(pages.into_iter().map(|(p, _)| p).collect(), SortBy::Weight);
+            let pages = self.no_stats(pages);
+            site.pages = self.finish_pages(pages, SortBy::Weight);
         }
         let mut sections: Vec<Section> = built_sections.into_values().collect();
         sections.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| a.title.cmp(&b.title)));
@@ -908,6 +920,7 @@ impl Loader<'_> {
         text: &str,
         chapters: Vec<(Page, PendingStats)>,
     ) -> Option<Report> {
+        self.quiet_refs = self.incomplete.contains(dir);
         let file = content_file(&preface.file);
         let source = Source {
             file: &file,
@@ -1076,6 +1089,25 @@ impl Loader<'_> {
         chapters
     }
 
+    /// Pages outside reports: stats there are an error.
+    fn no_stats(&mut self, pages: Vec<(Page, PendingStats)>) -> Vec<Page> {
+        let mut list = Vec::with_capacity(pages.len());
+        for (page, pending) in pages {
+            if let Some(first) = pending.stats.first() {
+                self.error(
+                    Diagnostic::new(
+                        content_file(&page.body.file),
+                        "a page outside a report cannot declare `stats`",
+                    )
+                    .at_line(first.key.referenced.line() as usize + 1)
+                    .hint("stats belong to reports: move them into a chapter of a year's report"),
+                );
+            }
+            list.push(page);
+        }
+        list
+    }
+
     fn finish_pages(&mut self, mut pages: Vec<Page>, sort_by: SortBy) -> Vec<Page> {
         match sort_by {
             SortBy::Date => {
@@ -1120,19 +1152,7 @@ impl Loader<'_> {
                 ("year", raw.year.as_ref().map(|s| &s.referenced)),
             ],
         );
-        let mut page_list = Vec::new();
-        for (page, pending) in pages {
-            if let Some(first) = pending.stats.first() {
-                self.error(
-                    source_for(&page)
-                        .hint(
-                            "stats belong to reports: move them into a chapter of a year's report",
-                        )
-                        .at_line(first.key.referenced.line() as usize + 1),
-                );
-            }
-            page_list.push(page);
-        }
+        let page_list = self.no_stats(pages);
         let sort_by = raw.sort_by.unwrap_or(SortBy::Weight);
         let paginate_by = match raw.paginate_by {
             Some(p) if p.value == 0 => {
@@ -1243,6 +1263,9 @@ impl Loader<'_> {
     ) -> Option<String> {
         if chapters.contains(&chapter.value) {
             return Some(chapter.value);
+        }
+        if self.quiet_refs {
+            return None;
         }
         let hint = match nearest(&chapter.value, chapters.iter().map(String::as_str)) {
             Some(near) => format!("did you mean `{near}`?"),
@@ -1464,12 +1487,6 @@ impl Loader<'_> {
     }
 }
 
-fn source_for(page: &Page) -> Diagnostic {
-    Diagnostic::new(
-        content_file(&page.body.file),
-        "a page outside a report cannot declare `stats`",
-    )
-}
 
 impl Diagnostic {
     fn hint_if_none(self, hint: &str) -> Self {
