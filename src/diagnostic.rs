@@ -88,11 +88,8 @@ impl fmt::Display for Diagnostic {
             write!(f, "\n {pad} |\n {gutter} | {source}")?;
             if let Some(column) = self.column {
                 // Wide (CJK) characters take two terminal cells.
-                let width: usize = source
-                    .chars()
-                    .take(column.saturating_sub(1))
-                    .map(|c| if is_wide(c) { 2 } else { 1 })
-                    .sum();
+                let before: String = source.chars().take(column.saturating_sub(1)).collect();
+                let width = unicode_width::UnicodeWidthStr::width(before.as_str());
                 write!(f, "\n {pad} | {}^", " ".repeat(width))?;
             }
         }
@@ -101,13 +98,6 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
-}
-
-fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
 }
 
 /// Every problem found, sorted by file and position.

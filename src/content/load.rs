@@ -51,7 +51,11 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Diagnostics> {
                 docs.insert(p.rel.clone(), p);
             }
             Err(d) => {
-                let top = d.file.components().nth(1).map(|c| c.as_os_str().to_string_lossy().into_owned());
+                let top = d
+                    .file
+                    .components()
+                    .nth(1)
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned());
                 loader.incomplete.extend(top);
                 loader.errors.push(d);
             }
@@ -1486,7 +1490,6 @@ impl Loader<'_> {
         })
     }
 }
-
 
 impl Diagnostic {
     fn hint_if_none(self, hint: &str) -> Self {

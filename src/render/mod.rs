@@ -3,6 +3,8 @@
 //! page is independent, so they render in parallel. Nothing here writes to
 //! disk: the result is a list of `OutputFile`s for the output stage.
 
+mod charts;
+pub mod data;
 pub mod markdown;
 mod sitemap;
 mod templates;
@@ -30,7 +32,7 @@ pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputF
     let reports: Vec<ReportView> = site
         .reports
         .iter()
-        .map(|r| ReportView::new(r, &style))
+        .map(|r| ReportView::new(r, &site.reports, &style))
         .collect();
     {
         let globals = tera.global_context();
@@ -72,6 +74,20 @@ pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputF
     if !errors.is_empty() {
         return Err(Diagnostics::sorted(errors));
     }
+    for r in &site.reports {
+        let (json, csv) = (
+            format!("{}stats.json", r.path),
+            format!("{}stats.csv", r.path),
+        );
+        files.push(OutputFile::bytes(
+            json,
+            data::json(r, &site.reports, &renderer.style),
+        ));
+        files.push(OutputFile::bytes(
+            csv,
+            data::csv(r, &site.reports, &renderer.style),
+        ));
+    }
     files.push(OutputFile::bytes(
         "sitemap.xml",
         sitemap::sitemap(site, config),
@@ -96,7 +112,7 @@ pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputF
     Ok(files)
 }
 
-fn figure_style(theme: &Theme) -> Result<FigureStyle, Diagnostic> {
+pub fn figure_style(theme: &Theme) -> Result<FigureStyle, Diagnostic> {
     let get = |key: &str| -> Result<String, Diagnostic> {
         theme
             .strings
@@ -143,6 +159,9 @@ enum Job<'a> {
     Report(usize),
     Chapter(usize, usize),
     Stats(usize),
+    Chronicle(usize),
+    /// `/stats/`: every key across the years.
+    SiteStats,
     Section(&'a Section, usize),
     Page(&'a Page, Option<&'a Section>),
     NotFound,
@@ -161,9 +180,13 @@ impl<'a> Renderer<'a> {
     fn jobs(&self) -> Vec<Job<'a>> {
         let site = self.site;
         let mut jobs = vec![Job::Home, Job::NotFound];
+        if !site.reports.is_empty() {
+            jobs.push(Job::SiteStats);
+        }
         for (i, r) in site.reports.iter().enumerate() {
             jobs.push(Job::Report(i));
             jobs.push(Job::Stats(i));
+            jobs.push(Job::Chronicle(i));
             jobs.extend((0..r.chapters.len()).map(|c| Job::Chapter(i, c)));
         }
         for s in site.all_sections() {
@@ -206,6 +229,10 @@ impl<'a> Renderer<'a> {
 
     fn base_context(&self, path: &str, kind: &str, title: &str) -> Context {
         let mut cx = Context::new();
+        // Optional variables every template may test with `{% if … %}`.
+        for name in ["report", "base_href"] {
+            cx.insert(name, &None::<()>);
+        }
         cx.insert("root", &urls::root_of(path));
         cx.insert("path", path);
         cx.insert("kind", kind);
@@ -271,7 +298,7 @@ impl<'a> Renderer<'a> {
                     .stats
                     .iter()
                     .filter(|s| s.chapter.as_deref() == Some(chapter.slug.as_str()))
-                    .map(|s| Figure::new(s, report, &self.style))
+                    .map(|s| Figure::new(s, report, &self.site.reports, &self.style))
                     .collect();
                 cx.insert("figures", &figures);
                 cx.insert(
@@ -288,8 +315,37 @@ impl<'a> Renderer<'a> {
                 let title = format!("{} · {}", self.t("statistics"), report.title);
                 let mut cx = self.base_context(&path, "stats", &title);
                 cx.insert("report", &self.reports[*i]);
-                cx.insert("groups", &views::figure_groups(report, &self.style));
+                let other = self.t("other_figures");
+                cx.insert(
+                    "groups",
+                    &views::figure_groups(report, &self.site.reports, &self.style, &other),
+                );
+                cx.insert(
+                    "json_url",
+                    &urls::file("", &format!("{}stats.json", report.path)),
+                );
+                cx.insert(
+                    "csv_url",
+                    &urls::file("", &format!("{}stats.csv", report.path)),
+                );
                 (path, "stats.html", cx)
+            }
+            Job::Chronicle(i) => {
+                let report = &self.site.reports[*i];
+                let path = format!("{}chronicle/", report.path);
+                let title = format!("{} · {}", self.t("chronicle"), report.title);
+                let mut cx = self.base_context(&path, "chronicle", &title);
+                cx.insert("report", &self.reports[*i]);
+                cx.insert("months", &views::chronicle(report, &self.theme.strings));
+                (path, "chronicle.html", cx)
+            }
+            Job::SiteStats => {
+                let path = "stats/".to_owned();
+                let mut cx = self.base_context(&path, "site_stats", &self.t("statistics"));
+                let (years, series) = views::series_views(&self.site.reports, &self.style);
+                cx.insert("years", &years);
+                cx.insert("series", &series);
+                (path, "site_stats.html", cx)
             }
             Job::Section(section, number) => {
                 let path = if *number == 1 {

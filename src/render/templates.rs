@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::theme::Theme;
 
 /// Every template a theme provides for the pages annals makes.
-pub const REQUIRED: [&str; 8] = [
+pub const REQUIRED: [&str; 10] = [
     "base.html",
     "home.html",
     "report.html",
@@ -17,6 +17,8 @@ pub const REQUIRED: [&str; 8] = [
     "section.html",
     "page.html",
     "stats.html",
+    "site_stats.html",
+    "chronicle.html",
     "404.html",
 ];
 

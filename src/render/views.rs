@@ -8,8 +8,8 @@ use serde_json::{Map, Value};
 
 use super::urls;
 use crate::config::Config;
-use crate::content::{Approx, Archival, Date, Page, Photo, Report, Section, Stat};
-use crate::stats::{FigureStyle, format_number};
+use crate::content::{Approx, Archival, Date, Event, Page, Photo, Report, Section, Stat};
+use crate::stats::{self, FigureStyle, format_number, format_percent, format_signed};
 use crate::theme::Theme;
 
 #[derive(Serialize)]
@@ -97,12 +97,59 @@ pub struct Figure {
     pub url: String,
     /// The row's id there: `stat-study_sessions`.
     pub anchor: String,
+    /// The same key in the nearest older report that has it.
+    pub previous: Option<Previous>,
+    pub change: Option<ChangeView>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Previous {
+    pub year: i32,
+    pub value: f64,
+    /// Formatted like the figure: `12次`.
+    pub text: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct ChangeView {
+    pub delta: f64,
+    /// `+3`, `-2.5`, `0`.
+    pub delta_text: String,
+    pub percent: Option<f64>,
+    /// `+25%`; none where last year's value was 0.
+    pub percent_text: Option<String>,
+    /// `up`, `down` or `same`, for styling.
+    pub direction: &'static str,
 }
 
 impl Figure {
-    pub fn new(s: &Stat, report: &Report, style: &FigureStyle) -> Self {
+    /// `reports` is every report of the site, newest first, for the change
+    /// against earlier years.
+    pub fn new(s: &Stat, report: &Report, reports: &[Report], style: &FigureStyle) -> Self {
         let anchor = format!("stat-{}", s.key);
+        let change = stats::change(s, report.year, reports);
         Figure {
+            previous: change.as_ref().map(|c| Previous {
+                year: c.previous_year,
+                value: c.previous_value,
+                text: style.format(&Stat {
+                    value: c.previous_value,
+                    ..s.clone()
+                }),
+            }),
+            change: change.map(|c| ChangeView {
+                delta: c.delta,
+                delta_text: format_signed(c.delta),
+                percent: c.percent,
+                percent_text: c.percent.map(format_percent),
+                direction: if c.delta > 0.0 {
+                    "up"
+                } else if c.delta < 0.0 {
+                    "down"
+                } else {
+                    "same"
+                },
+            }),
             key: s.key.clone(),
             label: s.label.clone(),
             text: style.format(s),
@@ -131,23 +178,213 @@ impl Figure {
 #[derive(Serialize)]
 pub struct FigureGroup {
     pub name: Option<String>,
+    /// `group-1`, `group-2`…: the id of the group's table.
+    pub id: String,
     pub figures: Vec<Figure>,
+    /// Inline SVG bar chart; its text equivalent is the table `id`.
+    pub chart: String,
 }
 
 /// A report's figures by group, groups in order of first appearance.
-pub fn figure_groups(report: &Report, style: &FigureStyle) -> Vec<FigureGroup> {
-    let mut groups: Vec<FigureGroup> = Vec::new();
+pub fn figure_groups(
+    report: &Report,
+    reports: &[Report],
+    style: &FigureStyle,
+    other: &str,
+) -> Vec<FigureGroup> {
+    let mut groups: Vec<(Option<String>, Vec<Figure>)> = Vec::new();
     for s in &report.stats {
-        let figure = Figure::new(s, report, style);
-        match groups.iter_mut().find(|g| g.name == s.group) {
-            Some(g) => g.figures.push(figure),
-            None => groups.push(FigureGroup {
-                name: s.group.clone(),
-                figures: vec![figure],
-            }),
+        let figure = Figure::new(s, report, reports, style);
+        match groups.iter_mut().find(|g| g.0 == s.group) {
+            Some(g) => g.1.push(figure),
+            None => groups.push((s.group.clone(), vec![figure])),
         }
     }
+    let all: Vec<Figure> = groups.iter().flat_map(|g| g.1.iter().cloned()).collect();
+    let scales = super::charts::unit_scales(&all);
     groups
+        .into_iter()
+        .enumerate()
+        .map(|(i, (name, figures))| {
+            let id = format!("group-{}", i + 1);
+            let title = format!("{} {}", report.year, name.as_deref().unwrap_or(other));
+            let chart = super::charts::bar_chart(
+                &format!("chart-{}", i + 1),
+                &title,
+                &id,
+                &figures,
+                &scales,
+            );
+            FigureGroup {
+                name,
+                id,
+                figures,
+                chart,
+            }
+        })
+        .collect()
+}
+
+/// One key across the years, for `/stats/`.
+#[derive(Serialize)]
+pub struct SeriesView {
+    pub key: String,
+    pub label: String,
+    pub unit: Option<String>,
+    pub group: Option<String>,
+    /// One cell per year of `years`, oldest first; none where the report
+    /// of that year lacks the key.
+    pub cells: Vec<Option<SeriesCell>>,
+    pub trend: String,
+}
+
+#[derive(Serialize)]
+pub struct SeriesCell {
+    pub year: i32,
+    pub text: String,
+    pub value: f64,
+    /// The figure's row on that year's stats page.
+    pub url: String,
+}
+
+/// The years (oldest first) and every key across them.
+pub fn series_views(reports: &[Report], style: &FigureStyle) -> (Vec<i32>, Vec<SeriesView>) {
+    let mut years: Vec<i32> = reports.iter().map(|r| r.year).collect();
+    years.reverse();
+    let series = stats::series(reports)
+        .into_iter()
+        .map(|s| {
+            let cells = years
+                .iter()
+                .map(|y| {
+                    s.points
+                        .iter()
+                        .find(|p| p.0 == *y)
+                        .map(|(year, stat)| SeriesCell {
+                            year: *year,
+                            text: style.format(stat),
+                            value: stat.value,
+                            url: format!(
+                                "{}#stat-{}",
+                                urls::page("", &format!("{year}/stats/")),
+                                stat.key
+                            ),
+                        })
+                })
+                .collect();
+            let points: Vec<(i32, f64)> = s.points.iter().map(|(y, st)| (*y, st.value)).collect();
+            SeriesView {
+                key: s.key.to_owned(),
+                label: s.latest.label.clone(),
+                unit: s.latest.unit.clone(),
+                group: s.latest.group.clone(),
+                cells,
+                trend: super::charts::sparkline(&s.latest.label, &points),
+            }
+        })
+        .collect();
+    (years, series)
+}
+
+/// A chronicle event ready to show.
+#[derive(Serialize)]
+pub struct EventView {
+    pub date: Date,
+    pub title: String,
+    pub kind: Option<String>,
+    /// The kind in the site's language, from the theme's `kinds` strings.
+    pub kind_label: Option<String>,
+    pub chapter: Option<ChapterLink>,
+    pub participants: Option<String>,
+    pub place: Option<String>,
+    pub summary: Option<String>,
+    pub photos: Vec<PhotoView>,
+}
+
+/// The events of one month (or of the year, where no month is known).
+#[derive(Serialize)]
+pub struct ChronicleMonth {
+    pub label: String,
+    /// `m-2024-09`, or `m-2024` for the events known only by their year.
+    pub anchor: String,
+    pub events: Vec<EventView>,
+}
+
+/// A report's chronicle by month, months in order, events known only by
+/// their year last.
+pub fn chronicle(report: &Report, strings: &Map<String, Value>) -> Vec<ChronicleMonth> {
+    let text = |key: &str| {
+        strings
+            .get(key)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned()
+    };
+    let kinds = strings.get("kinds").and_then(Value::as_object);
+    let month_names: Vec<&str> = strings
+        .get("month_names")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let mut months: Vec<ChronicleMonth> = Vec::new();
+    let mut undated: Vec<&Event> = Vec::new();
+    for e in &report.chronicle {
+        let Some(month) = e.date.month else {
+            undated.push(e);
+            continue;
+        };
+        let anchor = format!("m-{}-{month:02}", e.date.year);
+        if months.last().is_none_or(|m| m.anchor != anchor) {
+            let name = month_names.get(month as usize - 1).copied().unwrap_or("");
+            let label = text("month_heading")
+                .replace("{year}", &e.date.year.to_string())
+                .replace("{month}", &month.to_string())
+                .replace("{month_name}", name);
+            months.push(ChronicleMonth {
+                label,
+                anchor,
+                events: Vec::new(),
+            });
+        }
+        if let Some(m) = months.last_mut() {
+            m.events.push(event_view(e, report, kinds));
+        }
+    }
+    if !undated.is_empty() {
+        months.push(ChronicleMonth {
+            label: text("undated_heading").replace("{year}", &report.year.to_string()),
+            anchor: format!("m-{}", report.year),
+            events: undated
+                .into_iter()
+                .map(|e| event_view(e, report, kinds))
+                .collect(),
+        });
+    }
+    months
+}
+
+fn event_view(e: &Event, report: &Report, kinds: Option<&Map<String, Value>>) -> EventView {
+    EventView {
+        date: e.date,
+        title: e.title.clone(),
+        kind: e.kind.clone(),
+        kind_label: e.kind.as_ref().map(|k| {
+            kinds
+                .and_then(|m| m.get(k))
+                .and_then(Value::as_str)
+                .unwrap_or(k)
+                .to_owned()
+        }),
+        chapter: e
+            .chapter
+            .as_deref()
+            .and_then(|slug| report.chapters.iter().find(|c| c.slug == slug))
+            .map(ChapterLink::new),
+        participants: e.participants.map(format_number),
+        place: e.place.clone(),
+        summary: e.summary.clone(),
+        photos: e.photos.iter().map(PhotoView::new).collect(),
+    }
 }
 
 /// A link to a chapter or page, with what a table of contents shows.
@@ -218,6 +455,7 @@ pub struct ReportView {
     pub tags: Vec<String>,
     pub url: String,
     pub stats_url: String,
+    pub chronicle_url: String,
     pub chapters: Vec<ChapterLink>,
     pub key_figures: Vec<Figure>,
     pub figure_count: usize,
@@ -226,7 +464,7 @@ pub struct ReportView {
 }
 
 impl ReportView {
-    pub fn new(r: &Report, style: &FigureStyle) -> Self {
+    pub fn new(r: &Report, reports: &[Report], style: &FigureStyle) -> Self {
         ReportView {
             year: r.year,
             title: r.title.clone(),
@@ -239,11 +477,12 @@ impl ReportView {
             tags: r.tags.clone(),
             url: urls::page("", &r.path),
             stats_url: urls::page("", &format!("{}stats/", r.path)),
+            chronicle_url: urls::page("", &format!("{}chronicle/", r.path)),
             chapters: r.chapters.iter().map(ChapterLink::new).collect(),
             key_figures: r
                 .key_figures()
                 .into_iter()
-                .map(|s| Figure::new(s, r, style))
+                .map(|s| Figure::new(s, r, reports, style))
                 .collect(),
             figure_count: r.stats.len(),
             photo_count: r.all_photos().len(),

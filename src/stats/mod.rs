@@ -3,7 +3,79 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::{Approx, Derivation, Event, Scalar, Stat};
+use crate::content::{Approx, Derivation, Event, Report, Scalar, Stat};
+
+/// A figure's change against the same key in an earlier report.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Change {
+    pub previous_year: i32,
+    pub previous_value: f64,
+    pub delta: f64,
+    /// `None` where the previous value is 0.
+    pub percent: Option<f64>,
+}
+
+/// The change of `stat` against the nearest older report in `reports`
+/// (newest first) that has the same key.
+pub fn change(stat: &Stat, year: i32, reports: &[Report]) -> Option<Change> {
+    let (previous_year, previous) = reports.iter().filter(|r| r.year < year).find_map(|r| {
+        r.stats
+            .iter()
+            .find(|s| s.key == stat.key)
+            .map(|s| (r.year, s))
+    })?;
+    let delta = round_noise(stat.value - previous.value);
+    let percent =
+        (previous.value != 0.0).then(|| round_noise(delta / previous.value.abs() * 100.0));
+    Some(Change {
+        previous_year,
+        previous_value: previous.value,
+        delta,
+        percent,
+    })
+}
+
+/// One key across the years: its points, oldest first.
+#[derive(Debug, Clone)]
+pub struct Series<'a> {
+    pub key: &'a str,
+    /// The newest label, unit and group.
+    pub latest: &'a Stat,
+    pub points: Vec<(i32, &'a Stat)>,
+}
+
+/// Every stat key across the reports (newest first), in the order the
+/// newest report that has it lists it.
+pub fn series(reports: &[Report]) -> Vec<Series<'_>> {
+    let mut out: Vec<Series<'_>> = Vec::new();
+    for report in reports {
+        for stat in &report.stats {
+            match out.iter_mut().find(|s| s.key == stat.key) {
+                Some(s) => s.points.push((report.year, stat)),
+                None => out.push(Series {
+                    key: &stat.key,
+                    latest: stat,
+                    points: vec![(report.year, stat)],
+                }),
+            }
+        }
+    }
+    for s in &mut out {
+        s.points.reverse();
+    }
+    out
+}
+
+/// A signed number: `+3`, `-2.5`, `0`.
+pub fn format_signed(v: f64) -> String {
+    let text = format_number(v);
+    if v > 0.0 { format!("+{text}") } else { text }
+}
+
+/// A percentage with one decimal at most: `+12.5%`.
+pub fn format_percent(v: f64) -> String {
+    format!("{}%", format_signed((v * 10.0).round() / 10.0))
+}
 
 /// Computes a derived stat from the report's chronicle.
 pub fn derive(derivation: &Derivation, chronicle: &[Event]) -> f64 {
@@ -155,6 +227,58 @@ mod tests {
         assert_eq!(format_number(0.1 + 0.2), "0.3");
         assert_eq!(format_number(2.50), "2.5");
         assert_eq!(format_number(260000.0), "260000");
+    }
+
+    fn report(year: i32, stats: Vec<Stat>) -> Report {
+        Report {
+            year,
+            title: format!("{year}"),
+            path: format!("{year}/"),
+            subtitle: None,
+            date: None,
+            author: None,
+            summary: None,
+            cover: None,
+            photo_credit: None,
+            tags: vec![],
+            draft: false,
+            photos: vec![],
+            extra: Default::default(),
+            chapters: vec![],
+            stats,
+            chronicle: vec![],
+            preface: Default::default(),
+        }
+    }
+
+    #[test]
+    fn change_against_the_nearest_older_report_with_the_key() {
+        let keyed = |key: &str, v: f64| Stat {
+            key: key.into(),
+            ..stat(v, "次", None)
+        };
+        let reports = vec![
+            report(2024, vec![keyed("a", 15.0), keyed("b", 3.0)]),
+            report(2023, vec![keyed("b", 0.0)]),
+            report(2022, vec![keyed("a", 12.0)]),
+        ];
+        let a = change(&reports[0].stats[0], 2024, &reports).unwrap();
+        assert_eq!(
+            (a.previous_year, a.delta, a.percent),
+            (2022, 3.0, Some(25.0))
+        );
+        let b = change(&reports[0].stats[1], 2024, &reports).unwrap();
+        assert_eq!((b.previous_year, b.percent), (2023, None));
+        assert_eq!(change(&reports[2].stats[0], 2022, &reports), None);
+        let all = series(&reports);
+        assert_eq!(all[0].key, "a");
+        assert_eq!(
+            all[0].points.iter().map(|p| p.0).collect::<Vec<_>>(),
+            [2022, 2024]
+        );
+        assert_eq!(format_percent(25.0), "+25%");
+        assert_eq!(format_percent(-12.345), "-12.3%");
+        assert_eq!(format_signed(0.0), "0");
     }
 
     #[test]

@@ -354,7 +354,10 @@ pub fn tiny_png() -> Vec<u8> {
 fn a_broken_chapter_does_not_cascade_into_reference_errors() {
     let site = TestSite::new();
     site.file("content/2024/01-one.md", "---\ntitel: One\n---\n");
-    site.file("content/2024/records.yaml", "- date: 2024-01-02\n  title: x\n  chapter: one\n");
+    site.file(
+        "content/2024/records.yaml",
+        "- date: 2024-01-02\n  title: x\n  chapter: one\n",
+    );
     let e = site.error();
     assert_eq!(e.message, "unknown key `titel`");
 }
@@ -362,8 +365,14 @@ fn a_broken_chapter_does_not_cascade_into_reference_errors() {
 #[test]
 fn stats_outside_a_report_are_an_error() {
     let site = TestSite::new();
-    site.file("content/about.md", "---\ntitle: About\nstats:\n  - key: a\n    label: A\n    value: 1\n---\n");
+    site.file(
+        "content/about.md",
+        "---\ntitle: About\nstats:\n  - key: a\n    label: A\n    value: 1\n---\n",
+    );
     let e = site.error();
-    assert_eq!((e.file.as_path(), e.line), (Path::new("content/about.md"), Some(4)));
+    assert_eq!(
+        (e.file.as_path(), e.line),
+        (Path::new("content/about.md"), Some(4))
+    );
     assert!(e.message.contains("cannot declare `stats`"));
 }

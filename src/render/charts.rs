@@ -1,0 +1,155 @@
+//! Inline SVG charts: no JavaScript, styled by the theme's CSS through
+//! their classes, each with `role="img"`, a title, and the table beside it
+//! as its text equivalent (`aria-describedby`).
+
+use super::markdown::esc;
+use super::views::Figure;
+use crate::stats::format_number;
+
+const WIDTH: f64 = 420.0;
+const BAR_MAX: f64 = 300.0;
+const ROW: f64 = 44.0;
+
+/// The largest value (this year's or last year's) of each unit: bars share
+/// a scale only with figures of the same unit, a 次 and a 万元 being
+/// incomparable.
+pub fn unit_scales(figures: &[Figure]) -> Vec<(Option<String>, f64)> {
+    let mut scales: Vec<(Option<String>, f64)> = Vec::new();
+    for f in figures {
+        let v = f.value.max(f.previous.as_ref().map_or(0.0, |p| p.value));
+        match scales.iter_mut().find(|s| s.0 == f.unit) {
+            Some(s) => s.1 = s.1.max(v),
+            None => scales.push((f.unit.clone(), v)),
+        }
+    }
+    scales
+}
+
+/// A horizontal bar per figure, label above its bar, value after it, on
+/// the scale of its unit across the report; a thin mark shows last year's
+/// value where known.
+pub fn bar_chart(
+    id: &str,
+    title: &str,
+    described_by: &str,
+    figures: &[Figure],
+    scales: &[(Option<String>, f64)],
+) -> String {
+    let height = ROW * figures.len() as f64 + 4.0;
+    let mut svg = format!(
+        "<svg class=\"chart chart-bars\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{described_by}\">\
+         <title id=\"{id}-title\">{}</title>",
+        esc(title)
+    );
+    for (i, f) in figures.iter().enumerate() {
+        let scale = scales
+            .iter()
+            .find(|s| s.0 == f.unit)
+            .map_or(f.value, |s| s.1);
+        let length = |v: f64| {
+            if scale > 0.0 {
+                (v.max(0.0) / scale * BAR_MAX).max(1.0)
+            } else {
+                1.0
+            }
+        };
+        let y = ROW * i as f64;
+        let w = length(f.value);
+        svg.push_str(&format!(
+            "<g class=\"chart-row\"><text class=\"chart-label\" x=\"0\" y=\"{}\">{}</text>\
+             <rect class=\"chart-bar{}\" x=\"0\" y=\"{}\" width=\"{w:.1}\" height=\"14\" rx=\"2\"/>",
+            y + 15.0,
+            esc(&f.label),
+            if f.highlight { " chart-bar-key" } else { "" },
+            y + 21.0,
+        ));
+        if let Some(p) = &f.previous {
+            let x = length(p.value);
+            svg.push_str(&format!(
+                "<line class=\"chart-previous\" x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{}\" y2=\"{}\"><title>{}</title></line>",
+                y + 18.0,
+                y + 38.0,
+                esc(&format!("{}: {}", p.year, p.text))
+            ));
+        }
+        svg.push_str(&format!(
+            "<text class=\"chart-value\" x=\"{:.1}\" y=\"{}\">{}</text></g>",
+            w + 6.0,
+            y + 33.0,
+            esc(&f.text)
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// A small line of one figure across the years, oldest first.
+pub fn sparkline(title: &str, points: &[(i32, f64)]) -> String {
+    let (w, h, pad) = (120.0, 32.0, 4.0);
+    let max = points.iter().map(|p| p.1).fold(f64::MIN, f64::max);
+    let min = points.iter().map(|p| p.1).fold(f64::MAX, f64::min);
+    let span = if max > min { max - min } else { 1.0 };
+    let step = if points.len() > 1 {
+        (w - 2.0 * pad) / (points.len() - 1) as f64
+    } else {
+        0.0
+    };
+    let coords: Vec<(f64, f64)> = points
+        .iter()
+        .enumerate()
+        .map(|(i, (_, v))| {
+            let x = if points.len() > 1 {
+                pad + step * i as f64
+            } else {
+                w / 2.0
+            };
+            let y = if max > min {
+                h - pad - (v - min) / span * (h - 2.0 * pad)
+            } else {
+                h / 2.0
+            };
+            (x, y)
+        })
+        .collect();
+    let described: Vec<String> = points
+        .iter()
+        .map(|(year, v)| format!("{year}: {}", format_number(*v)))
+        .collect();
+    let mut svg = format!(
+        "<svg class=\"chart chart-trend\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\"><title>{}</title>",
+        esc(&format!("{title} ({})", described.join(", ")))
+    );
+    if coords.len() > 1 {
+        let line: Vec<String> = coords
+            .iter()
+            .map(|(x, y)| format!("{x:.1},{y:.1}"))
+            .collect();
+        svg.push_str(&format!(
+            "<polyline class=\"chart-line\" fill=\"none\" points=\"{}\"/>",
+            line.join(" ")
+        ));
+    }
+    for (x, y) in &coords {
+        svg.push_str(&format!(
+            "<circle class=\"chart-point\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"2.5\"/>"
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparkline_has_a_point_per_year_and_a_text_title() {
+        let svg = sparkline("到馆读者", &[(2023, 10.0), (2024, 12.5)]);
+        assert_eq!(svg.matches("<circle").count(), 2);
+        assert!(
+            svg.contains("<title>到馆读者 (2023: 10, 2024: 12.5)</title>"),
+            "{svg}"
+        );
+        assert!(svg.contains("points=\"4.0,28.0 116.0,4.0\""), "{svg}");
+    }
+}
