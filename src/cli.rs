@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -19,6 +19,17 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into the output folder (default: ROOT/public)
     Build(BuildArgs),
+    /// Print a report's figures, to check them before publishing
+    Stats {
+        /// The site folder (holding site.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The report's year (default: the newest)
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Create a new site that builds at once
     Init {
         /// The folder to create (must not exist or be empty)
@@ -57,6 +68,23 @@ impl BuildArgs {
             drafts: self.drafts,
             theme: self.theme.clone(),
             cache_dir: self.cache_dir.clone(),
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+impl From<Format> for annals::StatsFormat {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Table => annals::StatsFormat::Table,
+            Format::Csv => annals::StatsFormat::Csv,
+            Format::Json => annals::StatsFormat::Json,
         }
     }
 }

@@ -82,3 +82,51 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         bytes: summary.bytes,
     })
 }
+
+/// How `annals stats` prints a report's figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatsFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+/// A report's figures as text, for an editor to check before publishing:
+/// the newest report, or the one of `year`.
+pub fn stats(
+    root: &std::path::Path,
+    year: Option<i32>,
+    format: StatsFormat,
+) -> Result<String, Error> {
+    let config = Config::load(root)?;
+    let theme = theme::load(root, &config)?;
+    let style = render::figure_style(&theme)?;
+    let site = content::load(root, false)?;
+    let report = match year {
+        None => site.reports.first(),
+        Some(y) => site.reports.iter().find(|r| r.year == y),
+    };
+    let Some(report) = report else {
+        let years: Vec<String> = site.reports.iter().map(|r| r.year.to_string()).collect();
+        let hint = if years.is_empty() {
+            "a report is a folder such as content/2024/ with an _index.md".to_owned()
+        } else {
+            format!("the reports of this site: {}", years.join(", "))
+        };
+        let message = match year {
+            Some(y) => format!("there is no report for {y}"),
+            None => "this site has no report yet".to_owned(),
+        };
+        return Err(Diagnostic::new("content", message).hint(hint).into());
+    };
+    let reports = &site.reports;
+    Ok(match format {
+        StatsFormat::Table => render::data::table(report, reports, &style),
+        StatsFormat::Csv => String::from_utf8_lossy(&render::data::csv(report, reports, &style))
+            .trim_start_matches('\u{feff}')
+            .to_owned(),
+        StatsFormat::Json => {
+            String::from_utf8_lossy(&render::data::json(report, reports, &style)).into_owned()
+        }
+    })
+}

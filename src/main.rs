@@ -33,6 +33,9 @@ fn main() -> ExitCode {
                 r.output.display()
             );
         }),
+        Command::Stats { root, year, format } => {
+            annals::stats(&root, year, format.into()).map(|text| print!("{text}"))
+        }
         Command::Init { dir } => annals::scaffold::init(&dir).map(|()| {
             println!(
                 "Created a new site in {}.\nNext: cd {} && annals build",

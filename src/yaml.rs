@@ -92,6 +92,8 @@ fn to_diagnostic(error: &Error, yaml: &str, source: Source<'_>) -> Diagnostic {
         d = d.hint(width_hint);
     } else if let Some(hint) = hint {
         d = d.hint(hint);
+    } else if d.message.contains("floating point") {
+        d = d.hint("write a plain number such as 14 or 2.5: the unit goes in `unit:`, 余/近/约 in `approx:`");
     } else if line_text.contains('\t') {
         d = d.hint("YAML indents with spaces, not tabs");
     }

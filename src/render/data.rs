@@ -161,7 +161,7 @@ pub fn csv(report: &Report, reports: &[Report], style: &FigureStyle) -> Vec<u8> 
 /// The figures as a terminal table, CJK-width aware.
 pub fn table(report: &Report, reports: &[Report], style: &FigureStyle) -> String {
     let mut t = comfy_table::Table::new();
-    t.load_style(comfy_table::presets::UTF8_HORIZONTAL_ONLY);
+    t.load_style(comfy_table::presets::UTF8_BORDERS_ONLY);
     t.set_header([
         "key", "label", "figure", "group", "chapter", "previous", "change",
     ]);

@@ -376,3 +376,15 @@ fn stats_outside_a_report_are_an_error() {
     );
     assert!(e.message.contains("cannot declare `stats`"));
 }
+
+#[test]
+fn a_figure_written_with_its_unit_gets_a_hint() {
+    let site = TestSite::new();
+    site.file(
+        "content/2024/stats.yaml",
+        "- key: a\n  label: A\n  value: 10余\n",
+    );
+    let e = site.error();
+    assert_eq!((e.line, e.column), (Some(3), Some(10)));
+    assert!(e.hint.unwrap().contains("`approx:`"));
+}

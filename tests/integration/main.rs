@@ -6,5 +6,6 @@ mod cli;
 mod errors;
 mod example;
 mod output;
+mod stats;
 mod support;
 mod two_years;
