@@ -10,16 +10,35 @@ const WIDTH: f64 = 420.0;
 const BAR_MAX: f64 = 300.0;
 const ROW: f64 = 44.0;
 
-/// The largest value (this year's or last year's) of each unit: bars share
-/// a scale only with figures of the same unit, a 次 and a 万元 being
-/// incomparable.
-pub fn unit_scales(figures: &[Figure]) -> Vec<(Option<String>, f64)> {
-    let mut scales: Vec<(Option<String>, f64)> = Vec::new();
+/// The scale of one unit across a report: bars share a scale only with
+/// figures of the same unit, a 次 and a 万元 being incomparable.
+pub struct Scale {
+    unit: Option<String>,
+    /// The largest value, this year's or last year's.
+    max: f64,
+    /// How many values the scale holds; a bar alone on its scale compares
+    /// with nothing and is not drawn.
+    values: usize,
+}
+
+pub fn unit_scales(figures: &[Figure]) -> Vec<Scale> {
+    let mut scales: Vec<Scale> = Vec::new();
     for f in figures {
-        let v = f.value.max(f.previous.as_ref().map_or(0.0, |p| p.value));
-        match scales.iter_mut().find(|s| s.0 == f.unit) {
-            Some(s) => s.1 = s.1.max(v),
-            None => scales.push((f.unit.clone(), v)),
+        let previous = f.previous.as_ref().map(|p| p.value);
+        let (v, n) = (
+            f.value.max(previous.unwrap_or(0.0)),
+            1 + usize::from(previous.is_some()),
+        );
+        match scales.iter_mut().find(|s| s.unit == f.unit) {
+            Some(s) => {
+                s.max = s.max.max(v);
+                s.values += n;
+            }
+            None => scales.push(Scale {
+                unit: f.unit.clone(),
+                max: v,
+                values: n,
+            }),
         }
     }
     scales
@@ -33,7 +52,7 @@ pub fn bar_chart(
     title: &str,
     described_by: &str,
     figures: &[Figure],
-    scales: &[(Option<String>, f64)],
+    scales: &[Scale],
 ) -> String {
     let height = ROW * figures.len() as f64 + 4.0;
     let mut svg = format!(
@@ -44,26 +63,24 @@ pub fn bar_chart(
     for (i, f) in figures.iter().enumerate() {
         let scale = scales
             .iter()
-            .find(|s| s.0 == f.unit)
-            .map_or(f.value, |s| s.1);
-        let length = |v: f64| {
-            if scale > 0.0 {
-                (v.max(0.0) / scale * BAR_MAX).max(1.0)
-            } else {
-                1.0
-            }
-        };
+            .find(|s| s.unit == f.unit)
+            .filter(|s| s.values > 1 && s.max > 0.0);
+        let length = |v: f64| scale.map_or(0.0, |s| (v.max(0.0) / s.max * BAR_MAX).max(1.0));
         let y = ROW * i as f64;
         let w = length(f.value);
         svg.push_str(&format!(
-            "<g class=\"chart-row\"><text class=\"chart-label\" x=\"0\" y=\"{}\">{}</text>\
-             <rect class=\"chart-bar{}\" x=\"0\" y=\"{}\" width=\"{w:.1}\" height=\"14\" rx=\"2\"/>",
+            "<g class=\"chart-row\"><text class=\"chart-label\" x=\"0\" y=\"{}\">{}</text>",
             y + 15.0,
-            esc(&f.label),
-            if f.highlight { " chart-bar-key" } else { "" },
-            y + 21.0,
+            esc(&f.label)
         ));
-        if let Some(p) = &f.previous {
+        if scale.is_some() {
+            svg.push_str(&format!(
+                "<rect class=\"chart-bar{}\" x=\"0\" y=\"{}\" width=\"{w:.1}\" height=\"14\" rx=\"2\"/>",
+                if f.highlight { " chart-bar-key" } else { "" },
+                y + 21.0,
+            ));
+        }
+        if let (Some(p), Some(_)) = (&f.previous, scale) {
             let x = length(p.value);
             svg.push_str(&format!(
                 "<line class=\"chart-previous\" x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{}\" y2=\"{}\"><title>{}</title></line>",
@@ -72,9 +89,9 @@ pub fn bar_chart(
                 esc(&format!("{}: {}", p.year, p.text))
             ));
         }
+        let x = if scale.is_some() { w + 6.0 } else { 0.0 };
         svg.push_str(&format!(
-            "<text class=\"chart-value\" x=\"{:.1}\" y=\"{}\">{}</text></g>",
-            w + 6.0,
+            "<text class=\"chart-value\" x=\"{x:.1}\" y=\"{}\">{}</text></g>",
             y + 33.0,
             esc(&f.text)
         ));
@@ -141,6 +158,51 @@ pub fn sparkline(title: &str, points: &[(i32, f64)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn figure(label: &str, value: f64, unit: &str) -> Figure {
+        Figure {
+            key: label.into(),
+            label: label.into(),
+            text: format!("{value}{unit}"),
+            number: format_number(value),
+            value,
+            unit: Some(unit.into()),
+            approx: None,
+            group: None,
+            note: None,
+            highlight: false,
+            derived: false,
+            chapter: None,
+            url: String::new(),
+            anchor: String::new(),
+            previous: None,
+            change: None,
+        }
+    }
+
+    #[test]
+    fn bars_share_a_scale_only_within_a_unit() {
+        let figures = vec![
+            figure("a", 10.0, "次"),
+            figure("b", 5.0, "次"),
+            figure("c", 7.0, "万元"),
+        ];
+        let svg = bar_chart("c1", "T", "g1", &figures, &unit_scales(&figures));
+        assert!(svg.contains("role=\"img\" aria-labelledby=\"c1-title\" aria-describedby=\"g1\""));
+        assert!(
+            svg.contains("width=\"300.0\"") && svg.contains("width=\"150.0\""),
+            "{svg}"
+        );
+        assert_eq!(
+            svg.matches("<rect").count(),
+            2,
+            "the lone 万元 figure has no bar: {svg}"
+        );
+        assert!(
+            svg.contains("<text class=\"chart-value\" x=\"0.0\" y=\"121\">7万元</text>"),
+            "{svg}"
+        );
+    }
 
     #[test]
     fn sparkline_has_a_point_per_year_and_a_text_title() {
