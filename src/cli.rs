@@ -30,6 +30,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Check a published copy of a site against its manifest-sha256.txt
+    Verify {
+        /// The published folder
+        dir: PathBuf,
+    },
     /// Create a new site that builds at once
     Init {
         /// The folder to create (must not exist or be empty)

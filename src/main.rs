@@ -36,6 +36,7 @@ fn main() -> ExitCode {
         Command::Stats { root, year, format } => {
             annals::stats(&root, year, format.into()).map(|text| print!("{text}"))
         }
+        Command::Verify { dir } => return verify(&dir),
         Command::Init { dir } => annals::scaffold::init(&dir).map(|()| {
             println!(
                 "Created a new site in {}.\nNext: cd {} && annals build",
@@ -49,6 +50,39 @@ fn main() -> ExitCode {
         Err(e) => {
             report(&e);
             ExitCode::from(1)
+        }
+    }
+}
+
+fn verify(dir: &std::path::Path) -> ExitCode {
+    match annals::output::verify(dir) {
+        Err(d) => {
+            eprintln!("error: {d}");
+            ExitCode::from(1)
+        }
+        Ok(fixity) => {
+            for (what, list) in [
+                ("missing", &fixity.missing),
+                ("changed", &fixity.changed),
+                ("extra", &fixity.extra),
+            ] {
+                for path in list {
+                    println!("{what}: {path}");
+                }
+            }
+            if fixity.is_intact() {
+                println!("{} files intact", fixity.intact);
+                ExitCode::SUCCESS
+            } else {
+                println!(
+                    "{} intact, {} missing, {} changed, {} extra",
+                    fixity.intact,
+                    fixity.missing.len(),
+                    fixity.changed.len(),
+                    fixity.extra.len()
+                );
+                ExitCode::from(1)
+            }
         }
     }
 }

@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
+mod verify;
+pub use verify::{Fixity, verify};
+
 /// The file that lists every output file's SHA-256; also how annals knows
 /// a folder is its own output.
 pub const MANIFEST: &str = "manifest-sha256.txt";

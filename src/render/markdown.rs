@@ -31,6 +31,9 @@ pub struct BodyContext<'a> {
     pub safe: bool,
     /// The first figure loads eagerly (it is likely above the fold).
     pub eager_first: bool,
+    /// Put before every heading id, so bodies shown together on one page
+    /// (the print edition) keep their ids unique.
+    pub id_prefix: &'a str,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -120,10 +123,11 @@ impl<'a> Renderer<'a> {
     fn unique_id(&mut self, id: String) -> String {
         let n = self.ids.entry(id.clone()).or_insert(0);
         *n += 1;
+        let prefix = self.cx.id_prefix;
         if *n == 1 {
-            id
+            format!("{prefix}{id}")
         } else {
-            format!("{id}-{}", *n - 1)
+            format!("{prefix}{id}-{}", *n - 1)
         }
     }
 
@@ -537,6 +541,7 @@ mod tests {
             links: &links,
             photos: &photos,
             report_dir: Some("2024"),
+            id_prefix: "",
             stats: Some((&stats, "2024/stats/")),
             style: &style,
             safe,

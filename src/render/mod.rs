@@ -6,7 +6,10 @@
 mod charts;
 pub mod data;
 pub mod markdown;
+mod meta;
+mod search;
 mod sitemap;
+mod tags;
 mod templates;
 pub mod urls;
 mod views;
@@ -14,6 +17,7 @@ mod views;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
+use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::config::Config;
@@ -23,6 +27,8 @@ use crate::output::{FileContent, OutputFile};
 use crate::stats::FigureStyle;
 use crate::theme::{StaticFile, Theme};
 use markdown::{BodyContext, Rendered};
+use search::SearchDoc;
+use tags::TagView;
 use views::{ChapterLink, Figure, PageView, PhotoView, ReportView, SectionView};
 
 /// Renders the whole site.
@@ -59,15 +65,20 @@ pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputF
         tera,
         style,
         reports,
+        tags: tags::index(site),
     };
     let jobs = renderer.jobs();
-    let results: Vec<Result<OutputFile, Vec<Diagnostic>>> =
+    let results: Vec<Result<Rendition, Vec<Diagnostic>>> =
         jobs.par_iter().map(|job| renderer.run(job)).collect();
     let mut files = Vec::with_capacity(results.len() + 64);
+    let mut docs = Vec::new();
     let mut errors = Vec::new();
     for r in results {
         match r {
-            Ok(f) => files.push(f),
+            Ok(r) => {
+                files.push(r.file);
+                docs.extend(r.doc);
+            }
             Err(e) => errors.extend(e),
         }
     }
@@ -87,6 +98,15 @@ pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputF
             csv,
             data::csv(r, &site.reports, &renderer.style),
         ));
+    }
+    if config.search {
+        files.push(OutputFile::bytes(
+            "search-index.js",
+            search::index_script(&docs),
+        ));
+    }
+    if config.feed {
+        files.push(OutputFile::bytes("atom.xml", sitemap::atom(site, config)));
     }
     files.push(OutputFile::bytes(
         "sitemap.xml",
@@ -160,11 +180,32 @@ enum Job<'a> {
     Chapter(usize, usize),
     Stats(usize),
     Chronicle(usize),
+    Print(usize),
     /// `/stats/`: every key across the years.
     SiteStats,
     Section(&'a Section, usize),
     Page(&'a Page, Option<&'a Section>),
+    Tags,
+    Tag(usize),
+    Search,
     NotFound,
+}
+
+/// A rendered page and what search learns from it.
+struct Rendition {
+    file: OutputFile,
+    doc: Option<SearchDoc>,
+}
+
+/// A chapter of the print edition.
+#[derive(Serialize)]
+struct PrintChapter<'a> {
+    chapter: PageView<'a>,
+    /// The id of its section on the page: `chapter-politics`.
+    anchor: String,
+    content: String,
+    photos: Vec<PhotoView>,
+    figures: Vec<Figure>,
 }
 
 struct Renderer<'a> {
@@ -174,6 +215,7 @@ struct Renderer<'a> {
     tera: Tera,
     style: FigureStyle,
     reports: Vec<ReportView>,
+    tags: Vec<TagView>,
 }
 
 impl<'a> Renderer<'a> {
@@ -184,9 +226,12 @@ impl<'a> Renderer<'a> {
             jobs.push(Job::SiteStats);
         }
         for (i, r) in site.reports.iter().enumerate() {
-            jobs.push(Job::Report(i));
-            jobs.push(Job::Stats(i));
-            jobs.push(Job::Chronicle(i));
+            jobs.extend([
+                Job::Report(i),
+                Job::Stats(i),
+                Job::Chronicle(i),
+                Job::Print(i),
+            ]);
             jobs.extend((0..r.chapters.len()).map(|c| Job::Chapter(i, c)));
         }
         for s in site.all_sections() {
@@ -195,6 +240,11 @@ impl<'a> Renderer<'a> {
             jobs.extend(s.pages.iter().map(|p| Job::Page(p, Some(s))));
         }
         jobs.extend(site.pages.iter().map(|p| Job::Page(p, None)));
+        jobs.push(Job::Tags);
+        jobs.extend((0..self.tags.len()).map(Job::Tag));
+        if self.config.search {
+            jobs.push(Job::Search);
+        }
         jobs
     }
 
@@ -204,6 +254,7 @@ impl<'a> Renderer<'a> {
         root: &str,
         photos: &[Photo],
         report: Option<&Report>,
+        id_prefix: &str,
     ) -> Result<Rendered, Vec<Diagnostic>> {
         let stats_path = report.map(|r| format!("{}stats/", r.path));
         let report_dir = report.map(|r| {
@@ -223,6 +274,7 @@ impl<'a> Renderer<'a> {
             style: &self.style,
             safe: self.config.markdown_safe,
             eager_first: true,
+            id_prefix,
         };
         markdown::render(md, &cx)
     }
@@ -230,13 +282,14 @@ impl<'a> Renderer<'a> {
     fn base_context(&self, path: &str, kind: &str, title: &str) -> Context {
         let mut cx = Context::new();
         // Optional variables every template may test with `{% if … %}`.
-        for name in ["report", "base_href"] {
+        for name in ["report", "base_href", "og_image", "json_ld"] {
             cx.insert(name, &None::<()>);
         }
         cx.insert("root", &urls::root_of(path));
         cx.insert("path", path);
         cx.insert("kind", kind);
         cx.insert("page_title", title);
+        cx.insert("description", &self.config.description);
         cx.insert(
             "canonical",
             &self.config.absolute_url(&urls::encode_path(path)),
@@ -244,12 +297,44 @@ impl<'a> Renderer<'a> {
         cx
     }
 
-    fn run(&self, job: &Job<'a>) -> Result<OutputFile, Vec<Diagnostic>> {
+    /// Description, Open Graph image and JSON-LD of a page.
+    fn describe(
+        &self,
+        cx: &mut Context,
+        summary: Option<&str>,
+        image: Option<&Photo>,
+        json_ld: serde_json::Value,
+    ) {
+        if let Some(s) = summary {
+            cx.insert("description", s);
+        }
+        cx.insert("og_image", &meta::image_url(self.config, image));
+        cx.insert("json_ld", &meta::script_json(&json_ld));
+    }
+
+    fn doc(
+        &self,
+        title: &str,
+        path: &str,
+        year: Option<i32>,
+        kind: &str,
+        text: String,
+    ) -> Option<SearchDoc> {
+        Some(SearchDoc {
+            t: title.to_owned(),
+            u: urls::page("", path),
+            y: year,
+            k: self.t(kind),
+            b: text,
+        })
+    }
+
+    fn run(&self, job: &Job<'a>) -> Result<Rendition, Vec<Diagnostic>> {
+        let mut doc = None;
         let (path, template, cx) = match job {
             Job::Home => {
                 let home = &self.site.home;
-                let root = "";
-                let rendered = self.body(&home.body, root, &[], None)?;
+                let rendered = self.body(&home.body, "", &[], None, "")?;
                 let title = home
                     .title
                     .clone()
@@ -257,6 +342,10 @@ impl<'a> Renderer<'a> {
                 let mut cx = self.base_context("", "home", &title);
                 cx.insert("home", home);
                 cx.insert("content", &rendered.html);
+                cx.insert(
+                    "search_url",
+                    &self.config.search.then(|| urls::page("", "search/")),
+                );
                 (String::new(), "home.html", cx)
             }
             Job::NotFound => {
@@ -272,35 +361,57 @@ impl<'a> Renderer<'a> {
             Job::Report(i) => {
                 let report = &self.site.reports[*i];
                 let root = urls::root_of(&report.path);
-                let rendered = self.body(&report.preface, &root, &report.photos, Some(report))?;
+                let rendered =
+                    self.body(&report.preface, &root, &report.photos, Some(report), "")?;
                 let mut cx = self.base_context(&report.path, "report", &report.title);
+                self.describe(
+                    &mut cx,
+                    report.summary.as_deref(),
+                    report.cover.as_ref(),
+                    meta::report(self.config, report),
+                );
                 cx.insert("report", &self.reports[*i]);
                 cx.insert("content", &rendered.html);
                 cx.insert("toc", &rendered.headings);
-                cx.insert(
-                    "photos",
-                    &unshown(&report.photos, &rendered, report.cover.as_ref()),
+                let photos = unshown(&report.photos, &rendered, report.cover.as_ref());
+                let text = with_captions(&rendered.html, &photos);
+                doc = self.doc(
+                    &report.title,
+                    &report.path,
+                    Some(report.year),
+                    "report",
+                    text,
                 );
+                cx.insert("photos", &photos);
                 (report.path.clone(), "report.html", cx)
             }
             Job::Chapter(i, c) => {
                 let report = &self.site.reports[*i];
                 let chapter = &report.chapters[*c];
                 let root = urls::root_of(&chapter.path);
-                let rendered = self.body(&chapter.body, &root, &chapter.photos, Some(report))?;
+                let rendered =
+                    self.body(&chapter.body, &root, &chapter.photos, Some(report), "")?;
                 let mut cx = self.base_context(&chapter.path, "chapter", &chapter.title);
+                self.describe(
+                    &mut cx,
+                    chapter.summary.as_deref(),
+                    chapter.photos.first(),
+                    meta::chapter(self.config, report, chapter),
+                );
                 cx.insert("report", &self.reports[*i]);
                 cx.insert("chapter", &PageView::new(chapter));
                 cx.insert("content", &rendered.html);
                 cx.insert("toc", &rendered.headings);
-                cx.insert("photos", &unshown(&chapter.photos, &rendered, None));
-                let figures: Vec<Figure> = report
-                    .stats
-                    .iter()
-                    .filter(|s| s.chapter.as_deref() == Some(chapter.slug.as_str()))
-                    .map(|s| Figure::new(s, report, &self.site.reports, &self.style))
-                    .collect();
-                cx.insert("figures", &figures);
+                let photos = unshown(&chapter.photos, &rendered, None);
+                doc = self.doc(
+                    &chapter.title,
+                    &chapter.path,
+                    Some(report.year),
+                    "chapter",
+                    with_captions(&rendered.html, &photos),
+                );
+                cx.insert("photos", &photos);
+                cx.insert("figures", &self.chapter_figures(report, chapter));
                 cx.insert(
                     "prev",
                     &c.checked_sub(1)
@@ -315,11 +426,25 @@ impl<'a> Renderer<'a> {
                 let title = format!("{} · {}", self.t("statistics"), report.title);
                 let mut cx = self.base_context(&path, "stats", &title);
                 cx.insert("report", &self.reports[*i]);
-                let other = self.t("other_figures");
-                cx.insert(
-                    "groups",
-                    &views::figure_groups(report, &self.site.reports, &self.style, &other),
+                let groups = views::figure_groups(
+                    report,
+                    &self.site.reports,
+                    &self.style,
+                    &self.t("other_figures"),
                 );
+                let text: Vec<String> = groups
+                    .iter()
+                    .flat_map(|g| &g.figures)
+                    .map(|f| format!("{} {}", f.label, f.text))
+                    .collect();
+                doc = self.doc(
+                    &title,
+                    &path,
+                    Some(report.year),
+                    "statistics",
+                    text.join(" "),
+                );
+                cx.insert("groups", &groups);
                 cx.insert(
                     "json_url",
                     &urls::file("", &format!("{}stats.json", report.path)),
@@ -336,12 +461,86 @@ impl<'a> Renderer<'a> {
                 let title = format!("{} · {}", self.t("chronicle"), report.title);
                 let mut cx = self.base_context(&path, "chronicle", &title);
                 cx.insert("report", &self.reports[*i]);
+                let text: Vec<String> = report
+                    .chronicle
+                    .iter()
+                    .map(|e| {
+                        [
+                            Some(e.title.as_str()),
+                            e.place.as_deref(),
+                            e.summary.as_deref(),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                    })
+                    .collect();
+                if !text.is_empty() {
+                    doc = self.doc(
+                        &title,
+                        &path,
+                        Some(report.year),
+                        "chronicle",
+                        text.join(" "),
+                    );
+                }
                 cx.insert("months", &views::chronicle(report, &self.theme.strings));
                 (path, "chronicle.html", cx)
             }
+            Job::Print(i) => {
+                let report = &self.site.reports[*i];
+                let path = format!("{}print/", report.path);
+                let root = urls::root_of(&path);
+                let mut cx = self.base_context(&path, "print", &report.title);
+                let preface = self.body(
+                    &report.preface,
+                    &root,
+                    &report.photos,
+                    Some(report),
+                    "preface-",
+                )?;
+                let mut chapters = Vec::new();
+                let mut errors = Vec::new();
+                for chapter in &report.chapters {
+                    let prefix = format!("{}-", chapter.slug);
+                    match self.body(&chapter.body, &root, &chapter.photos, Some(report), &prefix) {
+                        Ok(r) => chapters.push(PrintChapter {
+                            chapter: PageView::new(chapter),
+                            anchor: format!("chapter-{}", chapter.slug),
+                            photos: unshown(&chapter.photos, &r, None),
+                            content: r.html,
+                            figures: self.chapter_figures(report, chapter),
+                        }),
+                        Err(e) => errors.extend(e),
+                    }
+                }
+                if !errors.is_empty() {
+                    return Err(errors);
+                }
+                cx.insert("report", &self.reports[*i]);
+                cx.insert("content", &preface.html);
+                cx.insert(
+                    "photos",
+                    &unshown(&report.photos, &preface, report.cover.as_ref()),
+                );
+                cx.insert("chapters", &chapters);
+                cx.insert(
+                    "groups",
+                    &views::figure_groups(
+                        report,
+                        &self.site.reports,
+                        &self.style,
+                        &self.t("other_figures"),
+                    ),
+                );
+                cx.insert("months", &views::chronicle(report, &self.theme.strings));
+                (path, "print.html", cx)
+            }
             Job::SiteStats => {
                 let path = "stats/".to_owned();
-                let mut cx = self.base_context(&path, "site_stats", &self.t("statistics"));
+                let mut cx =
+                    self.base_context(&path, "site_stats", &self.t("statistics_across_years"));
                 let (years, series) = views::series_views(&self.site.reports, &self.style);
                 cx.insert("years", &years);
                 cx.insert("series", &series);
@@ -354,23 +553,67 @@ impl<'a> Renderer<'a> {
                     format!("{}page/{number}/", section.path)
                 };
                 let root = urls::root_of(&path);
-                let rendered = self.body(&section.body, &root, &[], None)?;
+                let rendered = self.body(&section.body, &root, &[], None, "")?;
                 let mut cx = self.base_context(&path, "section", &section.title);
+                if let Some(s) = &section.summary {
+                    cx.insert("description", s);
+                }
+                if *number == 1 {
+                    doc = self.doc(
+                        &section.title,
+                        &path,
+                        None,
+                        "section",
+                        search::html_to_text(&rendered.html),
+                    );
+                }
                 cx.insert("section", &SectionView::new(section, *number));
                 cx.insert("content", &rendered.html);
                 (path, "section.html", cx)
             }
             Job::Page(page, section) => {
                 let root = urls::root_of(&page.path);
-                let rendered = self.body(&page.body, &root, &page.photos, None)?;
+                let rendered = self.body(&page.body, &root, &page.photos, None, "")?;
                 let mut cx = self.base_context(&page.path, "page", &page.title);
+                self.describe(
+                    &mut cx,
+                    page.summary.as_deref(),
+                    page.photos.first(),
+                    meta::page(self.config, page),
+                );
                 cx.insert("page", &PageView::new(page));
                 cx.insert("section", &section.map(SectionView::link));
                 cx.insert("content", &rendered.html);
                 cx.insert("toc", &rendered.headings);
-                cx.insert("photos", &unshown(&page.photos, &rendered, None));
+                let photos = unshown(&page.photos, &rendered, None);
+                doc = self.doc(
+                    &page.title,
+                    &page.path,
+                    page.date.map(|d| d.year),
+                    "page",
+                    with_captions(&rendered.html, &photos),
+                );
+                cx.insert("photos", &photos);
                 (page.path.clone(), "page.html", cx)
             }
+            Job::Tags => {
+                let mut cx = self.base_context("tags/", "tags", &self.t("tags"));
+                cx.insert("tags", &self.tags);
+                ("tags/".to_owned(), "tags.html", cx)
+            }
+            Job::Tag(i) => {
+                let tag = &self.tags[*i];
+                let path = format!("tags/{}/", tag.slug);
+                let title = format!("{} · {}", self.t("tags"), tag.name);
+                let mut cx = self.base_context(&path, "tag", &title);
+                cx.insert("tag", tag);
+                (path, "tag.html", cx)
+            }
+            Job::Search => (
+                "search/".to_owned(),
+                "search.html",
+                self.base_context("search/", "search", &self.t("search")),
+            ),
         };
         let html = self
             .tera
@@ -381,7 +624,19 @@ impl<'a> Renderer<'a> {
         } else {
             format!("{path}index.html")
         };
-        Ok(OutputFile::bytes(file, html.into_bytes()))
+        Ok(Rendition {
+            file: OutputFile::bytes(file, html.into_bytes()),
+            doc,
+        })
+    }
+
+    fn chapter_figures(&self, report: &Report, chapter: &Page) -> Vec<Figure> {
+        report
+            .stats
+            .iter()
+            .filter(|s| s.chapter.as_deref() == Some(chapter.slug.as_str()))
+            .map(|s| Figure::new(s, report, &self.site.reports, &self.style))
+            .collect()
     }
 
     fn t(&self, key: &str) -> String {
@@ -392,6 +647,16 @@ impl<'a> Renderer<'a> {
             .unwrap_or(key)
             .to_owned()
     }
+}
+
+/// The text of a body and the captions of the photos shown beside it.
+fn with_captions(html: &str, photos: &[PhotoView]) -> String {
+    let mut text = search::html_to_text(html);
+    for caption in photos.iter().filter_map(|p| p.caption.as_deref()) {
+        text.push(' ');
+        text.push_str(caption);
+    }
+    text
 }
 
 /// The photos of a page its body does not show itself, for the template to

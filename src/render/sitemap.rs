@@ -1,5 +1,5 @@
-//! `sitemap.xml` (absolute URLs, so only where `base_url` is known: a
-//! sitemap of relative URLs is invalid) and `robots.txt`.
+//! The machine-read files: `sitemap.xml` (absolute URLs where `base_url`
+//! is known), `robots.txt` and the Atom feed `atom.xml`.
 
 use crate::config::Config;
 use crate::content::Site;
@@ -52,4 +52,98 @@ pub fn robots(config: &Config) -> Vec<u8> {
         text.push_str(&format!("Sitemap: {base}/sitemap.xml\n"));
     }
     text.into_bytes()
+}
+
+/// An Atom feed of the reports and the dated pages of plain sections,
+/// newest first. Dates only: a build never reads the clock.
+pub fn atom(site: &Site, config: &Config) -> Vec<u8> {
+    struct Entry<'a> {
+        title: &'a str,
+        path: &'a str,
+        date: String,
+        summary: Option<&'a str>,
+        author: Option<&'a str>,
+    }
+    let mut entries: Vec<Entry<'_>> = Vec::new();
+    for r in &site.reports {
+        let date = r
+            .date
+            .map(|d| d.first_day())
+            .unwrap_or_else(|| format!("{:04}-12-31", r.year));
+        entries.push(Entry {
+            title: &r.title,
+            path: &r.path,
+            date,
+            summary: r.summary.as_deref(),
+            author: r.author.as_deref(),
+        });
+    }
+    for s in site.all_sections() {
+        for p in &s.pages {
+            if let Some(d) = p.date {
+                let author = p.archival.creator.as_deref();
+                entries.push(Entry {
+                    title: &p.title,
+                    path: &p.path,
+                    date: d.first_day(),
+                    summary: p.summary.as_deref(),
+                    author,
+                });
+            }
+        }
+    }
+    entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(b.path)));
+    // Without a base URL, ids are URNs and links relative: a feed reader
+    // needs `base_url` to follow them.
+    let url = |path: &str| {
+        esc(&match &config.base_url {
+            Some(base) => format!("{base}/{}", urls::encode_path(path)),
+            None => format!("urn:annals:{}", urls::encode_path(path)),
+        })
+    };
+    let updated = entries
+        .first()
+        .map_or_else(|| "1970-01-01".to_owned(), |e| e.date.clone());
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        esc(&config.language)
+    ));
+    xml.push_str(&format!("  <title>{}</title>\n", esc(&config.title)));
+    if let Some(d) = &config.description {
+        xml.push_str(&format!("  <subtitle>{}</subtitle>\n", esc(d)));
+    }
+    xml.push_str(&format!(
+        "  <link href=\"{}\"/>\n  <link rel=\"self\" href=\"{}\"/>\n",
+        url(""),
+        url("atom.xml")
+    ));
+    xml.push_str(&format!(
+        "  <id>{}</id>\n  <updated>{updated}T00:00:00Z</updated>\n",
+        url("")
+    ));
+    xml.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        esc(config.author.as_deref().unwrap_or(&config.title))
+    ));
+    xml.push_str("  <generator>annals</generator>\n");
+    for e in &entries {
+        xml.push_str("  <entry>\n");
+        xml.push_str(&format!("    <title>{}</title>\n", esc(e.title)));
+        xml.push_str(&format!(
+            "    <link href=\"{}\"/>\n    <id>{}</id>\n",
+            url(e.path),
+            url(e.path)
+        ));
+        xml.push_str(&format!("    <updated>{}T00:00:00Z</updated>\n", e.date));
+        if let Some(a) = e.author {
+            xml.push_str(&format!("    <author><name>{}</name></author>\n", esc(a)));
+        }
+        if let Some(s) = e.summary {
+            xml.push_str(&format!("    <summary>{}</summary>\n", esc(s)));
+        }
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml.into_bytes()
 }

@@ -9,17 +9,22 @@ use crate::diagnostic::Diagnostic;
 use crate::theme::Theme;
 
 /// Every template a theme provides for the pages annals makes.
-pub const REQUIRED: [&str; 10] = [
+pub const REQUIRED: [&str; 15] = [
     "base.html",
     "home.html",
     "report.html",
     "chapter.html",
-    "section.html",
-    "page.html",
     "stats.html",
     "site_stats.html",
     "chronicle.html",
+    "print.html",
+    "section.html",
+    "page.html",
+    "tags.html",
+    "tag.html",
+    "search.html",
     "404.html",
+    "partials/figure.html",
 ];
 
 pub fn engine(theme: &Theme) -> Result<Tera, Diagnostic> {

@@ -6,6 +6,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::tags::{self, TagLink};
 use super::urls;
 use crate::config::Config;
 use crate::content::{Approx, Archival, Date, Event, Page, Photo, Report, Section, Stat};
@@ -418,7 +419,7 @@ pub struct PageView<'a> {
     pub slug: &'a str,
     pub summary: Option<&'a str>,
     pub date: Option<Date>,
-    pub tags: &'a [String],
+    pub tags: Vec<TagLink>,
     pub archival: Option<&'a Archival>,
     pub extra: &'a Map<String, Value>,
     pub url: String,
@@ -433,7 +434,7 @@ impl<'a> PageView<'a> {
             slug: &p.slug,
             summary: p.summary.as_deref(),
             date: p.date,
-            tags: &p.tags,
+            tags: tags::links(&p.tags),
             archival: (!p.archival.is_empty()).then_some(&p.archival),
             extra: &p.extra,
             url: urls::page("", &p.path),
@@ -452,10 +453,11 @@ pub struct ReportView {
     pub summary: Option<String>,
     pub cover: Option<PhotoView>,
     pub photo_credit: Option<String>,
-    pub tags: Vec<String>,
+    pub tags: Vec<TagLink>,
     pub url: String,
     pub stats_url: String,
     pub chronicle_url: String,
+    pub print_url: String,
     pub chapters: Vec<ChapterLink>,
     pub key_figures: Vec<Figure>,
     pub figure_count: usize,
@@ -474,10 +476,11 @@ impl ReportView {
             summary: r.summary.clone(),
             cover: r.cover.as_ref().map(PhotoView::new),
             photo_credit: r.photo_credit.clone(),
-            tags: r.tags.clone(),
+            tags: tags::links(&r.tags),
             url: urls::page("", &r.path),
             stats_url: urls::page("", &format!("{}stats/", r.path)),
             chronicle_url: urls::page("", &format!("{}chronicle/", r.path)),
+            print_url: urls::page("", &format!("{}print/", r.path)),
             chapters: r.chapters.iter().map(ChapterLink::new).collect(),
             key_figures: r
                 .key_figures()

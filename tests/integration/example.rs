@@ -6,7 +6,8 @@ use crate::support::{build, crawl, read, repo_root};
 fn example_site_builds_and_every_reference_resolves() {
     let (_tmp, out) = build(&repo_root());
     assert!(crawl(&out) > 200);
-    let report = read(&out, "2024/index.html");
+    let page = read(&out, "2024/index.html");
+    let report = &page[page.find("<main").unwrap()..];
     assert!(report.contains("履职尽责担使命 凝心聚力谱新篇"));
     assert!(report.contains("马敏"));
     // The five chapters in number order, though their files are not.

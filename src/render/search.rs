@@ -1,0 +1,117 @@
+//! The search index: the text of every page, written as a script
+//! (`search-index.js`) that the search page loads with a `<script>` tag, so
+//! search works from `file://` too, where browsers refuse `fetch`. The
+//! browser side (theme's `search.js`) indexes it with MiniSearch, splitting
+//! Chinese into character bigrams so a word is found inside a longer run of
+//! text.
+
+use serde::Serialize;
+
+/// One searchable page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchDoc {
+    /// Title.
+    pub t: String,
+    /// Root-relative URL.
+    pub u: String,
+    /// Report year, where the page belongs to a report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub y: Option<i32>,
+    /// What kind of page, in the site's language.
+    pub k: String,
+    /// The text.
+    pub b: String,
+}
+
+pub fn index_script(docs: &[SearchDoc]) -> Vec<u8> {
+    let json = serde_json::to_string(docs).expect("search documents serialize");
+    // Inside a script file only `</script` could matter, and only if inlined.
+    format!("window.ANNALS_SEARCH={};\n", json.replace("</", "<\\/")).into_bytes()
+}
+
+/// The text of HTML: tags dropped (and the content of script and style),
+/// entities decoded, white space folded.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        push_text(&mut out, &rest[..lt]);
+        let tag = &rest[lt..];
+        let lower: String = tag.chars().take(8).flat_map(char::to_lowercase).collect();
+        let skip_to = if lower.starts_with("<script") {
+            tag.find("</script>").map(|i| i + 9)
+        } else if lower.starts_with("<style") {
+            tag.find("</style>").map(|i| i + 8)
+        } else {
+            tag.find('>').map(|i| i + 1)
+        };
+        match skip_to {
+            Some(n) => {
+                out.push(' ');
+                rest = &tag[n..];
+            }
+            None => {
+                rest = "";
+            }
+        }
+    }
+    push_text(&mut out, rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn push_text(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let entity = &rest[amp..];
+        let decoded = [
+            ("&amp;", '&'),
+            ("&lt;", '<'),
+            ("&gt;", '>'),
+            ("&quot;", '"'),
+            ("&#39;", '\''),
+            ("&#x27;", '\''),
+            ("&nbsp;", ' '),
+        ]
+        .iter()
+        .find(|(name, _)| entity.starts_with(name));
+        match decoded {
+            Some((name, c)) => {
+                out.push(*c);
+                rest = &entity[name.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &entity[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_of_html() {
+        let html = "<h2 id=\"a\">标题</h2>\n<p>葡萄酒&amp;产业 <a href=\"x\">发展</a></p><script>var x = 1;</script><figure><figcaption>图 &lt;1&gt;</figcaption></figure>";
+        assert_eq!(html_to_text(html), "标题 葡萄酒&产业 发展 图 <1>");
+    }
+
+    #[test]
+    fn index_is_a_script() {
+        let docs = vec![SearchDoc {
+            t: "</script>".into(),
+            u: "a/index.html".into(),
+            y: Some(2024),
+            k: "章节".into(),
+            b: "x".into(),
+        }];
+        let js = String::from_utf8(index_script(&docs)).unwrap();
+        assert!(
+            js.starts_with("window.ANNALS_SEARCH=[{\"t\":\"<\\/script>\""),
+            "{js}"
+        );
+    }
+}

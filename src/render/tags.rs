@@ -1,0 +1,121 @@
+//! The taxonomy: every tag of reports, chapters and pages, with the pages
+//! that carry it, for `/tags/` and `/tags/TAG/`.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::urls;
+use crate::content::{Page, Site};
+
+/// A tag as a link.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagLink {
+    pub name: String,
+    pub url: String,
+}
+
+/// A tag with everything that carries it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagView {
+    pub name: String,
+    pub slug: String,
+    pub url: String,
+    pub items: Vec<TaggedItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TaggedItem {
+    pub title: String,
+    pub url: String,
+    pub year: Option<i32>,
+    pub summary: Option<String>,
+}
+
+/// A tag's URL segment: letters of every script kept, lower case, spaces
+/// as `-`, characters that mean something in a URL dropped.
+pub fn slug(tag: &str) -> String {
+    let mut s = String::new();
+    for c in tag.trim().chars() {
+        if c.is_alphanumeric() {
+            s.extend(c.to_lowercase());
+        } else if (c.is_whitespace() || c == '-' || c == '_') && !s.ends_with('-') {
+            s.push('-');
+        }
+    }
+    let s = s.trim_matches('-').to_owned();
+    if s.is_empty() { "tag".to_owned() } else { s }
+}
+
+pub fn link(tag: &str) -> TagLink {
+    TagLink {
+        name: tag.to_owned(),
+        url: urls::page("", &format!("tags/{}/", slug(tag))),
+    }
+}
+
+pub fn links(tags: &[String]) -> Vec<TagLink> {
+    tags.iter().map(|t| link(t)).collect()
+}
+
+/// Every tag of the site, by slug; items in site order (reports newest
+/// first, then sections and pages).
+pub fn index(site: &Site) -> Vec<TagView> {
+    let mut by_slug: BTreeMap<String, TagView> = BTreeMap::new();
+    let mut add = |tags: &[String], item: TaggedItem| {
+        for tag in tags {
+            let slug = slug(tag);
+            let view = by_slug.entry(slug.clone()).or_insert_with(|| TagView {
+                name: tag.clone(),
+                url: urls::page("", &format!("tags/{slug}/")),
+                slug,
+                items: Vec::new(),
+            });
+            if !view.items.iter().any(|i| i.url == item.url) {
+                view.items.push(item.clone());
+            }
+        }
+    };
+    let page_item = |p: &Page, year: Option<i32>| TaggedItem {
+        title: p.title.clone(),
+        url: urls::page("", &p.path),
+        year,
+        summary: p.summary.clone(),
+    };
+    for r in &site.reports {
+        add(
+            &r.tags,
+            TaggedItem {
+                title: r.title.clone(),
+                url: urls::page("", &r.path),
+                year: Some(r.year),
+                summary: r.summary.clone(),
+            },
+        );
+        for c in &r.chapters {
+            add(&c.tags, page_item(c, Some(r.year)));
+        }
+    }
+    for s in site.all_sections() {
+        for p in &s.pages {
+            add(&p.tags, page_item(p, None));
+        }
+    }
+    for p in &site.pages {
+        add(&p.tags, page_item(p, None));
+    }
+    by_slug.into_values().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_keep_chinese_and_drop_url_characters() {
+        assert_eq!(slug("人民政协"), "人民政协");
+        assert_eq!(slug("Local History"), "local-history");
+        assert_eq!(slug("a/b?c#d"), "abcd");
+        assert_eq!(slug("  "), "tag");
+    }
+}
