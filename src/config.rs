@@ -101,11 +101,7 @@ impl Config {
 
     pub fn parse(text: &str) -> Result<Config, Diagnostic> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let source = Source {
-            file: Path::new(CONFIG_FILE),
-            text,
-            first_line: 1,
-        };
+        let source = Source { file: Path::new(CONFIG_FILE), text, first_line: 1 };
         let raw: RawConfig = yaml::parse(text, source)?;
         Config::from_raw(raw, source)
     }
@@ -155,12 +151,7 @@ impl Config {
                 quality: 80,
                 originals: false,
             },
-            Some(RawImages {
-                widths,
-                format,
-                quality,
-                originals,
-            }) => {
+            Some(RawImages { widths, format, quality, originals }) => {
                 let widths = match widths {
                     None => vec![480, 960, 1600],
                     Some(w) => {
@@ -198,9 +189,7 @@ impl Config {
                 }
             }
         };
-        let markdown_safe = markdown
-            .and_then(|RawMarkdown { safe }| safe)
-            .unwrap_or(false);
+        let markdown_safe = markdown.and_then(|RawMarkdown { safe }| safe).unwrap_or(false);
         Ok(Config {
             title,
             base_url,
@@ -269,9 +258,7 @@ impl BuildOptions {
     }
 
     pub fn output_dir(&self) -> PathBuf {
-        self.output
-            .clone()
-            .unwrap_or_else(|| self.root.join("public"))
+        self.output.clone().unwrap_or_else(|| self.root.join("public"))
     }
 }
 

@@ -106,11 +106,7 @@ pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
     pub fn sorted(mut list: Vec<Diagnostic>) -> Self {
-        list.sort_by(|a, b| {
-            a.sort_key()
-                .cmp(&b.sort_key())
-                .then(a.message.cmp(&b.message))
-        });
+        list.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then(a.message.cmp(&b.message)));
         list.dedup();
         Diagnostics(list)
     }
@@ -156,19 +152,13 @@ mod tests {
 
     #[test]
     fn nearest_finds_a_misspelt_key() {
-        assert_eq!(
-            nearest("titel", ["title", "subtitle", "tags"]),
-            Some("title")
-        );
+        assert_eq!(nearest("titel", ["title", "subtitle", "tags"]), Some("title"));
         assert_eq!(nearest("zzz", ["title", "subtitle"]), None);
     }
 
     #[test]
     fn caret_accounts_for_wide_characters() {
-        let d = Diagnostic::new("a.md", "bad")
-            .at(1, 3)
-            .with_source("标题：x")
-            .hint("use `:`");
+        let d = Diagnostic::new("a.md", "bad").at(1, 3).with_source("标题：x").hint("use `:`");
         let shown = d.to_string();
         assert!(shown.starts_with("a.md:1:3: bad"), "{shown}");
         assert!(shown.contains("\n   |     ^"), "{shown}");

@@ -158,21 +158,8 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
         let files = locate(root, &name)?;
         let text = read_text(&files, "theme.yaml")?;
         let file = files.display("theme.yaml");
-        let raw: RawTheme = yaml::parse(
-            &text,
-            Source {
-                file: &file,
-                text: &text,
-                first_line: 1,
-            },
-        )?;
-        let RawTheme {
-            name: _,
-            description: _,
-            version: _,
-            extends,
-            options,
-        } = raw;
+        let raw: RawTheme = yaml::parse(&text, Source { file: &file, text: &text, first_line: 1 })?;
+        let RawTheme { name: _, description: _, version: _, extends, options } = raw;
         chain.push((files, options));
         match extends {
             Some(parent) if chain.len() < 8 => name = parent,
@@ -201,14 +188,8 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
         if files.read(&i18n).is_some() {
             let text = read_text(files, &i18n)?;
             let file = files.display(&i18n);
-            let map: Map<String, Value> = yaml::parse(
-                &text,
-                Source {
-                    file: &file,
-                    text: &text,
-                    first_line: 1,
-                },
-            )?;
+            let map: Map<String, Value> =
+                yaml::parse(&text, Source { file: &file, text: &text, first_line: 1 })?;
             strings.extend(map);
             strings_found = true;
         }
@@ -254,11 +235,5 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
             templates.insert(rel, (read_text(&files, &path)?, PathBuf::from(&path)));
         }
     }
-    Ok(Theme {
-        name: config.theme.clone(),
-        templates,
-        static_files,
-        strings,
-        options,
-    })
+    Ok(Theme { name: config.theme.clone(), templates, static_files, strings, options })
 }

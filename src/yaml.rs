@@ -31,10 +31,7 @@ impl Source<'_> {
     pub fn error_at(&self, location: &Location, message: impl Into<String>) -> Diagnostic {
         let d = Diagnostic::new(self.file, message);
         let d = if location.line() > 0 {
-            d.at(
-                location.line() as usize + self.first_line - 1,
-                location.column().max(1) as usize,
-            )
+            d.at(location.line() as usize + self.first_line - 1, location.column().max(1) as usize)
         } else {
             d.at_line(self.first_line)
         };
@@ -62,9 +59,7 @@ fn to_diagnostic(error: &Error, yaml: &str, source: Source<'_>) -> Diagnostic {
     let error = error.without_snippet();
     let location = error.location().unwrap_or(Location::UNKNOWN);
     let (message, hint) = match error {
-        Error::SerdeUnknownField {
-            field, expected, ..
-        } => {
+        Error::SerdeUnknownField { field, expected, .. } => {
             let hint = match nearest(field, expected.iter().copied()) {
                 Some(near) => format!("did you mean `{near}`?"),
                 None => format!(
@@ -74,20 +69,13 @@ fn to_diagnostic(error: &Error, yaml: &str, source: Source<'_>) -> Diagnostic {
             };
             (format!("unknown key `{field}`"), Some(hint))
         }
-        Error::SerdeMissingField { field, .. } => (
-            format!("missing required key `{field}`"),
-            Some(format!("add a line `{field}: ...`")),
-        ),
-        other => (
-            UserMessageFormatter.format_message(other).into_owned(),
-            None,
-        ),
+        Error::SerdeMissingField { field, .. } => {
+            (format!("missing required key `{field}`"), Some(format!("add a line `{field}: ...`")))
+        }
+        other => (UserMessageFormatter.format_message(other).into_owned(), None),
     };
     let mut d = source.error_at(&location, message);
-    let line_text = yaml
-        .lines()
-        .nth((location.line() as usize).saturating_sub(1))
-        .unwrap_or("");
+    let line_text = yaml.lines().nth((location.line() as usize).saturating_sub(1)).unwrap_or("");
     if let Some(width_hint) = full_width_hint(line_text) {
         d = d.hint(width_hint);
     } else if let Some(hint) = hint {
@@ -130,11 +118,7 @@ mod tests {
     }
 
     fn source(text: &str) -> Source<'_> {
-        Source {
-            file: Path::new("content/a.md"),
-            text,
-            first_line: 2,
-        }
+        Source { file: Path::new("content/a.md"), text, first_line: 2 }
     }
 
     #[test]

@@ -51,12 +51,7 @@ impl Date {
     /// The same date as a day, for feeds and sitemaps: the first of the
     /// month or year where only those are known.
     pub fn first_day(&self) -> String {
-        format!(
-            "{:04}-{:02}-{:02}",
-            self.year,
-            self.month.unwrap_or(1),
-            self.day.unwrap_or(1)
-        )
+        format!("{:04}-{:02}-{:02}", self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
     }
 }
 
@@ -128,11 +123,7 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        assert!(
-            Date::parse("2024-13-45")
-                .unwrap_err()
-                .contains("no month 13")
-        );
+        assert!(Date::parse("2024-13-45").unwrap_err().contains("no month 13"));
         assert!(Date::parse("2023-02-29").unwrap_err().contains("no day 29"));
         assert!(Date::parse("24-01-01").is_err());
         assert!(Date::parse("2024/01/01").is_err());

@@ -27,11 +27,7 @@ pub fn normalise(text: String) -> String {
         Some(rest) => rest.to_owned(),
         None => text,
     };
-    if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text
-    }
+    if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text }
 }
 
 /// Splits normalised `text`: the first line must be `---`, the front matter
@@ -39,9 +35,7 @@ pub fn normalise(text: String) -> String {
 pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
     let first = text.lines().next().unwrap_or("");
     if first.trim_end() != "---" {
-        let d = Diagnostic::new(file, "this file has no front matter")
-            .at(1, 1)
-            .with_source(text);
+        let d = Diagnostic::new(file, "this file has no front matter").at(1, 1).with_source(text);
         let hint = if text.lines().any(|l| l.trim_end() == "---") {
             "front matter starts with `---` on the very first line: move it up, with nothing (not even a blank line) before it"
         } else {
@@ -61,12 +55,10 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(
-        Diagnostic::new(file, "the front matter opened on line 1 is never closed")
-            .at(1, 1)
-            .with_source(text)
-            .hint("add a line `---` after the last front matter key, before the text"),
-    )
+    Err(Diagnostic::new(file, "the front matter opened on line 1 is never closed")
+        .at(1, 1)
+        .with_source(text)
+        .hint("add a line `---` after the last front matter key, before the text"))
 }
 
 #[derive(Debug, Deserialize)]
@@ -212,21 +204,14 @@ mod tests {
 
     #[test]
     fn front_matter_not_on_first_line() {
-        let d = split("\n---\ntitle: a\n---\n", Path::new("a.md"))
-            .err()
-            .unwrap();
+        let d = split("\n---\ntitle: a\n---\n", Path::new("a.md")).err().unwrap();
         assert!(d.hint.unwrap().contains("very first line"));
     }
 
     #[test]
     fn front_matter_never_closed() {
-        let d = split("---\ntitle: a\nbody\n", Path::new("a.md"))
-            .err()
-            .unwrap();
-        assert_eq!(
-            d.message,
-            "the front matter opened on line 1 is never closed"
-        );
+        let d = split("---\ntitle: a\nbody\n", Path::new("a.md")).err().unwrap();
+        assert_eq!(d.message, "the front matter opened on line 1 is never closed");
         assert_eq!(d.line, Some(1));
     }
 

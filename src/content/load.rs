@@ -39,11 +39,8 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Diagnostics> {
         quiet_refs: false,
     };
     let files = loader.walk();
-    let parsed: Vec<Result<Parsed, Diagnostic>> = files
-        .markdown
-        .par_iter()
-        .map(|rel| parse_markdown(&content_abs, rel))
-        .collect();
+    let parsed: Vec<Result<Parsed, Diagnostic>> =
+        files.markdown.par_iter().map(|rel| parse_markdown(&content_abs, rel)).collect();
     let mut docs = BTreeMap::new();
     for p in parsed {
         match p {
@@ -124,11 +121,7 @@ fn file_name(rel: &str) -> &str {
 }
 
 fn join(dir: &str, name: &str) -> String {
-    if dir.is_empty() {
-        name.to_owned()
-    } else {
-        format!("{dir}/{name}")
-    }
+    if dir.is_empty() { name.to_owned() } else { format!("{dir}/{name}") }
 }
 
 /// The site-relative file of a content path, for messages.
@@ -156,24 +149,14 @@ fn parse_markdown(content: &Path, rel: &str) -> Result<Parsed, Diagnostic> {
         let body_offset = text.len() - split.body.len();
         (split.front_matter.to_owned(), split.body_line, body_offset)
     };
-    let source = Source {
-        file: &file,
-        text: &text,
-        first_line: 2,
-    };
+    let source = Source { file: &file, text: &text, first_line: 2 };
     let is_index = file_name(rel) == "_index.md";
     let front = if is_index {
         Front::Index(Box::new(yaml::parse(&yaml_text, source)?))
     } else {
         Front::Page(Box::new(yaml::parse(&yaml_text, source)?))
     };
-    Ok(Parsed {
-        rel: rel.to_owned(),
-        text,
-        front,
-        body_start: body_offset,
-        body_line,
-    })
+    Ok(Parsed { rel: rel.to_owned(), text, front, body_start: body_offset, body_line })
 }
 
 /// The numeric prefix of a file or folder name: `03-ideas` → 3.
@@ -195,9 +178,7 @@ fn number_prefix(stem: &str) -> Option<u32> {
 /// script are kept.
 pub fn slugify_name(stem: &str) -> String {
     let stem = match number_prefix(stem) {
-        Some(_) => stem
-            .split_once(['-', '_', '.'])
-            .map_or(stem, |(_, rest)| rest),
+        Some(_) => stem.split_once(['-', '_', '.']).map_or(stem, |(_, rest)| rest),
         None => stem,
     };
     let mut slug = String::new();
@@ -239,20 +220,15 @@ fn is_year(name: &str) -> Option<i32> {
 impl Loader<'_> {
     fn walk(&mut self) -> Files {
         let mut files = Files::default();
-        let walker = WalkDir::new(self.content)
-            .follow_links(true)
-            .sort_by_file_name();
+        let walker = WalkDir::new(self.content).follow_links(true).sort_by_file_name();
         for entry in walker {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    let path = e
-                        .path()
-                        .map(|p| p.strip_prefix(self.content).unwrap_or(p).to_path_buf());
+                    let path =
+                        e.path().map(|p| p.strip_prefix(self.content).unwrap_or(p).to_path_buf());
                     let file = content_file(
-                        &path
-                            .map(|p| p.to_string_lossy().into_owned())
-                            .unwrap_or_default(),
+                        &path.map(|p| p.to_string_lossy().into_owned()).unwrap_or_default(),
                     );
                     let d = if e.loop_ancestor().is_some() {
                         Diagnostic::new(file, "this symbolic link loops back to a folder above it")
@@ -350,10 +326,7 @@ impl Loader<'_> {
             if dir.is_empty() || dir.contains('/') {
                 continue;
             }
-            if let Some(Parsed {
-                front: Front::Index(raw),
-                ..
-            }) = docs.get(&join(dir, "_index.md"))
+            if let Some(Parsed { front: Front::Index(raw), .. }) = docs.get(&join(dir, "_index.md"))
                 && let Some(year) = raw.year.as_ref().map(|y| y.value).or_else(|| is_year(dir))
             {
                 report_years.insert(dir.clone(), year);
@@ -362,19 +335,12 @@ impl Loader<'_> {
 
         // Pages, grouped by the section that owns them.
         let mut pages_by_owner: BTreeMap<String, Vec<(Page, PendingStats)>> = BTreeMap::new();
-        let page_files: Vec<String> = docs
-            .keys()
-            .filter(|rel| file_name(rel) != "_index.md")
-            .cloned()
-            .collect();
+        let page_files: Vec<String> =
+            docs.keys().filter(|rel| file_name(rel) != "_index.md").cloned().collect();
         for rel in page_files {
             let is_bundle = file_name(&rel) == "index.md";
             let page_dir = parent(&rel).to_owned();
-            let home_dir = if is_bundle {
-                parent(&page_dir).to_owned()
-            } else {
-                page_dir.clone()
-            };
+            let home_dir = if is_bundle { parent(&page_dir).to_owned() } else { page_dir.clone() };
             if !is_bundle
                 && files
                     .bundles
@@ -388,13 +354,8 @@ impl Loader<'_> {
                 continue;
             }
             let owner = self.owner(files, &home_dir).to_owned();
-            let Some(Parsed {
-                front: Front::Page(raw),
-                text,
-                body_start,
-                body_line,
-                ..
-            }) = docs.remove(&rel)
+            let Some(Parsed { front: Front::Page(raw), text, body_start, body_line, .. }) =
+                docs.remove(&rel)
             else {
                 continue;
             };
@@ -409,20 +370,12 @@ impl Loader<'_> {
         // Sections and reports, deepest first so children are ready.
         let mut section_dirs: Vec<&String> = files.sections.iter().collect();
         section_dirs.sort_by_key(|d| {
-            (
-                std::cmp::Reverse(d.matches('/').count() + usize::from(!d.is_empty())),
-                (*d).clone(),
-            )
+            (std::cmp::Reverse(d.matches('/').count() + usize::from(!d.is_empty())), (*d).clone())
         });
         let mut built_sections: BTreeMap<String, Section> = BTreeMap::new();
         for dir in section_dirs {
-            let Some(Parsed {
-                front: Front::Index(raw),
-                text,
-                body_start,
-                body_line,
-                rel,
-            }) = docs.remove(&join(dir, "_index.md"))
+            let Some(Parsed { front: Front::Index(raw), text, body_start, body_line, rel }) =
+                docs.remove(&join(dir, "_index.md"))
             else {
                 continue;
             };
@@ -441,9 +394,8 @@ impl Loader<'_> {
                     site.reports.push(report);
                 }
             } else {
-                if let Some(report_dir) = report_years
-                    .keys()
-                    .find(|r| dir.starts_with(&format!("{r}/")))
+                if let Some(report_dir) =
+                    report_years.keys().find(|r| dir.starts_with(&format!("{r}/")))
                 {
                     self.error(
                         Diagnostic::new(content_file(&rel), "a section inside a report is not supported")
@@ -457,9 +409,7 @@ impl Loader<'_> {
                         .filter(|k| parent(k) == dir.as_str())
                         .cloned()
                         .collect();
-                    keys.into_iter()
-                        .filter_map(|k| built_sections.remove(&k))
-                        .collect()
+                    keys.into_iter().filter_map(|k| built_sections.remove(&k)).collect()
                 };
                 if let Some(section) = self.section(dir, *raw, body, &text, pages, children) {
                     built_sections.insert(dir.clone(), section);
@@ -536,11 +486,7 @@ impl Loader<'_> {
 
     fn home(&mut self, raw: RawIndex, body: Markdown, text: &str, rel: &str) -> Home {
         let file = content_file(rel);
-        let source = Source {
-            file: &file,
-            text,
-            first_line: 2,
-        };
+        let source = Source { file: &file, text, first_line: 2 };
         self.reject_keys(
             &source,
             "the home page",
@@ -599,17 +545,9 @@ impl Loader<'_> {
             return None;
         }
         let file = content_file(rel);
-        let source = Source {
-            file: &file,
-            text,
-            first_line: 2,
-        };
+        let source = Source { file: &file, text, first_line: 2 };
         let is_bundle = file_name(rel) == "index.md";
-        let name = if is_bundle {
-            file_name(parent(rel))
-        } else {
-            stem(file_name(rel))
-        };
+        let name = if is_bundle { file_name(parent(rel)) } else { stem(file_name(rel)) };
         let RawPage {
             title,
             number,
@@ -671,11 +609,7 @@ impl Loader<'_> {
             }
             None => format!(
                 "{}{slug}/",
-                if home_dir.is_empty() {
-                    String::new()
-                } else {
-                    format!("{home_dir}/")
-                }
+                if home_dir.is_empty() { String::new() } else { format!("{home_dir}/") }
             ),
         };
         let number = number.or_else(|| number_prefix(name));
@@ -711,13 +645,7 @@ impl Loader<'_> {
                 tags,
                 draft,
                 photos: photo_list,
-                archival: Archival {
-                    creator,
-                    source: archival_source,
-                    rights,
-                    place,
-                    subjects,
-                },
+                archival: Archival { creator, source: archival_source, rights, place, subjects },
                 extra: extra.unwrap_or_default(),
                 body: Markdown {
                     text: body_text.to_owned(),
@@ -726,11 +654,7 @@ impl Loader<'_> {
                 },
             },
             PendingStats {
-                text: if stats.is_empty() {
-                    String::new()
-                } else {
-                    text.to_owned()
-                },
+                text: if stats.is_empty() { String::new() } else { text.to_owned() },
                 stats,
             },
         ))
@@ -782,18 +706,11 @@ impl Loader<'_> {
                         width: 0,
                         height: 0,
                         page: page_path.to_owned(),
-                        origin: Origin {
-                            file: file.to_path_buf(),
-                            line,
-                            column,
-                        },
+                        origin: Origin { file: file.to_path_buf(), line, column },
                     });
                 }
                 Err((message, hint)) => self.error(
-                    Diagnostic::new(file, message)
-                        .at(line, column)
-                        .with_source(text)
-                        .hint(hint),
+                    Diagnostic::new(file, message).at(line, column).with_source(text).hint(hint),
                 ),
             }
         }
@@ -807,14 +724,7 @@ impl Loader<'_> {
         report_dir: Option<&str>,
         page_path: &str,
     ) -> Option<Photo> {
-        let RawPhoto {
-            src,
-            caption,
-            alt,
-            credit,
-            date,
-            place,
-        } = raw;
+        let RawPhoto { src, caption, alt, credit, date, place } = raw;
         let (abs, path) = match self.resolve_photo_path(&src.value, page_dir, report_dir) {
             Ok(found) => found,
             Err((message, hint)) => {
@@ -851,11 +761,7 @@ impl Loader<'_> {
             width: 0,
             height: 0,
             page: page_path.to_owned(),
-            origin: Origin {
-                file: source.file.to_path_buf(),
-                line,
-                column,
-            },
+            origin: Origin { file: source.file.to_path_buf(), line, column },
         })
     }
 
@@ -907,10 +813,7 @@ impl Loader<'_> {
         tried.dedup();
         Err((
             format!("the photo `{src}` does not exist"),
-            format!(
-                "looked for {}; check the file name and its folder",
-                tried.join(" and ")
-            ),
+            format!("looked for {}; check the file name and its folder", tried.join(" and ")),
         ))
     }
 
@@ -926,11 +829,7 @@ impl Loader<'_> {
     ) -> Option<Report> {
         self.quiet_refs = self.incomplete.contains(dir);
         let file = content_file(&preface.file);
-        let source = Source {
-            file: &file,
-            text,
-            first_line: 2,
-        };
+        let source = Source { file: &file, text, first_line: 2 };
         let RawIndex {
             title,
             subtitle,
@@ -1012,11 +911,7 @@ impl Loader<'_> {
         let chronicle = self.chronicle(dir, &chapter_slugs, &path);
         let mut stats = Vec::new();
         for (file, chapter, pending) in raw_stats {
-            let source = Source {
-                file: &file,
-                text: &pending.text,
-                first_line: 2,
-            };
+            let source = Source { file: &file, text: &pending.text, first_line: 2 };
             for raw in pending.stats {
                 if let Some(stat) =
                     self.stat(&source, raw, chapter.as_deref(), &chapter_slugs, &chronicle)
@@ -1069,10 +964,7 @@ impl Loader<'_> {
     /// Orders chapters by weight, number, slug and rejects two with one number.
     fn finish_chapters(&mut self, mut chapters: Vec<Page>) -> Vec<Page> {
         chapters.sort_by(|a, b| {
-            a.weight
-                .cmp(&b.weight)
-                .then(a.number.cmp(&b.number))
-                .then_with(|| a.slug.cmp(&b.slug))
+            a.weight.cmp(&b.weight).then(a.number.cmp(&b.number)).then_with(|| a.slug.cmp(&b.slug))
         });
         let mut numbers: HashMap<u32, &str> = HashMap::new();
         let mut errors = Vec::new();
@@ -1140,11 +1032,7 @@ impl Loader<'_> {
         sections: Vec<Section>,
     ) -> Option<Section> {
         let file = content_file(&body.file);
-        let source = Source {
-            file: &file,
-            text,
-            first_line: 2,
-        };
+        let source = Source { file: &file, text, first_line: 2 };
         if raw.draft && !self.drafts {
             return None;
         }
@@ -1210,11 +1098,7 @@ impl Loader<'_> {
         let Some((file, text)) = self.read_yaml_file(&join(dir, "records.yaml")) else {
             return Vec::new();
         };
-        let source = Source {
-            file: &file,
-            text: &text,
-            first_line: 1,
-        };
+        let source = Source { file: &file, text: &text, first_line: 1 };
         let raw: Vec<RawEvent> = match yaml::parse(&text, source) {
             Ok(list) => list,
             Err(d) => {
@@ -1226,16 +1110,7 @@ impl Loader<'_> {
         };
         let mut events = Vec::new();
         for e in raw {
-            let RawEvent {
-                date,
-                title,
-                kind,
-                chapter,
-                participants,
-                place,
-                summary,
-                photos,
-            } = e;
+            let RawEvent { date, title, kind, chapter, participants, place, summary, photos } = e;
             let Some(date) = self.date(&source, Some(date)) else {
                 continue;
             };
@@ -1244,16 +1119,7 @@ impl Loader<'_> {
                 .into_iter()
                 .filter_map(|p| self.photo(&source, p, dir, None, report_path))
                 .collect();
-            events.push(Event {
-                date,
-                title,
-                kind,
-                chapter,
-                participants,
-                place,
-                summary,
-                photos,
-            });
+            events.push(Event { date, title, kind, chapter, participants, place, summary, photos });
         }
         events.sort_by_key(|a| a.date);
         events
@@ -1290,11 +1156,7 @@ impl Loader<'_> {
         let Some((file, text)) = self.read_yaml_file(&join(dir, "stats.yaml")) else {
             return Vec::new();
         };
-        let source = Source {
-            file: &file,
-            text: &text,
-            first_line: 1,
-        };
+        let source = Source { file: &file, text: &text, first_line: 1 };
         let raw: Vec<RawStat> = match yaml::parse(&text, source) {
             Ok(list) => list,
             Err(d) => {
@@ -1304,9 +1166,7 @@ impl Loader<'_> {
                 return Vec::new();
             }
         };
-        raw.into_iter()
-            .filter_map(|s| self.stat(&source, s, None, chapters, chronicle))
-            .collect()
+        raw.into_iter().filter_map(|s| self.stat(&source, s, None, chapters, chronicle)).collect()
     }
 
     fn stat(
@@ -1337,10 +1197,7 @@ impl Loader<'_> {
             column: key.referenced.column() as usize,
         };
         if key.value.is_empty()
-            || !key
-                .value
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            || !key.value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
         {
             self.error(
                 source
@@ -1397,9 +1254,9 @@ impl Loader<'_> {
                 );
                 return None;
             }
-            (_, Some(c), None, None) => check_filter(self, &c)
-                .then_some(Derivation::Count { filter: c.value })?
-                .into(),
+            (_, Some(c), None, None) => {
+                check_filter(self, &c).then_some(Derivation::Count { filter: c.value })?.into()
+            }
             (_, Some(c), None, Some(w)) => {
                 self.error(
                     source
@@ -1433,10 +1290,7 @@ impl Loader<'_> {
                     }
                     None => BTreeMap::new(),
                 };
-                Some(Derivation::Sum {
-                    field: field.value,
-                    filter,
-                })
+                Some(Derivation::Sum { field: field.value, filter })
             }
             (None, None, None, Some(w)) => {
                 self.error(
@@ -1493,11 +1347,7 @@ impl Loader<'_> {
 
 impl Diagnostic {
     fn hint_if_none(self, hint: &str) -> Self {
-        if self.hint.is_some() {
-            self
-        } else {
-            self.hint(hint)
-        }
+        if self.hint.is_some() { self } else { self.hint(hint) }
     }
 }
 
@@ -1550,10 +1400,8 @@ fn measure_photos(site: &mut Site, errors: &mut Vec<Diagnostic>) {
     for p in &mut site.pages {
         all.extend(p.photos.iter_mut());
     }
-    let unique: BTreeMap<PathBuf, Origin> = all
-        .iter()
-        .map(|p| (p.file.clone(), p.origin.clone()))
-        .collect();
+    let unique: BTreeMap<PathBuf, Origin> =
+        all.iter().map(|p| (p.file.clone(), p.origin.clone())).collect();
     let sizes: HashMap<PathBuf, Result<(u32, u32), String>> = unique
         .par_iter()
         .map(|(file, _)| (file.clone(), crate::images::dimensions(file)))
@@ -1561,11 +1409,9 @@ fn measure_photos(site: &mut Site, errors: &mut Vec<Diagnostic>) {
     for (file, origin) in &unique {
         if let Some(Err(message)) = sizes.get(file) {
             errors.push(
-                Diagnostic::new(&origin.file, message.clone())
-                    .at(origin.line, origin.column)
-                    .hint(
-                        "use a JPEG, PNG, WebP or GIF photo; re-export the file if it is damaged",
-                    ),
+                Diagnostic::new(&origin.file, message.clone()).at(origin.line, origin.column).hint(
+                    "use a JPEG, PNG, WebP or GIF photo; re-export the file if it is damaged",
+                ),
             );
         }
     }

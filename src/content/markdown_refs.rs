@@ -31,9 +31,7 @@ pub fn is_local(dest: &str) -> bool {
         || dest.starts_with("//")
         || dest.split_once(':').is_some_and(|(scheme, _)| {
             !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
         }))
 }
 
@@ -42,9 +40,7 @@ pub fn images(body: &str) -> Vec<ImageRef> {
     let mut current: Option<ImageRef> = None;
     for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Image {
-                dest_url, title, ..
-            }) => {
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
                 current = Some(ImageRef {
                     dest: dest_url.into_string(),
                     title: title.into_string(),

@@ -61,10 +61,7 @@ pub struct Photo {
 impl Photo {
     /// The text for `alt`: the alt text, else the caption.
     pub fn alt_text(&self) -> &str {
-        self.alt
-            .as_deref()
-            .or(self.caption.as_deref())
-            .unwrap_or("")
+        self.alt.as_deref().or(self.caption.as_deref()).unwrap_or("")
     }
 }
 
@@ -72,13 +69,8 @@ impl Photo {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Derivation {
-    Count {
-        filter: BTreeMap<String, Scalar>,
-    },
-    Sum {
-        field: String,
-        filter: BTreeMap<String, Scalar>,
-    },
+    Count { filter: BTreeMap<String, Scalar> },
+    Sum { field: String, filter: BTreeMap<String, Scalar> },
 }
 
 impl Serialize for Scalar {
@@ -192,11 +184,7 @@ impl Report {
     /// The report's key figures: those marked `highlight`, else the first six.
     pub fn key_figures(&self) -> Vec<&Stat> {
         let marked: Vec<&Stat> = self.stats.iter().filter(|s| s.highlight).collect();
-        if marked.is_empty() {
-            self.stats.iter().take(6).collect()
-        } else {
-            marked
-        }
+        if marked.is_empty() { self.stats.iter().take(6).collect() } else { marked }
     }
 
     /// Every photo of the report in reading order: cover, preface, chapters.

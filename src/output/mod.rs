@@ -35,21 +35,14 @@ pub enum FileContent {
 
 impl OutputFile {
     pub fn bytes(path: impl Into<String>, bytes: Vec<u8>) -> Self {
-        OutputFile {
-            path: path.into(),
-            content: FileContent::Bytes(bytes),
-        }
+        OutputFile { path: path.into(), content: FileContent::Bytes(bytes) }
     }
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
     #[error("refusing to write the site into {path}: {reason}")]
-    Refused {
-        path: PathBuf,
-        reason: String,
-        hint: String,
-    },
+    Refused { path: PathBuf, reason: String, hint: String },
     #[error("cannot write {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
     #[error("two files would be written to the same path `{0}`")]
@@ -71,10 +64,7 @@ impl OutputError {
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
-    move |source| OutputError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
+    move |source| OutputError::Io { path: path.to_path_buf(), source }
 }
 
 /// Refuses an output folder that is, or holds, the site or its content,
@@ -133,9 +123,7 @@ fn absolute(path: &Path) -> PathBuf {
     // A folder not made yet: resolve its parent.
     match (path.parent(), path.file_name()) {
         (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => absolute(parent).join(name),
-        _ => std::env::current_dir()
-            .map(|d| d.join(path))
-            .unwrap_or_else(|_| path.to_path_buf()),
+        _ => std::env::current_dir().map(|d| d.join(path)).unwrap_or_else(|_| path.to_path_buf()),
     }
 }
 
@@ -162,10 +150,7 @@ pub fn write(
         }
     }
     let output = absolute(output);
-    let parent = output
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
+    let parent = output.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
     fs::create_dir_all(&parent).map_err(io_err(&parent))?;
     let name = output
         .file_name()
@@ -192,10 +177,8 @@ fn add_static(dir: &Path, files: &mut Vec<OutputFile>) -> Result<(), OutputError
         return Ok(());
     }
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| OutputError::Io {
-            path: dir.to_path_buf(),
-            source: e.into(),
-        })?;
+        let entry =
+            entry.map_err(|e| OutputError::Io { path: dir.to_path_buf(), source: e.into() })?;
         if entry.file_type().is_file() {
             let rel = entry
                 .path()
@@ -216,10 +199,8 @@ fn add_static(dir: &Path, files: &mut Vec<OutputFile>) -> Result<(), OutputError
 
 fn write_all(staging: &Path, files: &[OutputFile]) -> Result<WriteSummary, OutputError> {
     fs::create_dir_all(staging).map_err(io_err(staging))?;
-    let mut dirs: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(|p| staging.join(p)))
-        .collect();
+    let mut dirs: Vec<PathBuf> =
+        files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| staging.join(p))).collect();
     dirs.sort();
     dirs.dedup();
     for d in &dirs {
@@ -236,11 +217,7 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> Result<WriteSummary, Outpu
                 }
             };
             fs::write(&target, &bytes).map_err(io_err(&target))?;
-            Ok((
-                f.path.clone(),
-                hex(&Sha256::digest(&bytes)),
-                bytes.len() as u64,
-            ))
+            Ok((f.path.clone(), hex(&Sha256::digest(&bytes)), bytes.len() as u64))
         })
         .collect();
     let mut manifest = String::new();
@@ -253,9 +230,7 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> Result<WriteSummary, Outpu
     }
     let path = staging.join(MANIFEST);
     let mut f = fs::File::create(&path).map_err(io_err(&path))?;
-    f.write_all(manifest.as_bytes())
-        .and_then(|_| f.sync_all())
-        .map_err(io_err(&path))?;
+    f.write_all(manifest.as_bytes()).and_then(|_| f.sync_all()).map_err(io_err(&path))?;
     summary.files += 1;
     Ok(summary)
 }
@@ -277,10 +252,7 @@ fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), 
             let _ = fs::rename(&old, output);
         }
         let _ = fs::remove_dir_all(staging);
-        return Err(OutputError::Io {
-            path: output.to_path_buf(),
-            source: e,
-        });
+        return Err(OutputError::Io { path: output.to_path_buf(), source: e });
     }
     if had_old {
         fs::remove_dir_all(&old).map_err(io_err(&old))?;
@@ -319,28 +291,15 @@ mod tests {
         let root = dir.path().join("site");
         fs::create_dir_all(&root).unwrap();
         let out = root.join("public");
-        write(
-            &out,
-            &root,
-            vec![OutputFile::bytes("a/index.html", b"one".to_vec())],
-        )
-        .unwrap();
+        write(&out, &root, vec![OutputFile::bytes("a/index.html", b"one".to_vec())]).unwrap();
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "one");
         let manifest = fs::read_to_string(out.join(MANIFEST)).unwrap();
         assert!(manifest.ends_with("  a/index.html\n"), "{manifest}");
-        write(
-            &out,
-            &root,
-            vec![OutputFile::bytes("b.html", b"two".to_vec())],
-        )
-        .unwrap();
+        write(&out, &root, vec![OutputFile::bytes("b.html", b"two".to_vec())]).unwrap();
         assert!(!out.join("a/index.html").exists());
         assert_eq!(fs::read_to_string(out.join("b.html")).unwrap(), "two");
-        let leftovers: Vec<_> = fs::read_dir(&root)
-            .unwrap()
-            .filter_map(Result::ok)
-            .map(|e| e.file_name())
-            .collect();
+        let leftovers: Vec<_> =
+            fs::read_dir(&root).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
     }
 }

@@ -52,9 +52,8 @@ pub fn verify(dir: &Path) -> Result<Fixity, Diagnostic> {
     let results: Vec<(String, Option<bool>)> = listed
         .par_iter()
         .map(|(path, hash)| {
-            let same = fs::read(dir.join(path))
-                .ok()
-                .map(|bytes| &hex(&Sha256::digest(&bytes)) == hash);
+            let same =
+                fs::read(dir.join(path)).ok().map(|bytes| &hex(&Sha256::digest(&bytes)) == hash);
             (path.clone(), same)
         })
         .collect();
@@ -66,19 +65,11 @@ pub fn verify(dir: &Path) -> Result<Fixity, Diagnostic> {
             Some(true) => fixity.intact += 1,
         }
     }
-    for entry in walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-    {
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel: PathBuf = entry
-            .path()
-            .strip_prefix(dir)
-            .unwrap_or(entry.path())
-            .to_path_buf();
+        let rel: PathBuf = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_path_buf();
         let rel = rel.to_string_lossy().replace('\\', "/");
         if rel != MANIFEST && !listed.contains_key(&rel) {
             fixity.extra.push(rel);

@@ -25,20 +25,13 @@ pub fn unit_scales(figures: &[Figure]) -> Vec<Scale> {
     let mut scales: Vec<Scale> = Vec::new();
     for f in figures {
         let previous = f.previous.as_ref().map(|p| p.value);
-        let (v, n) = (
-            f.value.max(previous.unwrap_or(0.0)),
-            1 + usize::from(previous.is_some()),
-        );
+        let (v, n) = (f.value.max(previous.unwrap_or(0.0)), 1 + usize::from(previous.is_some()));
         match scales.iter_mut().find(|s| s.unit == f.unit) {
             Some(s) => {
                 s.max = s.max.max(v);
                 s.values += n;
             }
-            None => scales.push(Scale {
-                unit: f.unit.clone(),
-                max: v,
-                values: n,
-            }),
+            None => scales.push(Scale { unit: f.unit.clone(), max: v, values: n }),
         }
     }
     scales
@@ -61,10 +54,8 @@ pub fn bar_chart(
         esc(title)
     );
     for (i, f) in figures.iter().enumerate() {
-        let scale = scales
-            .iter()
-            .find(|s| s.unit == f.unit)
-            .filter(|s| s.values > 1 && s.max > 0.0);
+        let scale =
+            scales.iter().find(|s| s.unit == f.unit).filter(|s| s.values > 1 && s.max > 0.0);
         let length = |v: f64| scale.map_or(0.0, |s| (v.max(0.0) / s.max * BAR_MAX).max(1.0));
         let y = ROW * i as f64;
         let w = length(f.value);
@@ -106,41 +97,24 @@ pub fn sparkline(title: &str, points: &[(i32, f64)]) -> String {
     let max = points.iter().map(|p| p.1).fold(f64::MIN, f64::max);
     let min = points.iter().map(|p| p.1).fold(f64::MAX, f64::min);
     let span = if max > min { max - min } else { 1.0 };
-    let step = if points.len() > 1 {
-        (w - 2.0 * pad) / (points.len() - 1) as f64
-    } else {
-        0.0
-    };
+    let step = if points.len() > 1 { (w - 2.0 * pad) / (points.len() - 1) as f64 } else { 0.0 };
     let coords: Vec<(f64, f64)> = points
         .iter()
         .enumerate()
         .map(|(i, (_, v))| {
-            let x = if points.len() > 1 {
-                pad + step * i as f64
-            } else {
-                w / 2.0
-            };
-            let y = if max > min {
-                h - pad - (v - min) / span * (h - 2.0 * pad)
-            } else {
-                h / 2.0
-            };
+            let x = if points.len() > 1 { pad + step * i as f64 } else { w / 2.0 };
+            let y = if max > min { h - pad - (v - min) / span * (h - 2.0 * pad) } else { h / 2.0 };
             (x, y)
         })
         .collect();
-    let described: Vec<String> = points
-        .iter()
-        .map(|(year, v)| format!("{year}: {}", format_number(*v)))
-        .collect();
+    let described: Vec<String> =
+        points.iter().map(|(year, v)| format!("{year}: {}", format_number(*v))).collect();
     let mut svg = format!(
         "<svg class=\"chart chart-trend\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\"><title>{}</title>",
         esc(&format!("{title} ({})", described.join(", ")))
     );
     if coords.len() > 1 {
-        let line: Vec<String> = coords
-            .iter()
-            .map(|(x, y)| format!("{x:.1},{y:.1}"))
-            .collect();
+        let line: Vec<String> = coords.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
         svg.push_str(&format!(
             "<polyline class=\"chart-line\" fill=\"none\" points=\"{}\"/>",
             line.join(" ")
@@ -182,22 +156,12 @@ mod tests {
 
     #[test]
     fn bars_share_a_scale_only_within_a_unit() {
-        let figures = vec![
-            figure("a", 10.0, "次"),
-            figure("b", 5.0, "次"),
-            figure("c", 7.0, "万元"),
-        ];
+        let figures =
+            vec![figure("a", 10.0, "次"), figure("b", 5.0, "次"), figure("c", 7.0, "万元")];
         let svg = bar_chart("c1", "T", "g1", &figures, &unit_scales(&figures));
         assert!(svg.contains("role=\"img\" aria-labelledby=\"c1-title\" aria-describedby=\"g1\""));
-        assert!(
-            svg.contains("width=\"300.0\"") && svg.contains("width=\"150.0\""),
-            "{svg}"
-        );
-        assert_eq!(
-            svg.matches("<rect").count(),
-            2,
-            "the lone 万元 figure has no bar: {svg}"
-        );
+        assert!(svg.contains("width=\"300.0\"") && svg.contains("width=\"150.0\""), "{svg}");
+        assert_eq!(svg.matches("<rect").count(), 2, "the lone 万元 figure has no bar: {svg}");
         assert!(
             svg.contains("<text class=\"chart-value\" x=\"0.0\" y=\"121\">7万元</text>"),
             "{svg}"
@@ -208,10 +172,7 @@ mod tests {
     fn sparkline_has_a_point_per_year_and_a_text_title() {
         let svg = sparkline("到馆读者", &[(2023, 10.0), (2024, 12.5)]);
         assert_eq!(svg.matches("<circle").count(), 2);
-        assert!(
-            svg.contains("<title>到馆读者 (2023: 10, 2024: 12.5)</title>"),
-            "{svg}"
-        );
+        assert!(svg.contains("<title>到馆读者 (2023: 10, 2024: 12.5)</title>"), "{svg}");
         assert!(svg.contains("points=\"4.0,28.0 116.0,4.0\""), "{svg}");
     }
 }

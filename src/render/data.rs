@@ -144,14 +144,11 @@ fn approx_name(a: Approx) -> &'static str {
 pub fn csv(report: &Report, reports: &[Report], style: &FigureStyle) -> Vec<u8> {
     let mut bytes = "\u{feff}".as_bytes().to_vec();
     {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut bytes);
-        w.write_record(HEADER)
-            .expect("writing to memory cannot fail");
+        let mut w =
+            csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut bytes);
+        w.write_record(HEADER).expect("writing to memory cannot fail");
         for r in records(report, reports, style) {
-            w.write_record(row(&r))
-                .expect("writing to memory cannot fail");
+            w.write_record(row(&r)).expect("writing to memory cannot fail");
         }
         w.flush().expect("writing to memory cannot fail");
     }
@@ -162,9 +159,7 @@ pub fn csv(report: &Report, reports: &[Report], style: &FigureStyle) -> Vec<u8> 
 pub fn table(report: &Report, reports: &[Report], style: &FigureStyle) -> String {
     let mut t = comfy_table::Table::new();
     t.load_style(comfy_table::presets::UTF8_BORDERS_ONLY);
-    t.set_header([
-        "key", "label", "figure", "group", "chapter", "previous", "change",
-    ]);
+    t.set_header(["key", "label", "figure", "group", "chapter", "previous", "change"]);
     for r in records(report, reports, style) {
         let previous = match (r.previous_year, r.previous_value) {
             (Some(y), Some(v)) => format!("{y}: {}", format_number(v)),

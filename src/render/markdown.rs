@@ -65,11 +65,7 @@ pub fn render(md: &Markdown, cx: &BodyContext<'_>) -> Result<Rendered, Vec<Diagn
         TextMergeWithOffset::new(parser.into_offset_iter()).collect();
     let events = r.transform(events);
     pulldown_cmark::html::push_html(&mut r.out.html, events.into_iter());
-    if r.errors.is_empty() {
-        Ok(r.out)
-    } else {
-        Err(r.errors)
-    }
+    if r.errors.is_empty() { Ok(r.out) } else { Err(r.errors) }
 }
 
 struct Renderer<'a> {
@@ -96,23 +92,14 @@ pub fn heading_id(text: &str) -> String {
         }
     }
     let id = id.trim_end_matches('-').to_owned();
-    if id.is_empty() {
-        "section".to_owned()
-    } else {
-        id
-    }
+    if id.is_empty() { "section".to_owned() } else { id }
 }
 
 impl<'a> Renderer<'a> {
     fn error(&mut self, offset: usize, message: String, hint: String) {
         let (line, column) = crate::content::line_column(&self.md.text, offset);
         let line = line + self.md.first_line - 1;
-        let source_line = self
-            .md
-            .text
-            .lines()
-            .nth(line - self.md.first_line)
-            .map(str::to_owned);
+        let source_line = self.md.text.lines().nth(line - self.md.first_line).map(str::to_owned);
         let mut d = Diagnostic::new(format!("content/{}", self.md.file), message)
             .at(line, column)
             .hint(hint);
@@ -124,11 +111,7 @@ impl<'a> Renderer<'a> {
         let n = self.ids.entry(id.clone()).or_insert(0);
         *n += 1;
         let prefix = self.cx.id_prefix;
-        if *n == 1 {
-            format!("{prefix}{id}")
-        } else {
-            format!("{prefix}{id}-{}", *n - 1)
-        }
+        if *n == 1 { format!("{prefix}{id}") } else { format!("{prefix}{id}-{}", *n - 1) }
     }
 
     fn transform<'e>(&mut self, events: Vec<(Event<'e>, Range<usize>)>) -> Vec<Event<'e>> {
@@ -145,12 +128,7 @@ impl<'a> Renderer<'a> {
                     }
                     out.push(event.clone());
                 }
-                Event::Start(Tag::Heading {
-                    level,
-                    id,
-                    classes,
-                    attrs,
-                }) => {
+                Event::Start(Tag::Heading { level, id, classes, attrs }) => {
                     let end = events[i..]
                         .iter()
                         .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_))))
@@ -163,8 +141,7 @@ impl<'a> Renderer<'a> {
                         })
                         .collect();
                     let id = self.unique_id(
-                        id.as_ref()
-                            .map_or_else(|| heading_id(&text), |i| i.to_string()),
+                        id.as_ref().map_or_else(|| heading_id(&text), |i| i.to_string()),
                     );
                     self.out.headings.push(Heading {
                         level: heading_level(*level),
@@ -178,12 +155,7 @@ impl<'a> Renderer<'a> {
                         attrs: attrs.clone(),
                     }));
                 }
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
+                Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                     let dest = self.link(dest_url, range.start);
                     out.push(Event::Start(Tag::Link {
                         link_type: *link_type,
@@ -192,17 +164,14 @@ impl<'a> Renderer<'a> {
                         id: id.clone(),
                     }));
                 }
-                Event::Start(Tag::Image {
-                    dest_url, title, ..
-                }) => {
+                Event::Start(Tag::Image { dest_url, title, .. }) => {
                     let end = events[i..]
                         .iter()
                         .position(|(e, _)| matches!(e, Event::End(TagEnd::Image)))
                         .map_or(events.len(), |p| i + p);
                     let alt = plain_text(&events[i + 1..end]);
                     out.push(Event::Html(
-                        self.image_html(dest_url, title, &alt, range.start, false)
-                            .into(),
+                        self.image_html(dest_url, title, &alt, range.start, false).into(),
                     ));
                     i = end + 1;
                     continue;
@@ -223,9 +192,7 @@ impl<'a> Renderer<'a> {
         &mut self,
         events: &[(Event<'_>, Range<usize>)],
     ) -> Option<(String, usize)> {
-        let end = events
-            .iter()
-            .position(|(e, _)| matches!(e, Event::End(TagEnd::Paragraph)))?;
+        let end = events.iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Paragraph)))?;
         let inner: Vec<&(Event<'_>, Range<usize>)> = events[1..end]
             .iter()
             .filter(|(e, _)| {
@@ -233,13 +200,7 @@ impl<'a> Renderer<'a> {
                     && !matches!(e, Event::SoftBreak)
             })
             .collect();
-        let (
-            Event::Start(Tag::Image {
-                dest_url, title, ..
-            }),
-            range,
-        ) = inner.first()?
-        else {
+        let (Event::Start(Tag::Image { dest_url, title, .. }), range) = inner.first()? else {
             return None;
         };
         if !matches!(inner.last()?.0, Event::End(TagEnd::Image)) {
@@ -292,11 +253,7 @@ impl<'a> Renderer<'a> {
             };
         }
         let Some(photo) = self.find_photo(dest) else {
-            self.error(
-                offset,
-                format!("the photo `{dest}` is not known"),
-                "check the path".into(),
-            );
+            self.error(offset, format!("the photo `{dest}` is not known"), "check the path".into());
             return String::new();
         };
         self.out.shown_photos.insert(photo.path.clone());
@@ -304,11 +261,7 @@ impl<'a> Renderer<'a> {
         self.figures += 1;
         let loading = if eager { "eager" } else { "lazy" };
         let src = urls::file(self.cx.root, &photo.path);
-        let alt = if alt.is_empty() {
-            photo.alt_text()
-        } else {
-            alt
-        };
+        let alt = if alt.is_empty() { photo.alt_text() } else { alt };
         let img = format!(
             "<img src=\"{src}\" width=\"{}\" height=\"{}\" alt=\"{}\" loading=\"{loading}\" decoding=\"async\">",
             photo.width,
@@ -318,11 +271,7 @@ impl<'a> Renderer<'a> {
         if !figure {
             return img;
         }
-        let caption = if title.is_empty() {
-            photo.caption.as_deref().unwrap_or("")
-        } else {
-            title
-        };
+        let caption = if title.is_empty() { photo.caption.as_deref().unwrap_or("") } else { title };
         let mut html = format!("<figure class=\"photo\"><a href=\"{src}\">{img}</a>");
         if !caption.is_empty() || photo.credit.is_some() {
             html.push_str("<figcaption>");
@@ -350,9 +299,7 @@ impl<'a> Renderer<'a> {
         if !crate::content::is_local(dest) {
             return dest.to_owned();
         }
-        let (path, anchor) = dest
-            .split_once('#')
-            .map_or((dest, None), |(p, a)| (p, Some(a)));
+        let (path, anchor) = dest.split_once('#').map_or((dest, None), |(p, a)| (p, Some(a)));
         let decoded = crate::content::percent_decode(path);
         if !decoded.ends_with(".md") {
             return dest.to_owned();
@@ -441,11 +388,7 @@ impl<'a> Renderer<'a> {
                         "declare it in the chapter's `stats:` or in the report's stats.yaml".into()
                     }
                 };
-                self.error(
-                    offset,
-                    format!("no stat has the key `{key}` in this report"),
-                    hint,
-                );
+                self.error(offset, format!("no stat has the key `{key}` in this report"), hint);
                 String::new()
             }
         }
@@ -455,11 +398,7 @@ impl<'a> Renderer<'a> {
 fn relative_from(dir: &str, target: &str) -> String {
     let dir_parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
     let target_parts: Vec<&str> = target.split('/').collect();
-    let common = dir_parts
-        .iter()
-        .zip(&target_parts)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let common = dir_parts.iter().zip(&target_parts).take_while(|(a, b)| a == b).count();
     let mut out = "../".repeat(dir_parts.len() - common);
     out.push_str(&target_parts[common..].join("/"));
     out
@@ -547,19 +486,13 @@ mod tests {
             safe,
             eager_first: false,
         };
-        let md = Markdown {
-            text: text.to_owned(),
-            file: "2024/01-a.md".into(),
-            first_line: 5,
-        };
+        let md = Markdown { text: text.to_owned(), file: "2024/01-a.md".into(), first_line: 5 };
         render(&md, &cx)
     }
 
     #[test]
     fn standalone_image_becomes_figure() {
-        let html = run("![选手](photos/x.jpg \"开幕式\")\n", false)
-            .unwrap()
-            .html;
+        let html = run("![选手](photos/x.jpg \"开幕式\")\n", false).unwrap().html;
         assert!(html.contains("<figure class=\"photo\">"), "{html}");
         assert!(html.contains("src=\"../../2024/photos/x.jpg\" width=\"1600\" height=\"1067\" alt=\"选手\" loading=\"lazy\""), "{html}");
         assert!(
@@ -580,13 +513,8 @@ mod tests {
 
     #[test]
     fn md_links_become_page_urls() {
-        let html = run("[b](02-b/index.md#x) and [a](01-a.md)\n", false)
-            .unwrap()
-            .html;
-        assert!(
-            html.contains("href=\"../../2024/b/index.html#x\""),
-            "{html}"
-        );
+        let html = run("[b](02-b/index.md#x) and [a](01-a.md)\n", false).unwrap().html;
+        assert!(html.contains("href=\"../../2024/b/index.html#x\""), "{html}");
         assert!(html.contains("href=\"../../2024/a/index.html\""), "{html}");
     }
 
@@ -604,50 +532,27 @@ mod tests {
 
     #[test]
     fn chinese_heading_ids_are_stable_and_unique() {
-        let r = run(
-            "## 坚持党的全面领导\n\n## 坚持党的全面领导\n\n## Hello, World!\n",
-            false,
-        )
-        .unwrap();
+        let r =
+            run("## 坚持党的全面领导\n\n## 坚持党的全面领导\n\n## Hello, World!\n", false).unwrap();
         let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
-        assert_eq!(
-            ids,
-            ["坚持党的全面领导", "坚持党的全面领导-1", "hello-world"]
-        );
-        assert!(
-            r.html.contains("<h2 id=\"坚持党的全面领导-1\">"),
-            "{}",
-            r.html
-        );
+        assert_eq!(ids, ["坚持党的全面领导", "坚持党的全面领导-1", "hello-world"]);
+        assert!(r.html.contains("<h2 id=\"坚持党的全面领导-1\">"), "{}", r.html);
     }
 
     #[test]
     fn stat_shortcode_prints_the_figure_linked() {
-        let html = run(
-            "集中学习{{ stat(key=\"study_sessions\") }}，成效明显\n",
-            false,
-        )
-        .unwrap()
-        .html;
+        let html =
+            run("集中学习{{ stat(key=\"study_sessions\") }}，成效明显\n", false).unwrap().html;
         assert!(html.contains("集中学习<a class=\"figure\" href=\"../../2024/stats/index.html#stat-study_sessions\">14次</a>，成效明显"), "{html}");
         let errors = run("x {{ stat(key=\"study_session\") }}\n", false).unwrap_err();
-        assert_eq!(
-            errors[0].message,
-            "no stat has the key `study_session` in this report"
-        );
-        assert_eq!(
-            errors[0].hint.as_deref(),
-            Some("did you mean `study_sessions`?")
-        );
+        assert_eq!(errors[0].message, "no stat has the key `study_session` in this report");
+        assert_eq!(errors[0].hint.as_deref(), Some("did you mean `study_sessions`?"));
     }
 
     #[test]
     fn shortcodes_in_code_stay_literal() {
         let html = run("`{{ stat(key=\"nope\") }}`\n", false).unwrap().html;
-        assert!(
-            html.contains("<code>{{ stat(key=\"nope\") }}</code>"),
-            "{html}"
-        );
+        assert!(html.contains("<code>{{ stat(key=\"nope\") }}</code>"), "{html}");
     }
 
     #[test]
@@ -669,13 +574,8 @@ mod tests {
 
     #[test]
     fn safe_mode_escapes_raw_html() {
-        let html = run("<script>alert(1)</script>\n\nhi <b>x</b>\n", true)
-            .unwrap()
-            .html;
-        assert!(
-            !html.contains("<script>") && html.contains("&lt;script&gt;"),
-            "{html}"
-        );
+        let html = run("<script>alert(1)</script>\n\nhi <b>x</b>\n", true).unwrap().html;
+        assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"), "{html}");
         let html = run("<b>x</b>\n", false).unwrap().html;
         assert!(html.contains("<b>x</b>"), "{html}");
     }

@@ -44,55 +44,23 @@ pub fn report(config: &Config, r: &Report) -> Value {
         "temporalCoverage": r.year.to_string(),
         "hasPart": r.chapters.iter().map(|c| json!({"@type": "CreativeWork", "name": c.title, "position": c.number})).collect::<Vec<_>>(),
     });
-    insert(
-        &mut v,
-        "alternativeHeadline",
-        r.subtitle.as_ref().map(|s| json!(s)),
-    );
-    insert(
-        &mut v,
-        "author",
-        r.author
-            .as_ref()
-            .map(|a| json!({"@type": "Person", "name": a})),
-    );
-    insert(
-        &mut v,
-        "datePublished",
-        r.date.map(|d| json!(d.to_string())),
-    );
+    insert(&mut v, "alternativeHeadline", r.subtitle.as_ref().map(|s| json!(s)));
+    insert(&mut v, "author", r.author.as_ref().map(|a| json!({"@type": "Person", "name": a})));
+    insert(&mut v, "datePublished", r.date.map(|d| json!(d.to_string())));
     insert(&mut v, "description", r.summary.as_ref().map(|s| json!(s)));
     insert(&mut v, "url", canonical(config, &r.path).map(Value::from));
-    insert(
-        &mut v,
-        "image",
-        image_url(config, r.cover.as_ref()).map(Value::from),
-    );
-    insert(
-        &mut v,
-        "keywords",
-        (!r.tags.is_empty()).then(|| json!(r.tags.join(", "))),
-    );
+    insert(&mut v, "image", image_url(config, r.cover.as_ref()).map(Value::from));
+    insert(&mut v, "keywords", (!r.tags.is_empty()).then(|| json!(r.tags.join(", "))));
     v
 }
 
 pub fn chapter(config: &Config, r: &Report, c: &Page) -> Value {
     let mut v = page(config, c);
     let mut part = json!({"@type": "Report", "name": r.title});
-    insert(
-        &mut part,
-        "url",
-        canonical(config, &r.path).map(Value::from),
-    );
+    insert(&mut part, "url", canonical(config, &r.path).map(Value::from));
     insert(&mut v, "isPartOf", Some(part));
     insert(&mut v, "position", c.number.map(Value::from));
-    insert(
-        &mut v,
-        "author",
-        r.author
-            .as_ref()
-            .map(|a| json!({"@type": "Person", "name": a})),
-    );
+    insert(&mut v, "author", r.author.as_ref().map(|a| json!({"@type": "Person", "name": a})));
     v
 }
 
@@ -108,45 +76,22 @@ pub fn page(config: &Config, p: &Page) -> Value {
     insert(&mut v, "description", p.summary.as_ref().map(|s| json!(s)));
     insert(&mut v, "url", canonical(config, &p.path).map(Value::from));
     insert(&mut v, "dateCreated", p.date.map(|d| json!(d.to_string())));
-    insert(
-        &mut v,
-        "creator",
-        a.creator
-            .as_ref()
-            .map(|c| json!({"@type": "Person", "name": c})),
-    );
+    insert(&mut v, "creator", a.creator.as_ref().map(|c| json!({"@type": "Person", "name": c})));
     insert(&mut v, "isBasedOn", a.source.as_ref().map(|s| json!(s)));
-    insert(
-        &mut v,
-        "copyrightNotice",
-        a.rights.as_ref().map(|s| json!(s)),
-    );
+    insert(&mut v, "copyrightNotice", a.rights.as_ref().map(|s| json!(s)));
     insert(
         &mut v,
         "spatialCoverage",
-        a.place
-            .as_ref()
-            .map(|s| json!({"@type": "Place", "name": s})),
+        a.place.as_ref().map(|s| json!({"@type": "Place", "name": s})),
     );
     let keywords: Vec<&String> = p.tags.iter().chain(&a.subjects).collect();
     insert(
         &mut v,
         "keywords",
-        (!keywords.is_empty()).then(|| {
-            json!(
-                keywords
-                    .iter()
-                    .map(|k| k.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        }),
+        (!keywords.is_empty())
+            .then(|| json!(keywords.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", "))),
     );
-    insert(
-        &mut v,
-        "image",
-        image_url(config, p.photos.first()).map(Value::from),
-    );
+    insert(&mut v, "image", image_url(config, p.photos.first()).map(Value::from));
     v
 }
 
@@ -158,10 +103,7 @@ mod tests {
     fn script_json_cannot_close_the_script() {
         let v = json!({"name": "</script><script>alert(1)</script> & co"});
         let s = script_json(&v);
-        assert!(
-            !s.contains('<') && !s.contains('>') && !s.contains('&'),
-            "{s}"
-        );
+        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'), "{s}");
         let back: Value = serde_json::from_str(&s).unwrap();
         assert_eq!(back, v);
     }

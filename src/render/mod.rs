@@ -35,38 +35,18 @@ use views::{ChapterLink, Figure, PageView, PhotoView, ReportView, SectionView};
 pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut tera = templates::engine(theme)?;
     let style = figure_style(theme)?;
-    let reports: Vec<ReportView> = site
-        .reports
-        .iter()
-        .map(|r| ReportView::new(r, &site.reports, &style))
-        .collect();
+    let reports: Vec<ReportView> =
+        site.reports.iter().map(|r| ReportView::new(r, &site.reports, &style)).collect();
     {
         let globals = tera.global_context();
         globals.insert("config", &views::ConfigView::new(config, theme));
         globals.insert("t", &theme.strings);
         globals.insert("reports", &reports);
-        globals.insert(
-            "sections",
-            &site
-                .sections
-                .iter()
-                .map(SectionView::link)
-                .collect::<Vec<_>>(),
-        );
-        globals.insert(
-            "site_pages",
-            &site.pages.iter().map(ChapterLink::new).collect::<Vec<_>>(),
-        );
+        globals
+            .insert("sections", &site.sections.iter().map(SectionView::link).collect::<Vec<_>>());
+        globals.insert("site_pages", &site.pages.iter().map(ChapterLink::new).collect::<Vec<_>>());
     }
-    let renderer = Renderer {
-        site,
-        config,
-        theme,
-        tera,
-        style,
-        reports,
-        tags: tags::index(site),
-    };
+    let renderer = Renderer { site, config, theme, tera, style, reports, tags: tags::index(site) };
     let jobs = renderer.jobs();
     let results: Vec<Result<Rendition, Vec<Diagnostic>>> =
         jobs.par_iter().map(|job| renderer.run(job)).collect();
@@ -86,32 +66,17 @@ pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputF
         return Err(Diagnostics::sorted(errors));
     }
     for r in &site.reports {
-        let (json, csv) = (
-            format!("{}stats.json", r.path),
-            format!("{}stats.csv", r.path),
-        );
-        files.push(OutputFile::bytes(
-            json,
-            data::json(r, &site.reports, &renderer.style),
-        ));
-        files.push(OutputFile::bytes(
-            csv,
-            data::csv(r, &site.reports, &renderer.style),
-        ));
+        let (json, csv) = (format!("{}stats.json", r.path), format!("{}stats.csv", r.path));
+        files.push(OutputFile::bytes(json, data::json(r, &site.reports, &renderer.style)));
+        files.push(OutputFile::bytes(csv, data::csv(r, &site.reports, &renderer.style)));
     }
     if config.search {
-        files.push(OutputFile::bytes(
-            "search-index.js",
-            search::index_script(&docs),
-        ));
+        files.push(OutputFile::bytes("search-index.js", search::index_script(&docs)));
     }
     if config.feed {
         files.push(OutputFile::bytes("atom.xml", sitemap::atom(site, config)));
     }
-    files.push(OutputFile::bytes(
-        "sitemap.xml",
-        sitemap::sitemap(site, config),
-    ));
+    files.push(OutputFile::bytes("sitemap.xml", sitemap::sitemap(site, config)));
     files.push(OutputFile::bytes("robots.txt", sitemap::robots(config)));
     for photo in unique_photos(site) {
         files.push(OutputFile {
@@ -124,28 +89,20 @@ pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputF
             StaticFile::Embedded(bytes) => FileContent::Bytes(bytes.clone()),
             StaticFile::Disk(path) => FileContent::Copy(path.clone()),
         };
-        files.push(OutputFile {
-            path: rel.clone(),
-            content,
-        });
+        files.push(OutputFile { path: rel.clone(), content });
     }
     Ok(files)
 }
 
 pub fn figure_style(theme: &Theme) -> Result<FigureStyle, Diagnostic> {
     let get = |key: &str| -> Result<String, Diagnostic> {
-        theme
-            .strings
-            .get(key)
-            .and_then(|v| v.as_str())
-            .map(str::to_owned)
-            .ok_or_else(|| {
-                Diagnostic::new(
-                    format!("themes/{}/i18n", theme.name),
-                    format!("the theme's strings lack `{key}`"),
-                )
-                .hint("figure patterns hold {value} and {unit}, such as `{value}余{unit}`")
-            })
+        theme.strings.get(key).and_then(|v| v.as_str()).map(str::to_owned).ok_or_else(|| {
+            Diagnostic::new(
+                format!("themes/{}/i18n", theme.name),
+                format!("the theme's strings lack `{key}`"),
+            )
+            .hint("figure patterns hold {value} and {unit}, such as `{value}余{unit}`")
+        })
     };
     Ok(FigureStyle {
         plain: get("figure_plain")?,
@@ -157,16 +114,9 @@ pub fn figure_style(theme: &Theme) -> Result<FigureStyle, Diagnostic> {
 
 fn unique_photos(site: &Site) -> Vec<&Photo> {
     let mut by_path: BTreeMap<&str, &Photo> = BTreeMap::new();
-    let pages = site
-        .all_sections()
-        .into_iter()
-        .flat_map(|s| &s.pages)
-        .chain(&site.pages);
-    let photos = site
-        .reports
-        .iter()
-        .flat_map(|r| r.all_photos())
-        .chain(pages.flat_map(|p| &p.photos));
+    let pages = site.all_sections().into_iter().flat_map(|s| &s.pages).chain(&site.pages);
+    let photos =
+        site.reports.iter().flat_map(|r| r.all_photos()).chain(pages.flat_map(|p| &p.photos));
     for photo in photos {
         by_path.entry(photo.path.as_str()).or_insert(photo);
     }
@@ -226,12 +176,7 @@ impl<'a> Renderer<'a> {
             jobs.push(Job::SiteStats);
         }
         for (i, r) in site.reports.iter().enumerate() {
-            jobs.extend([
-                Job::Report(i),
-                Job::Stats(i),
-                Job::Chronicle(i),
-                Job::Print(i),
-            ]);
+            jobs.extend([Job::Report(i), Job::Stats(i), Job::Chronicle(i), Job::Print(i)]);
             jobs.extend((0..r.chapters.len()).map(|c| Job::Chapter(i, c)));
         }
         for s in site.all_sections() {
@@ -257,20 +202,14 @@ impl<'a> Renderer<'a> {
         id_prefix: &str,
     ) -> Result<Rendered, Vec<Diagnostic>> {
         let stats_path = report.map(|r| format!("{}stats/", r.path));
-        let report_dir = report.map(|r| {
-            r.preface
-                .file
-                .trim_end_matches("_index.md")
-                .trim_end_matches('/')
-        });
+        let report_dir =
+            report.map(|r| r.preface.file.trim_end_matches("_index.md").trim_end_matches('/'));
         let cx = BodyContext {
             root,
             links: &self.site.links,
             photos,
             report_dir,
-            stats: report
-                .zip(stats_path.as_deref())
-                .map(|(r, p)| (r.stats.as_slice(), p)),
+            stats: report.zip(stats_path.as_deref()).map(|(r, p)| (r.stats.as_slice(), p)),
             style: &self.style,
             safe: self.config.markdown_safe,
             eager_first: true,
@@ -290,10 +229,7 @@ impl<'a> Renderer<'a> {
         cx.insert("kind", kind);
         cx.insert("page_title", title);
         cx.insert("description", &self.config.description);
-        cx.insert(
-            "canonical",
-            &self.config.absolute_url(&urls::encode_path(path)),
-        );
+        cx.insert("canonical", &self.config.absolute_url(&urls::encode_path(path)));
         cx
     }
 
@@ -335,27 +271,18 @@ impl<'a> Renderer<'a> {
             Job::Home => {
                 let home = &self.site.home;
                 let rendered = self.body(&home.body, "", &[], None, "")?;
-                let title = home
-                    .title
-                    .clone()
-                    .unwrap_or_else(|| self.config.title.clone());
+                let title = home.title.clone().unwrap_or_else(|| self.config.title.clone());
                 let mut cx = self.base_context("", "home", &title);
                 cx.insert("home", home);
                 cx.insert("content", &rendered.html);
-                cx.insert(
-                    "search_url",
-                    &self.config.search.then(|| urls::page("", "search/")),
-                );
+                cx.insert("search_url", &self.config.search.then(|| urls::page("", "search/")));
                 (String::new(), "home.html", cx)
             }
             Job::NotFound => {
                 let mut cx = self.base_context("", "404", &self.t("not_found"));
                 // A server shows this page at any depth: resolve links from
                 // the site root where the site's address is known.
-                cx.insert(
-                    "base_href",
-                    &self.config.base_url.as_ref().map(|b| format!("{b}/")),
-                );
+                cx.insert("base_href", &self.config.base_url.as_ref().map(|b| format!("{b}/")));
                 ("404.html".to_owned(), "404.html", cx)
             }
             Job::Report(i) => {
@@ -375,13 +302,7 @@ impl<'a> Renderer<'a> {
                 cx.insert("toc", &rendered.headings);
                 let photos = unshown(&report.photos, &rendered, report.cover.as_ref());
                 let text = with_captions(&rendered.html, &photos);
-                doc = self.doc(
-                    &report.title,
-                    &report.path,
-                    Some(report.year),
-                    "report",
-                    text,
-                );
+                doc = self.doc(&report.title, &report.path, Some(report.year), "report", text);
                 cx.insert("photos", &photos);
                 (report.path.clone(), "report.html", cx)
             }
@@ -412,11 +333,7 @@ impl<'a> Renderer<'a> {
                 );
                 cx.insert("photos", &photos);
                 cx.insert("figures", &self.chapter_figures(report, chapter));
-                cx.insert(
-                    "prev",
-                    &c.checked_sub(1)
-                        .map(|p| ChapterLink::new(&report.chapters[p])),
-                );
+                cx.insert("prev", &c.checked_sub(1).map(|p| ChapterLink::new(&report.chapters[p])));
                 cx.insert("next", &report.chapters.get(c + 1).map(ChapterLink::new));
                 (chapter.path.clone(), "chapter.html", cx)
             }
@@ -437,22 +354,10 @@ impl<'a> Renderer<'a> {
                     .flat_map(|g| &g.figures)
                     .map(|f| format!("{} {}", f.label, f.text))
                     .collect();
-                doc = self.doc(
-                    &title,
-                    &path,
-                    Some(report.year),
-                    "statistics",
-                    text.join(" "),
-                );
+                doc = self.doc(&title, &path, Some(report.year), "statistics", text.join(" "));
                 cx.insert("groups", &groups);
-                cx.insert(
-                    "json_url",
-                    &urls::file("", &format!("{}stats.json", report.path)),
-                );
-                cx.insert(
-                    "csv_url",
-                    &urls::file("", &format!("{}stats.csv", report.path)),
-                );
+                cx.insert("json_url", &urls::file("", &format!("{}stats.json", report.path)));
+                cx.insert("csv_url", &urls::file("", &format!("{}stats.csv", report.path)));
                 (path, "stats.html", cx)
             }
             Job::Chronicle(i) => {
@@ -465,25 +370,15 @@ impl<'a> Renderer<'a> {
                     .chronicle
                     .iter()
                     .map(|e| {
-                        [
-                            Some(e.title.as_str()),
-                            e.place.as_deref(),
-                            e.summary.as_deref(),
-                        ]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(" ")
+                        [Some(e.title.as_str()), e.place.as_deref(), e.summary.as_deref()]
+                            .into_iter()
+                            .flatten()
+                            .collect::<Vec<_>>()
+                            .join(" ")
                     })
                     .collect();
                 if !text.is_empty() {
-                    doc = self.doc(
-                        &title,
-                        &path,
-                        Some(report.year),
-                        "chronicle",
-                        text.join(" "),
-                    );
+                    doc = self.doc(&title, &path, Some(report.year), "chronicle", text.join(" "));
                 }
                 cx.insert("months", &views::chronicle(report, &self.theme.strings));
                 (path, "chronicle.html", cx)
@@ -493,13 +388,8 @@ impl<'a> Renderer<'a> {
                 let path = format!("{}print/", report.path);
                 let root = urls::root_of(&path);
                 let mut cx = self.base_context(&path, "print", &report.title);
-                let preface = self.body(
-                    &report.preface,
-                    &root,
-                    &report.photos,
-                    Some(report),
-                    "preface-",
-                )?;
+                let preface =
+                    self.body(&report.preface, &root, &report.photos, Some(report), "preface-")?;
                 let mut chapters = Vec::new();
                 let mut errors = Vec::new();
                 for chapter in &report.chapters {
@@ -520,10 +410,7 @@ impl<'a> Renderer<'a> {
                 }
                 cx.insert("report", &self.reports[*i]);
                 cx.insert("content", &preface.html);
-                cx.insert(
-                    "photos",
-                    &unshown(&report.photos, &preface, report.cover.as_ref()),
-                );
+                cx.insert("photos", &unshown(&report.photos, &preface, report.cover.as_ref()));
                 cx.insert("chapters", &chapters);
                 cx.insert(
                     "groups",
@@ -619,15 +506,8 @@ impl<'a> Renderer<'a> {
             .tera
             .render(template, &cx)
             .map_err(|e| vec![templates::error(self.theme, &e, Some(template))])?;
-        let file = if path.ends_with(".html") {
-            path
-        } else {
-            format!("{path}index.html")
-        };
-        Ok(Rendition {
-            file: OutputFile::bytes(file, html.into_bytes()),
-            doc,
-        })
+        let file = if path.ends_with(".html") { path } else { format!("{path}index.html") };
+        Ok(Rendition { file: OutputFile::bytes(file, html.into_bytes()), doc })
     }
 
     fn chapter_figures(&self, report: &Report, chapter: &Page) -> Vec<Figure> {
@@ -640,12 +520,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn t(&self, key: &str) -> String {
-        self.theme
-            .strings
-            .get(key)
-            .and_then(|v| v.as_str())
-            .unwrap_or(key)
-            .to_owned()
+        self.theme.strings.get(key).and_then(|v| v.as_str()).unwrap_or(key).to_owned()
     }
 }
 

@@ -109,9 +109,6 @@ mod tests {
             b: "x".into(),
         }];
         let js = String::from_utf8(index_script(&docs)).unwrap();
-        assert!(
-            js.starts_with("window.ANNALS_SEARCH=[{\"t\":\"<\\/script>\""),
-            "{js}"
-        );
+        assert!(js.starts_with("window.ANNALS_SEARCH=[{\"t\":\"<\\/script>\""), "{js}");
     }
 }

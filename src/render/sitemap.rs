@@ -13,10 +13,7 @@ pub fn sitemap(site: &Site, config: &Config) -> Vec<u8> {
         entries.push((r.path.clone(), date.clone()));
         entries.push((format!("{}stats/", r.path), date.clone()));
         for c in &r.chapters {
-            entries.push((
-                c.path.clone(),
-                c.date.map(|d| d.first_day()).or(date.clone()),
-            ));
+            entries.push((c.path.clone(), c.date.map(|d| d.first_day()).or(date.clone())));
         }
     }
     for s in site.all_sections() {
@@ -66,10 +63,7 @@ pub fn atom(site: &Site, config: &Config) -> Vec<u8> {
     }
     let mut entries: Vec<Entry<'_>> = Vec::new();
     for r in &site.reports {
-        let date = r
-            .date
-            .map(|d| d.first_day())
-            .unwrap_or_else(|| format!("{:04}-12-31", r.year));
+        let date = r.date.map(|d| d.first_day()).unwrap_or_else(|| format!("{:04}-12-31", r.year));
         entries.push(Entry {
             title: &r.title,
             path: &r.path,
@@ -101,9 +95,7 @@ pub fn atom(site: &Site, config: &Config) -> Vec<u8> {
             None => format!("urn:annals:{}", urls::encode_path(path)),
         })
     };
-    let updated = entries
-        .first()
-        .map_or_else(|| "1970-01-01".to_owned(), |e| e.date.clone());
+    let updated = entries.first().map_or_else(|| "1970-01-01".to_owned(), |e| e.date.clone());
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     xml.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
@@ -118,10 +110,7 @@ pub fn atom(site: &Site, config: &Config) -> Vec<u8> {
         url(""),
         url("atom.xml")
     ));
-    xml.push_str(&format!(
-        "  <id>{}</id>\n  <updated>{updated}T00:00:00Z</updated>\n",
-        url("")
-    ));
+    xml.push_str(&format!("  <id>{}</id>\n  <updated>{updated}T00:00:00Z</updated>\n", url("")));
     xml.push_str(&format!(
         "  <author><name>{}</name></author>\n",
         esc(config.author.as_deref().unwrap_or(&config.title))

@@ -48,10 +48,7 @@ pub fn slug(tag: &str) -> String {
 }
 
 pub fn link(tag: &str) -> TagLink {
-    TagLink {
-        name: tag.to_owned(),
-        url: urls::page("", &format!("tags/{}/", slug(tag))),
-    }
+    TagLink { name: tag.to_owned(), url: urls::page("", &format!("tags/{}/", slug(tag))) }
 }
 
 pub fn links(tags: &[String]) -> Vec<TagLink> {

@@ -31,10 +31,7 @@ pub fn engine(theme: &Theme) -> Result<Tera, Diagnostic> {
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.add_raw_templates(
-        theme
-            .templates
-            .iter()
-            .map(|(name, (text, _))| (name.as_str(), text.as_str())),
+        theme.templates.iter().map(|(name, (text, _))| (name.as_str(), text.as_str())),
     )
     .map_err(|e| error(theme, &e, None))?;
     for name in REQUIRED {
@@ -52,20 +49,17 @@ pub fn engine(theme: &Theme) -> Result<Tera, Diagnostic> {
 /// A Tera error as a diagnostic on the template that caused it.
 pub fn error(theme: &Theme, e: &tera::Error, rendering: Option<&str>) -> Diagnostic {
     let file_of = |name: &str| -> PathBuf {
-        theme.templates.get(name).map_or_else(
-            || PathBuf::from(format!("templates/{name}")),
-            |(_, path)| path.clone(),
-        )
+        theme
+            .templates
+            .get(name)
+            .map_or_else(|| PathBuf::from(format!("templates/{name}")), |(_, path)| path.clone())
     };
     let mut d = match e.kind() {
         ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
             let span = report.span();
             let file = file_of(report.filename());
-            let text = theme
-                .templates
-                .get(report.filename())
-                .map(|(t, _)| t.as_str())
-                .unwrap_or("");
+            let text =
+                theme.templates.get(report.filename()).map(|(t, _)| t.as_str()).unwrap_or("");
             Diagnostic::new(file, format!("template error: {}", report.message()))
                 .at(span.start_line, span.start_col + 1)
                 .with_source(text)
@@ -77,10 +71,7 @@ pub fn error(theme: &Theme, e: &tera::Error, rendering: Option<&str>) -> Diagnos
                 message.push_str(&format!(": {cause}"));
                 source = cause.source();
             }
-            Diagnostic::new(
-                file_of(rendering.unwrap_or("")),
-                format!("template error: {message}"),
-            )
+            Diagnostic::new(file_of(rendering.unwrap_or("")), format!("template error: {message}"))
         }
     };
     if let Some(page) = rendering {

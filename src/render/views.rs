@@ -133,10 +133,7 @@ impl Figure {
             previous: change.as_ref().map(|c| Previous {
                 year: c.previous_year,
                 value: c.previous_value,
-                text: style.format(&Stat {
-                    value: c.previous_value,
-                    ..s.clone()
-                }),
+                text: style.format(&Stat { value: c.previous_value, ..s.clone() }),
             }),
             change: change.map(|c| ChangeView {
                 delta: c.delta,
@@ -167,10 +164,7 @@ impl Figure {
                 .as_deref()
                 .and_then(|slug| report.chapters.iter().find(|c| c.slug == slug))
                 .map(ChapterLink::new),
-            url: format!(
-                "{}#{anchor}",
-                urls::page("", &format!("{}stats/", report.path))
-            ),
+            url: format!("{}#{anchor}", urls::page("", &format!("{}stats/", report.path))),
             anchor,
         }
     }
@@ -216,12 +210,7 @@ pub fn figure_groups(
                 &figures,
                 &scales,
             );
-            FigureGroup {
-                name,
-                id,
-                figures,
-                chart,
-            }
+            FigureGroup { name, id, figures, chart }
         })
         .collect()
 }
@@ -258,19 +247,16 @@ pub fn series_views(reports: &[Report], style: &FigureStyle) -> (Vec<i32>, Vec<S
             let cells = years
                 .iter()
                 .map(|y| {
-                    s.points
-                        .iter()
-                        .find(|p| p.0 == *y)
-                        .map(|(year, stat)| SeriesCell {
-                            year: *year,
-                            text: style.format(stat),
-                            value: stat.value,
-                            url: format!(
-                                "{}#stat-{}",
-                                urls::page("", &format!("{year}/stats/")),
-                                stat.key
-                            ),
-                        })
+                    s.points.iter().find(|p| p.0 == *y).map(|(year, stat)| SeriesCell {
+                        year: *year,
+                        text: style.format(stat),
+                        value: stat.value,
+                        url: format!(
+                            "{}#stat-{}",
+                            urls::page("", &format!("{year}/stats/")),
+                            stat.key
+                        ),
+                    })
                 })
                 .collect();
             let points: Vec<(i32, f64)> = s.points.iter().map(|(y, st)| (*y, st.value)).collect();
@@ -314,13 +300,7 @@ pub struct ChronicleMonth {
 /// A report's chronicle by month, months in order, events known only by
 /// their year last.
 pub fn chronicle(report: &Report, strings: &Map<String, Value>) -> Vec<ChronicleMonth> {
-    let text = |key: &str| {
-        strings
-            .get(key)
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_owned()
-    };
+    let text = |key: &str| strings.get(key).and_then(Value::as_str).unwrap_or("").to_owned();
     let kinds = strings.get("kinds").and_then(Value::as_object);
     let month_names: Vec<&str> = strings
         .get("month_names")
@@ -341,11 +321,7 @@ pub fn chronicle(report: &Report, strings: &Map<String, Value>) -> Vec<Chronicle
                 .replace("{year}", &e.date.year.to_string())
                 .replace("{month}", &month.to_string())
                 .replace("{month_name}", name);
-            months.push(ChronicleMonth {
-                label,
-                anchor,
-                events: Vec::new(),
-            });
+            months.push(ChronicleMonth { label, anchor, events: Vec::new() });
         }
         if let Some(m) = months.last_mut() {
             m.events.push(event_view(e, report, kinds));
@@ -355,10 +331,7 @@ pub fn chronicle(report: &Report, strings: &Map<String, Value>) -> Vec<Chronicle
         months.push(ChronicleMonth {
             label: text("undated_heading").replace("{year}", &report.year.to_string()),
             anchor: format!("m-{}", report.year),
-            events: undated
-                .into_iter()
-                .map(|e| event_view(e, report, kinds))
-                .collect(),
+            events: undated.into_iter().map(|e| event_view(e, report, kinds)).collect(),
         });
     }
     months
@@ -369,13 +342,10 @@ fn event_view(e: &Event, report: &Report, kinds: Option<&Map<String, Value>>) ->
         date: e.date,
         title: e.title.clone(),
         kind: e.kind.clone(),
-        kind_label: e.kind.as_ref().map(|k| {
-            kinds
-                .and_then(|m| m.get(k))
-                .and_then(Value::as_str)
-                .unwrap_or(k)
-                .to_owned()
-        }),
+        kind_label: e
+            .kind
+            .as_ref()
+            .map(|k| kinds.and_then(|m| m.get(k)).and_then(Value::as_str).unwrap_or(k).to_owned()),
         chapter: e
             .chapter
             .as_deref()

@@ -18,21 +18,14 @@ pub struct Change {
 /// The change of `stat` against the nearest older report in `reports`
 /// (newest first) that has the same key.
 pub fn change(stat: &Stat, year: i32, reports: &[Report]) -> Option<Change> {
-    let (previous_year, previous) = reports.iter().filter(|r| r.year < year).find_map(|r| {
-        r.stats
-            .iter()
-            .find(|s| s.key == stat.key)
-            .map(|s| (r.year, s))
-    })?;
+    let (previous_year, previous) = reports
+        .iter()
+        .filter(|r| r.year < year)
+        .find_map(|r| r.stats.iter().find(|s| s.key == stat.key).map(|s| (r.year, s)))?;
     let delta = round_noise(stat.value - previous.value);
     let percent =
         (previous.value != 0.0).then(|| round_noise(delta / previous.value.abs() * 100.0));
-    Some(Change {
-        previous_year,
-        previous_value: previous.value,
-        delta,
-        percent,
-    })
+    Some(Change { previous_year, previous_value: previous.value, delta, percent })
 }
 
 /// One key across the years: its points, oldest first.
@@ -199,27 +192,15 @@ mod tests {
     fn chinese_figures() {
         assert_eq!(zh().format(&stat(14.0, "次", None)), "14次");
         assert_eq!(zh().format(&stat(10.0, "件", Some(Approx::Over))), "10余件");
-        assert_eq!(
-            zh().format(&stat(26.0, "万元", Some(Approx::Nearly))),
-            "近26万元"
-        );
-        assert_eq!(
-            zh().format(&stat(300.0, "人次", Some(Approx::About))),
-            "约300人次"
-        );
+        assert_eq!(zh().format(&stat(26.0, "万元", Some(Approx::Nearly))), "近26万元");
+        assert_eq!(zh().format(&stat(300.0, "人次", Some(Approx::About))), "约300人次");
     }
 
     #[test]
     fn english_figures() {
         assert_eq!(en().format(&stat(10.0, "", Some(Approx::Over))), "10+");
-        assert_eq!(
-            en().format(&stat(26.0, "", Some(Approx::Nearly))),
-            "nearly 26"
-        );
-        assert_eq!(
-            en().format(&stat(300.0, "visits", Some(Approx::About))),
-            "about 300 visits"
-        );
+        assert_eq!(en().format(&stat(26.0, "", Some(Approx::Nearly))), "nearly 26");
+        assert_eq!(en().format(&stat(300.0, "visits", Some(Approx::About))), "about 300 visits");
     }
 
     #[test]
@@ -253,29 +234,20 @@ mod tests {
 
     #[test]
     fn change_against_the_nearest_older_report_with_the_key() {
-        let keyed = |key: &str, v: f64| Stat {
-            key: key.into(),
-            ..stat(v, "次", None)
-        };
+        let keyed = |key: &str, v: f64| Stat { key: key.into(), ..stat(v, "次", None) };
         let reports = vec![
             report(2024, vec![keyed("a", 15.0), keyed("b", 3.0)]),
             report(2023, vec![keyed("b", 0.0)]),
             report(2022, vec![keyed("a", 12.0)]),
         ];
         let a = change(&reports[0].stats[0], 2024, &reports).unwrap();
-        assert_eq!(
-            (a.previous_year, a.delta, a.percent),
-            (2022, 3.0, Some(25.0))
-        );
+        assert_eq!((a.previous_year, a.delta, a.percent), (2022, 3.0, Some(25.0)));
         let b = change(&reports[0].stats[1], 2024, &reports).unwrap();
         assert_eq!((b.previous_year, b.percent), (2023, None));
         assert_eq!(change(&reports[2].stats[0], 2022, &reports), None);
         let all = series(&reports);
         assert_eq!(all[0].key, "a");
-        assert_eq!(
-            all[0].points.iter().map(|p| p.0).collect::<Vec<_>>(),
-            [2022, 2024]
-        );
+        assert_eq!(all[0].points.iter().map(|p| p.0).collect::<Vec<_>>(), [2022, 2024]);
         assert_eq!(format_percent(25.0), "+25%");
         assert_eq!(format_percent(-12.345), "-12.3%");
         assert_eq!(format_signed(0.0), "0");
@@ -299,29 +271,15 @@ mod tests {
             event("consultation", Some(0.2)),
         ];
         let kind = |k: &str| BTreeMap::from([("kind".to_owned(), Scalar::Text(k.into()))]);
-        assert_eq!(
-            derive(
-                &Derivation::Count {
-                    filter: kind("visit")
-                },
-                &events
-            ),
-            2.0
-        );
+        assert_eq!(derive(&Derivation::Count { filter: kind("visit") }, &events), 2.0);
         let all = derive(
-            &Derivation::Sum {
-                field: "participants".into(),
-                filter: BTreeMap::new(),
-            },
+            &Derivation::Sum { field: "participants".into(), filter: BTreeMap::new() },
             &events,
         );
         assert_eq!(format_number(all), "40.3");
         assert_eq!(
             derive(
-                &Derivation::Sum {
-                    field: "participants".into(),
-                    filter: kind("consultation")
-                },
+                &Derivation::Sum { field: "participants".into(), filter: kind("consultation") },
                 &events
             ),
             0.2

@@ -8,10 +8,7 @@ use crate::support::TestSite;
 #[test]
 fn misspelt_front_matter_key_names_the_nearest_key() {
     let site = TestSite::new();
-    site.file(
-        "content/2024/01-one.md",
-        "---\ntitle: One\nsumary: x\n---\n",
-    );
+    site.file("content/2024/01-one.md", "---\ntitle: One\nsumary: x\n---\n");
     let e = site.error();
     assert_eq!(e.file, Path::new("content/2024/01-one.md"));
     assert_eq!((e.line, e.column), (Some(3), Some(1)));
@@ -37,22 +34,13 @@ fn unknown_keys_in_photos_stats_and_events() {
         "---\ntitle: One\nstats:\n  - key: a\n    label: A\n    value: 1\n    unti: 次\n---\n",
     );
     let e = site.error();
-    assert_eq!(
-        (e.line, e.hint.as_deref()),
-        (Some(7), Some("did you mean `unit`?"))
-    );
+    assert_eq!((e.line, e.hint.as_deref()), (Some(7), Some("did you mean `unit`?")));
 
     let site = TestSite::new();
-    site.file(
-        "content/2024/records.yaml",
-        "- date: 2024-01-02\n  title: x\n  kinds: visit\n",
-    );
+    site.file("content/2024/records.yaml", "- date: 2024-01-02\n  title: x\n  kinds: visit\n");
     let e = site.error();
     assert_eq!(e.file, Path::new("content/2024/records.yaml"));
-    assert_eq!(
-        (e.line, e.hint.as_deref()),
-        (Some(3), Some("did you mean `kind`?"))
-    );
+    assert_eq!((e.line, e.hint.as_deref()), (Some(3), Some("did you mean `kind`?")));
 }
 
 #[test]
@@ -60,10 +48,7 @@ fn front_matter_never_closed() {
     let site = TestSite::new();
     site.file("content/2024/01-one.md", "---\ntitle: One\n\nBody\n");
     let e = site.error();
-    assert_eq!(
-        e.message,
-        "the front matter opened on line 1 is never closed"
-    );
+    assert_eq!(e.message, "the front matter opened on line 1 is never closed");
     assert!(e.hint.unwrap().contains("add a line `---`"));
 }
 
@@ -82,10 +67,7 @@ fn full_width_colon_gets_a_hint() {
     site.file("content/2024/01-one.md", "---\ntitle：第一章\n---\n");
     let e = site.error();
     assert_eq!(e.line, Some(2));
-    assert!(
-        e.hint.as_deref().unwrap().contains("full-width colon"),
-        "{e}"
-    );
+    assert!(e.hint.as_deref().unwrap().contains("full-width colon"), "{e}");
 }
 
 #[test]
@@ -100,10 +82,7 @@ fn missing_title() {
 #[test]
 fn dead_link_names_file_and_line() {
     let site = TestSite::new();
-    site.file(
-        "content/2024/02-two.md",
-        "---\ntitle: Two\n---\nSee\n[one](01-on.md).\n",
-    );
+    site.file("content/2024/02-two.md", "---\ntitle: Two\n---\nSee\n[one](01-on.md).\n");
     let e = site.error();
     assert_eq!(e.file, Path::new("content/2024/02-two.md"));
     assert_eq!(e.line, Some(5));
@@ -140,10 +119,7 @@ fn missing_photo() {
 fn photo_leaving_content() {
     let site = TestSite::new();
     site.file("secret.jpg", "x");
-    site.file(
-        "content/2024/01-one.md",
-        "---\ntitle: One\n---\n![x](../../secret.jpg)\n",
-    );
+    site.file("content/2024/01-one.md", "---\ntitle: One\n---\n![x](../../secret.jpg)\n");
     let e = site.error();
     assert_eq!(e.line, Some(4));
     assert!(e.message.contains("outside `content/`"), "{e}");
@@ -152,19 +128,10 @@ fn photo_leaving_content() {
 #[test]
 fn corrupt_photo() {
     let site = TestSite::new();
-    site.bytes(
-        "content/2024/bad.jpg",
-        b"\xff\xd8\xff\xe0 this is not really a jpeg",
-    );
-    site.file(
-        "content/2024/01-one.md",
-        "---\ntitle: One\n---\n\n![broken](bad.jpg \"cap\")\n",
-    );
+    site.bytes("content/2024/bad.jpg", b"\xff\xd8\xff\xe0 this is not really a jpeg");
+    site.file("content/2024/01-one.md", "---\ntitle: One\n---\n\n![broken](bad.jpg \"cap\")\n");
     let e = site.error();
-    assert_eq!(
-        (e.file.as_path(), e.line),
-        (Path::new("content/2024/01-one.md"), Some(5))
-    );
+    assert_eq!((e.file.as_path(), e.line), (Path::new("content/2024/01-one.md"), Some(5)));
     assert!(e.message.contains("damaged"), "{e}");
 }
 
@@ -172,10 +139,7 @@ fn corrupt_photo() {
 fn photo_without_alt_or_caption() {
     let site = TestSite::new();
     site.bytes("content/2024/a.png", &tiny_png());
-    site.file(
-        "content/2024/01-one.md",
-        "---\ntitle: One\n---\n![](a.png)\n",
-    );
+    site.file("content/2024/01-one.md", "---\ntitle: One\n---\n![](a.png)\n");
     let e = site.error();
     assert!(e.message.contains("neither alt text nor a caption"), "{e}");
 }
@@ -183,10 +147,7 @@ fn photo_without_alt_or_caption() {
 #[test]
 fn impossible_date() {
     let site = TestSite::new();
-    site.file(
-        "content/2024/01-one.md",
-        "---\ntitle: One\ndate: 2024-13-45\n---\n",
-    );
+    site.file("content/2024/01-one.md", "---\ntitle: One\ndate: 2024-13-45\n---\n");
     let e = site.error();
     assert_eq!(e.line, Some(3));
     assert_eq!(e.message, "`2024-13-45` has no month 13");
@@ -196,24 +157,13 @@ fn impossible_date() {
 fn duplicate_stat_keys_and_chapter_numbers() {
     let site = TestSite::new();
     let stat = "stats:\n  - key: a\n    label: A\n    value: 1\n";
-    site.file(
-        "content/2024/01-one.md",
-        &format!("---\ntitle: One\n{stat}---\n"),
-    );
-    site.file(
-        "content/2024/01-two.md",
-        &format!("---\ntitle: Two\n{stat}---\n"),
-    );
+    site.file("content/2024/01-one.md", &format!("---\ntitle: One\n{stat}---\n"));
+    site.file("content/2024/01-two.md", &format!("---\ntitle: Two\n{stat}---\n"));
     let errors = site.errors();
     let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+    assert!(messages.contains(&"the stat key `a` is used twice in this report"), "{messages:?}");
     assert!(
-        messages.contains(&"the stat key `a` is used twice in this report"),
-        "{messages:?}"
-    );
-    assert!(
-        messages
-            .iter()
-            .any(|m| m.starts_with("chapter number 1 is also the number of")),
+        messages.iter().any(|m| m.starts_with("chapter number 1 is also the number of")),
         "{messages:?}"
     );
 }
@@ -226,10 +176,7 @@ fn stat_with_value_and_count() {
         "- key: a\n  label: A\n  value: 3\n  count: {kind: visit}\n",
     );
     let e = site.error();
-    assert_eq!(
-        (e.file.as_path(), e.line),
-        (Path::new("content/2024/stats.yaml"), Some(3))
-    );
+    assert_eq!((e.file.as_path(), e.line), (Path::new("content/2024/stats.yaml"), Some(3)));
     assert!(e.message.contains("both a `value` and a derivation"));
 }
 
@@ -248,10 +195,7 @@ fn derived_stat_filtering_on_an_unknown_field() {
 #[test]
 fn stat_naming_an_unknown_chapter() {
     let site = TestSite::new();
-    site.file(
-        "content/2024/stats.yaml",
-        "- key: a\n  label: A\n  value: 1\n  chapter: onee\n",
-    );
+    site.file("content/2024/stats.yaml", "- key: a\n  label: A\n  value: 1\n  chapter: onee\n");
     let e = site.error();
     assert_eq!(e.line, Some(4));
     assert_eq!(e.hint.as_deref(), Some("did you mean `one`?"));
@@ -262,10 +206,7 @@ fn chapter_slug_taken_by_a_report_page() {
     let site = TestSite::new();
     site.file("content/2024/09-stats.md", "---\ntitle: Numbers\n---\n");
     let e = site.error();
-    assert!(
-        e.message.contains("taken by the report's own stats page"),
-        "{e}"
-    );
+    assert!(e.message.contains("taken by the report's own stats page"), "{e}");
 }
 
 #[test]
@@ -292,10 +233,7 @@ fn unknown_theme_names_the_nearest() {
 #[test]
 fn invalid_utf8() {
     let site = TestSite::new();
-    site.bytes(
-        "content/2024/01-one.md",
-        b"---\ntitle: One\n---\nbad \xff byte\n",
-    );
+    site.bytes("content/2024/01-one.md", b"---\ntitle: One\n---\nbad \xff byte\n");
     let e = site.error();
     assert_eq!(e.line, Some(4));
     assert!(e.hint.unwrap().contains("UTF-8"));
@@ -305,15 +243,9 @@ fn invalid_utf8() {
 fn every_problem_is_reported_at_once_sorted_by_file() {
     let site = TestSite::new();
     site.file("content/2024/02-b.md", "---\ntitle: B\ntitel: x\n---\n");
-    site.file(
-        "content/2024/03-c.md",
-        "---\ntitle: C\ndate: 2024-02-30\n---\n",
-    );
+    site.file("content/2024/03-c.md", "---\ntitle: C\ndate: 2024-02-30\n---\n");
     let errors = site.errors();
-    let files: Vec<String> = errors
-        .iter()
-        .map(|e| e.file.display().to_string())
-        .collect();
+    let files: Vec<String> = errors.iter().map(|e| e.file.display().to_string()).collect();
     assert_eq!(files, ["content/2024/02-b.md", "content/2024/03-c.md"]);
 }
 
@@ -329,24 +261,14 @@ fn windows_line_endings_bom_chinese_names_and_spaces_work() {
     site.build().unwrap();
     let out = site.root().join("public");
     let page = std::fs::read_to_string(out.join("2024/工作-回顾/index.html")).unwrap();
-    assert!(
-        page.contains("<a href=\"../../2024/one/index.html\">第一章</a>"),
-        "{page}"
-    );
-    assert!(
-        out.join("2025/index.html").is_file(),
-        "a report with no chapters builds"
-    );
+    assert!(page.contains("<a href=\"../../2024/one/index.html\">第一章</a>"), "{page}");
+    assert!(out.join("2025/index.html").is_file(), "a report with no chapters builds");
 }
 
 pub fn tiny_png() -> Vec<u8> {
     let mut bytes = Vec::new();
     let img = image::RgbImage::from_pixel(4, 3, image::Rgb([200, 50, 50]));
-    img.write_to(
-        &mut std::io::Cursor::new(&mut bytes),
-        image::ImageFormat::Png,
-    )
-    .unwrap();
+    img.write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png).unwrap();
     bytes
 }
 
@@ -354,10 +276,7 @@ pub fn tiny_png() -> Vec<u8> {
 fn a_broken_chapter_does_not_cascade_into_reference_errors() {
     let site = TestSite::new();
     site.file("content/2024/01-one.md", "---\ntitel: One\n---\n");
-    site.file(
-        "content/2024/records.yaml",
-        "- date: 2024-01-02\n  title: x\n  chapter: one\n",
-    );
+    site.file("content/2024/records.yaml", "- date: 2024-01-02\n  title: x\n  chapter: one\n");
     let e = site.error();
     assert_eq!(e.message, "unknown key `titel`");
 }
@@ -370,20 +289,14 @@ fn stats_outside_a_report_are_an_error() {
         "---\ntitle: About\nstats:\n  - key: a\n    label: A\n    value: 1\n---\n",
     );
     let e = site.error();
-    assert_eq!(
-        (e.file.as_path(), e.line),
-        (Path::new("content/about.md"), Some(4))
-    );
+    assert_eq!((e.file.as_path(), e.line), (Path::new("content/about.md"), Some(4)));
     assert!(e.message.contains("cannot declare `stats`"));
 }
 
 #[test]
 fn a_figure_written_with_its_unit_gets_a_hint() {
     let site = TestSite::new();
-    site.file(
-        "content/2024/stats.yaml",
-        "- key: a\n  label: A\n  value: 10余\n",
-    );
+    site.file("content/2024/stats.yaml", "- key: a\n  label: A\n  value: 10余\n");
     let e = site.error();
     assert_eq!((e.line, e.column), (Some(3), Some(10)));
     assert!(e.hint.unwrap().contains("`approx:`"));

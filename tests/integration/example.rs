@@ -29,17 +29,8 @@ fn example_figures_read_as_the_article_writes_them() {
         .iter()
         .map(|c| read(&out, &format!("2024/{c}/index.html")))
         .collect();
-    for figure in [
-        "14次",
-        "10余件",
-        "近26万元",
-        "140余人次",
-        "220余万元",
-        "300余人次",
-    ] {
-        assert!(
-            all.contains(&format!(">{figure}</a>")),
-            "{figure} not cited"
-        );
+    for figure in ["14次", "10余件", "近26万元", "140余人次", "220余万元", "300余人次"]
+    {
+        assert!(all.contains(&format!(">{figure}</a>")), "{figure} not cited");
     }
 }

@@ -13,20 +13,14 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     site.build().unwrap();
     let out = site.root().join("public");
     let before = tree(&out);
-    site.file(
-        "content/2024/01-one.md",
-        "---\ntitle: One\n---\n[dead](nowhere.md)\n",
-    );
+    site.file("content/2024/01-one.md", "---\ntitle: One\n---\n[dead](nowhere.md)\n");
     assert!(site.build().is_err());
     assert_eq!(tree(&out), before);
     let names: Vec<String> = fs::read_dir(site.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(
-        !names.iter().any(|n| n.contains("annals-")),
-        "staging left behind: {names:?}"
-    );
+    assert!(!names.iter().any(|n| n.contains("annals-")), "staging left behind: {names:?}");
 }
 
 #[test]
@@ -38,10 +32,7 @@ fn a_new_build_replaces_the_old_output_whole() {
     assert!(out.join("2024/two/index.html").is_file());
     fs::remove_file(site.root().join("content/2024/02-two.md")).unwrap();
     site.build().unwrap();
-    assert!(
-        !out.join("2024/two").exists(),
-        "a removed page's output is gone"
-    );
+    assert!(!out.join("2024/two").exists(), "a removed page's output is gone");
 }
 
 #[test]
@@ -55,10 +46,9 @@ fn the_output_may_not_be_the_site_or_its_content() {
         let mut options = BuildOptions::new(site.root());
         options.output = Some(bad.clone());
         match annals::build(&options) {
-            Err(Error::Output(e)) => assert!(
-                e.to_string().starts_with("refusing to write the site into"),
-                "{e}"
-            ),
+            Err(Error::Output(e)) => {
+                assert!(e.to_string().starts_with("refusing to write the site into"), "{e}")
+            }
             other => panic!("{} was accepted: {other:?}", bad.display()),
         }
     }
@@ -73,19 +63,13 @@ fn a_folder_of_other_files_is_refused() {
         Err(Error::Output(e)) => assert!(e.to_string().contains("did not write"), "{e}"),
         other => panic!("accepted: {other:?}"),
     }
-    assert_eq!(
-        fs::read_to_string(site.root().join("public/notes.txt")).unwrap(),
-        "mine"
-    );
+    assert_eq!(fs::read_to_string(site.root().join("public/notes.txt")).unwrap(), "mine");
 }
 
 #[test]
 fn drafts_are_left_out_unless_asked() {
     let site = TestSite::new();
-    site.file(
-        "content/2024/02-draft.md",
-        "---\ntitle: Draft\ndraft: true\n---\n",
-    );
+    site.file("content/2024/02-draft.md", "---\ntitle: Draft\ndraft: true\n---\n");
     site.build().unwrap();
     assert!(!site.root().join("public/2024/draft").exists());
     let mut options = BuildOptions::new(site.root());
@@ -105,15 +89,8 @@ fn site_templates_and_static_files_override_the_theme() {
     site.file("static/favicon.ico", "icon");
     site.build().unwrap();
     let out = site.root().join("public");
-    assert!(
-        fs::read_to_string(out.join("404.html"))
-            .unwrap()
-            .contains("Custom missing page")
-    );
-    assert_eq!(
-        fs::read_to_string(out.join("assets/annals.css")).unwrap(),
-        "body { color: red }"
-    );
+    assert!(fs::read_to_string(out.join("404.html")).unwrap().contains("Custom missing page"));
+    assert_eq!(fs::read_to_string(out.join("assets/annals.css")).unwrap(), "body { color: red }");
     assert!(out.join("favicon.ico").is_file());
 }
 

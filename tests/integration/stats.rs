@@ -9,26 +9,16 @@ use crate::support::{build, fixture, read};
 fn stats_page_shows_groups_charts_and_change_against_last_year() {
     let (_tmp, out) = build(&fixture("two-years"));
     let page = read(&out, "2024/stats/index.html");
-    assert_eq!(
-        page.matches("<section class=\"stat-group\"").count(),
-        3,
-        "three groups"
-    );
+    assert_eq!(page.matches("<section class=\"stat-group\"").count(), 3, "three groups");
     assert_eq!(page.matches("role=\"img\"").count(), 3, "a chart per group");
     assert!(
         page.contains("aria-describedby=\"group-1\"")
             && page.contains("<table class=\"stats-table\" id=\"group-1\">")
     );
-    assert!(
-        page.contains("<title id=\"chart-1-title\">2024 推广</title>"),
-        "{page}"
-    );
+    assert!(page.contains("<title id=\"chart-1-title\">2024 推广</title>"), "{page}");
     let row = &page[page.find("id=\"stat-readers\"").unwrap()..];
     let row = &row[..row.find("</tr>").unwrap()];
-    assert!(
-        row.contains("<span class=\"year\">2023</span> 10万人次"),
-        "{row}"
-    );
+    assert!(row.contains("<span class=\"year\">2023</span> 10万人次"), "{row}");
     assert!(row.contains("+2.5 <small>(+25%)</small>"), "{row}");
     assert!(row.contains("change-up"), "{row}");
     assert!(!page.contains("<script"), "no JavaScript");
@@ -43,23 +33,14 @@ fn stats_json_and_csv_carry_the_same_figures() {
     assert_eq!(stats.len(), 5);
     let readers = stats.iter().find(|s| s["key"] == "readers").unwrap();
     assert_eq!(
-        (
-            readers["value"].as_f64(),
-            readers["change_percent"].as_f64()
-        ),
+        (readers["value"].as_f64(), readers["change_percent"].as_f64()),
         (Some(12.5), Some(25.0))
     );
     let events = stats.iter().find(|s| s["key"] == "events").unwrap();
-    assert_eq!(
-        (events["value"].as_i64(), events["derived"].as_bool()),
-        (Some(2), Some(true))
-    );
+    assert_eq!((events["value"].as_i64(), events["derived"].as_bool()), (Some(2), Some(true)));
 
     let bytes = std::fs::read(out.join("2024/stats.csv")).unwrap();
-    assert!(
-        bytes.starts_with("\u{feff}".as_bytes()),
-        "a BOM for spreadsheet programs"
-    );
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "a BOM for spreadsheet programs");
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
     let headers = reader.headers().unwrap().clone();
     assert_eq!(&headers[0], "key");
@@ -75,16 +56,10 @@ fn stats_across_years() {
     let page = read(&out, "stats/index.html");
     let row = &page[page.find("id=\"key-readers\"").unwrap()..];
     let row = &row[..row.find("</tr>").unwrap()];
-    let (y23, y24) = (
-        row.find("10万人次").unwrap(),
-        row.find("12.5万人次").unwrap(),
-    );
+    let (y23, y24) = (row.find("10万人次").unwrap(), row.find("12.5万人次").unwrap());
     assert!(y23 < y24, "oldest year first");
     assert!(row.contains("<polyline"), "a trend line");
-    assert!(
-        row.contains("href=\"../2023/stats/index.html#stat-readers\""),
-        "{row}"
-    );
+    assert!(row.contains("href=\"../2023/stats/index.html#stat-readers\""), "{row}");
 }
 
 #[test]
@@ -128,27 +103,14 @@ fn annals_stats_prints_table_csv_and_json() {
     let annals = env!("CARGO_BIN_EXE_annals");
     let root = fixture("two-years");
     let run = |args: &[&str]| {
-        let out = Command::new(annals)
-            .arg("stats")
-            .arg("--root")
-            .arg(&root)
-            .args(args)
-            .output()
-            .unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let out =
+            Command::new(annals).arg("stats").arg("--root").arg(&root).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).unwrap()
     };
     let table = run(&[]);
     assert!(table.starts_with("2024 2024年度报告"));
-    assert!(
-        table.contains("近26万元") && table.contains("+2.5 (+25%)"),
-        "{table}"
-    );
+    assert!(table.contains("近26万元") && table.contains("+2.5 (+25%)"), "{table}");
     let csv = run(&["--year", "2023", "--format", "csv"]);
     assert_eq!(csv.lines().count(), 2, "{csv}");
     assert!(csv.contains("readers,到馆读者,10,10万人次"), "{csv}");

@@ -8,9 +8,7 @@ use std::path::{Path, PathBuf};
 use annals::{BuildOptions, Diagnostic, Error};
 
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
 pub fn repo_root() -> PathBuf {
@@ -41,14 +39,9 @@ pub struct TestSite {
 impl TestSite {
     /// A minimal valid site: site.yaml, a report with one chapter.
     pub fn new() -> Self {
-        let site = TestSite {
-            dir: tempfile::tempdir().unwrap(),
-        };
+        let site = TestSite { dir: tempfile::tempdir().unwrap() };
         site.file("site.yaml", "title: Test\n")
-            .file(
-                "content/2024/_index.md",
-                "---\ntitle: 2024 report\n---\nPreface.\n",
-            )
+            .file("content/2024/_index.md", "---\ntitle: 2024 report\n---\nPreface.\n")
             .file("content/2024/01-one.md", "---\ntitle: One\n---\nBody.\n");
         site
     }
@@ -96,12 +89,7 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
             (rel, fs::read(e.path()).unwrap())
         })
         .collect()
@@ -156,11 +144,7 @@ pub fn crawl(out: &Path) -> usize {
         let mut refs: Vec<&str> = attributes(&html, "href");
         refs.extend(attributes(&html, "src"));
         for srcset in attributes(&html, "srcset") {
-            refs.extend(
-                srcset
-                    .split(',')
-                    .filter_map(|c| c.split_whitespace().next()),
-            );
+            refs.extend(srcset.split(',').filter_map(|c| c.split_whitespace().next()));
         }
         for r in refs {
             let r = r.replace("&amp;", "&");
@@ -172,9 +156,8 @@ pub fn crawl(out: &Path) -> usize {
                 continue;
             }
             checked += 1;
-            let (path, anchor) = r
-                .split_once('#')
-                .map_or((r.as_str(), None), |(p, a)| (p, Some(a)));
+            let (path, anchor) =
+                r.split_once('#').map_or((r.as_str(), None), |(p, a)| (p, Some(a)));
             let target = if path.is_empty() {
                 PathBuf::from(rel)
             } else {
@@ -194,11 +177,7 @@ pub fn crawl(out: &Path) -> usize {
             }
         }
     }
-    assert!(
-        problems.is_empty(),
-        "broken references:\n{}",
-        problems.join("\n")
-    );
+    assert!(problems.is_empty(), "broken references:\n{}", problems.join("\n"));
     checked
 }
 

@@ -8,10 +8,8 @@ fn chapters_follow_their_numbers_not_their_file_names() {
     let (_tmp, out) = build(&fixture("two-years"));
     let page = read(&out, "2024/index.html");
     let report = &page[page.find("<main").unwrap()..];
-    let order: Vec<usize> = ["馆藏建设", "阅读推广", "走进乡村"]
-        .iter()
-        .map(|t| report.find(t).unwrap())
-        .collect();
+    let order: Vec<usize> =
+        ["馆藏建设", "阅读推广", "走进乡村"].iter().map(|t| report.find(t).unwrap()).collect();
     assert!(
         order.windows(2).all(|w| w[0] < w[1]),
         "chapters out of order in the report: {order:?}"
@@ -22,10 +20,7 @@ fn chapters_follow_their_numbers_not_their_file_names() {
         reading.contains("href=\"../../2024/collections/index.html\" rel=\"prev\""),
         "{reading}"
     );
-    assert!(
-        reading.contains("href=\"../../2024/outreach/index.html\" rel=\"next\""),
-        "{reading}"
-    );
+    assert!(reading.contains("href=\"../../2024/outreach/index.html\" rel=\"next\""), "{reading}");
     let first = read(&out, "2024/collections/index.html");
     assert!(!first.contains("rel=\"prev\""));
 }
@@ -62,10 +57,7 @@ fn markdown_figures_have_captions_sizes_and_credit() {
         reading.contains("width=\"90\" height=\"60\" alt=\"阅览室里读书的孩子\" loading=\"eager\""),
         "{reading}"
     );
-    assert!(
-        reading.contains("<figcaption>阅览室一角</figcaption>"),
-        "{reading}"
-    );
+    assert!(reading.contains("<figcaption>阅览室一角</figcaption>"), "{reading}");
     // The photo shown in the body is not shown a second time.
     assert_eq!(bundle.matches("shelf.jpg\" width").count(), 1);
 }
@@ -81,15 +73,9 @@ fn links_to_markdown_files_become_page_links() {
         "{outreach}"
     );
     let bundle = read(&out, "2024/collections/index.html");
-    assert!(
-        bundle.contains("<a href=\"../../2024/reading/index.html\">阅读推广</a>"),
-        "{bundle}"
-    );
+    assert!(bundle.contains("<a href=\"../../2024/reading/index.html\">阅读推广</a>"), "{bundle}");
     let archive = read(&out, "archive/old-library/index.html");
-    assert!(
-        archive.contains("<a href=\"../../2024/index.html\">2024年报告</a>"),
-        "{archive}"
-    );
+    assert!(archive.contains("<a href=\"../../2024/index.html\">2024年报告</a>"), "{archive}");
 }
 
 #[test]
@@ -115,15 +101,9 @@ fn stat_shortcodes_print_figures_linked_to_the_stats_page() {
 fn reports_are_listed_newest_first_with_key_figures() {
     let (_tmp, out) = build(&fixture("two-years"));
     let home = read(&out, "index.html");
-    let (y24, y23) = (
-        home.find("2024年度报告").unwrap(),
-        home.find("2023年度报告").unwrap(),
-    );
+    let (y24, y23) = (home.find("2024年度报告").unwrap(), home.find("2023年度报告").unwrap());
     assert!(y24 < y23);
-    assert!(
-        home.contains("10余次") && home.contains("流动书车下乡"),
-        "key figures on home"
-    );
+    assert!(home.contains("10余次") && home.contains("流动书车下乡"), "key figures on home");
     let report = read(&out, "2024/index.html");
     assert!(
         report.contains("书香清河") && report.contains("李明") && report.contains("2025-01-15")
@@ -149,18 +129,9 @@ fn archive_pages_carry_dublin_core() {
 fn sitemap_and_robots_use_absolute_urls() {
     let (_tmp, out) = build(&fixture("two-years"));
     let sitemap = read(&out, "sitemap.xml");
-    assert!(
-        sitemap.contains("<loc>https://example.test/library/2024/reading/</loc>"),
-        "{sitemap}"
-    );
-    assert!(
-        sitemap.contains("<loc>https://example.test/library/</loc>"),
-        "{sitemap}"
-    );
-    assert_eq!(
-        sitemap.matches("<url>").count(),
-        sitemap.matches("</url>").count()
-    );
+    assert!(sitemap.contains("<loc>https://example.test/library/2024/reading/</loc>"), "{sitemap}");
+    assert!(sitemap.contains("<loc>https://example.test/library/</loc>"), "{sitemap}");
+    assert_eq!(sitemap.matches("<url>").count(), sitemap.matches("</url>").count());
     assert!(read(&out, "robots.txt").contains("Sitemap: https://example.test/library/sitemap.xml"));
     let page = read(&out, "2024/reading/index.html");
     assert!(
@@ -181,10 +152,7 @@ fn two_builds_are_byte_identical() {
     let (_a, first) = build(&fixture("two-years"));
     let (_b, second) = build(&fixture("two-years"));
     let (first, second) = (tree(&first), tree(&second));
-    assert_eq!(
-        first.keys().collect::<Vec<_>>(),
-        second.keys().collect::<Vec<_>>()
-    );
+    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
     for (path, bytes) in &first {
         assert!(bytes == &second[path], "{path} differs between builds");
     }
