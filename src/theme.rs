@@ -1,7 +1,7 @@
 //! Themes: `themes/NAME/` in the site, or one built into the binary (so
 //! `annals` works in any folder). A theme has `theme.yaml`, `templates/`,
-//! `static/` and `i18n/LANG.yaml`; the site's own `templates/` replace the
-//! theme's templates of the same name.
+//! `static/` and `i18n/LANG.yaml`; the site's own `templates/` and
+//! `static/` replace the theme's files of the same name.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -226,14 +226,14 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
         }
         options.insert(key.clone(), value.clone());
     }
-    // The site's own templates and static files win.
-    let site_templates = root.join("templates");
-    if site_templates.is_dir() {
-        let files = Files::Disk(root.to_path_buf());
-        for rel in files.list("templates") {
-            let path = format!("templates/{rel}");
-            templates.insert(rel, (read_text(&files, &path)?, PathBuf::from(&path)));
-        }
+    // The site's own templates and static files win over the theme's.
+    let site_files = Files::Disk(root.to_path_buf());
+    for rel in site_files.list("templates") {
+        let path = format!("templates/{rel}");
+        templates.insert(rel, (read_text(&site_files, &path)?, PathBuf::from(&path)));
+    }
+    for rel in site_files.list("static") {
+        static_files.insert(rel.clone(), site_files.static_file(&rel));
     }
     Ok(Theme { name: config.theme.clone(), templates, static_files, strings, options })
 }

@@ -122,18 +122,16 @@ pub struct RawEvent {
     pub photos: Vec<RawPhoto>,
 }
 
-/// `_index.md`: a report, a plain section or the home page. Which keys apply
-/// depends on which it is; `load` checks that.
+/// A report's `_index.md` (`content/2024/_index.md`).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawIndex {
+pub struct RawReport {
     pub title: Spanned<String>,
     pub subtitle: Option<String>,
     pub year: Option<Spanned<i32>>,
     pub date: Option<Spanned<DateText>>,
     pub author: Option<String>,
     pub summary: Option<String>,
-    pub description: Option<String>,
     pub cover: Option<Spanned<String>>,
     pub photo_credit: Option<String>,
     #[serde(default)]
@@ -142,10 +140,42 @@ pub struct RawIndex {
     pub draft: bool,
     #[serde(default)]
     pub photos: Vec<RawPhoto>,
+    pub extra: Option<Map<String, Value>>,
+    /// Not a report key: caught to say where stats go instead.
+    pub stats: Option<Spanned<serde::de::IgnoredAny>>,
+}
+
+/// A plain section's `_index.md` (`content/archive/_index.md`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSection {
+    pub title: Spanned<String>,
+    pub summary: Option<String>,
     pub weight: Option<i64>,
     pub sort_by: Option<SortBy>,
     pub paginate_by: Option<Spanned<usize>>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub photos: Vec<RawPhoto>,
     pub extra: Option<Map<String, Value>>,
+}
+
+/// The home page's `content/_index.md`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHome {
+    pub title: Spanned<String>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub photos: Vec<RawPhoto>,
+    pub extra: Option<Map<String, Value>>,
+}
+
+/// Just enough of an `_index.md` to tell a report from a plain section.
+#[derive(Debug, Deserialize)]
+pub struct Peek {
+    pub year: Option<serde::de::IgnoredAny>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]

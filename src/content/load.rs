@@ -9,13 +9,15 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::date::{Date, DateText};
-use super::front_matter::{self, RawEvent, RawIndex, RawPage, RawPhoto, RawStat, Scalar, SortBy};
+use super::front_matter::{
+    self, RawEvent, RawHome, RawPage, RawPhoto, RawReport, RawSection, RawStat, Scalar, SortBy,
+};
 use super::markdown_refs;
 use super::{
     Archival, Derivation, Event, Home, Markdown, Origin, Page, Photo, Report, Section, Site, Stat,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics, nearest};
-use crate::yaml::{self, Location, Source, Spanned};
+use crate::yaml::{self, Source, Spanned};
 
 /// Site paths inside a report that belong to annals' own pages.
 pub const REPORT_RESERVED: [&str; 4] = ["stats", "photos", "chronicle", "print"];
@@ -108,7 +110,9 @@ struct Parsed {
 }
 
 enum Front {
-    Index(Box<RawIndex>),
+    Home(Box<RawHome>),
+    Report(Box<RawReport>),
+    Section(Box<RawSection>),
     Page(Box<RawPage>),
 }
 
@@ -150,13 +154,28 @@ fn parse_markdown(content: &Path, rel: &str) -> Result<Parsed, Diagnostic> {
         (split.front_matter.to_owned(), split.body_line, body_offset)
     };
     let source = Source { file: &file, text: &text, first_line: 2 };
-    let is_index = file_name(rel) == "_index.md";
-    let front = if is_index {
-        Front::Index(Box::new(yaml::parse(&yaml_text, source)?))
-    } else {
+    let front = if file_name(rel) != "_index.md" {
         Front::Page(Box::new(yaml::parse(&yaml_text, source)?))
+    } else if rel == "_index.md" {
+        Front::Home(Box::new(yaml::parse(&yaml_text, source)?))
+    } else if is_report_dir(parent(rel), &yaml_text) {
+        Front::Report(Box::new(yaml::parse(&yaml_text, source)?))
+    } else {
+        Front::Section(Box::new(yaml::parse(&yaml_text, source)?))
     };
     Ok(Parsed { rel: rel.to_owned(), text, front, body_start: body_offset, body_line })
+}
+
+/// A folder directly under `content/` is a report when its name is a year
+/// or its `_index.md` says `year:`.
+fn is_report_dir(dir: &str, yaml_text: &str) -> bool {
+    !dir.contains('/')
+        && (is_year(dir).is_some()
+            || yaml::parse::<front_matter::Peek>(
+                yaml_text,
+                Source { file: Path::new(""), text: "", first_line: 1 },
+            )
+            .is_ok_and(|p| p.year.is_some()))
 }
 
 /// The numeric prefix of a file or folder name: `03-ideas` → 3.
@@ -220,8 +239,14 @@ fn is_year(name: &str) -> Option<i32> {
 impl Loader<'_> {
     fn walk(&mut self) -> Files {
         let mut files = Files::default();
+        // Hidden files and folders (.git, .trash) and editor backups are
+        // not content.
         let walker = WalkDir::new(self.content).follow_links(true).sort_by_file_name();
-        for entry in walker {
+        let visible = |e: &walkdir::DirEntry| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0 || !(name.starts_with('.') || name.ends_with('~'))
+        };
+        for entry in walker.into_iter().filter_entry(visible) {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
@@ -259,9 +284,6 @@ impl Loader<'_> {
                 continue;
             }
             let name = file_name(&rel);
-            if name.starts_with('.') || name.ends_with('~') {
-                continue;
-            }
             if entry.path_is_symlink() {
                 match entry.path().canonicalize() {
                     Ok(target) if target.starts_with(self.content) => {}
@@ -326,9 +348,15 @@ impl Loader<'_> {
             if dir.is_empty() || dir.contains('/') {
                 continue;
             }
-            if let Some(Parsed { front: Front::Index(raw), .. }) = docs.get(&join(dir, "_index.md"))
-                && let Some(year) = raw.year.as_ref().map(|y| y.value).or_else(|| is_year(dir))
-            {
+            // A year folder whose `_index.md` failed to parse is still a
+            // report, so its chapters are not mistaken for plain pages.
+            let year = match docs.get(&join(dir, "_index.md")) {
+                Some(Parsed { front: Front::Report(raw), .. }) => {
+                    raw.year.as_ref().map(|y| y.value)
+                }
+                _ => None,
+            };
+            if let Some(year) = year.or_else(|| is_year(dir)) {
                 report_years.insert(dir.clone(), year);
             }
         }
@@ -374,7 +402,7 @@ impl Loader<'_> {
         });
         let mut built_sections: BTreeMap<String, Section> = BTreeMap::new();
         for dir in section_dirs {
-            let Some(Parsed { front: Front::Index(raw), text, body_start, body_line, rel }) =
+            let Some(Parsed { front, text, body_start, body_line, rel }) =
                 docs.remove(&join(dir, "_index.md"))
             else {
                 continue;
@@ -385,35 +413,41 @@ impl Loader<'_> {
                 file: rel.clone(),
                 first_line: body_line,
             };
-            if dir.is_empty() {
-                site.home = self.home(*raw, body, &text, &rel);
-                let pages = self.no_stats(pages);
-                site.pages = self.finish_pages(pages, SortBy::Weight);
-            } else if let Some(year) = report_years.get(dir.as_str()) {
-                if let Some(report) = self.report(dir, *year, *raw, body, &text, pages) {
-                    site.reports.push(report);
+            match front {
+                Front::Home(raw) => {
+                    site.home = self.home(*raw, body, &text);
+                    let pages = self.no_stats(pages);
+                    site.pages = self.finish_pages(pages, SortBy::Weight);
                 }
-            } else {
-                if let Some(report_dir) =
-                    report_years.keys().find(|r| dir.starts_with(&format!("{r}/")))
-                {
-                    self.error(
+                Front::Report(raw) => {
+                    let year = report_years[dir.as_str()];
+                    if let Some(report) = self.report(dir, year, *raw, body, &text, pages) {
+                        site.reports.push(report);
+                    }
+                }
+                Front::Section(raw) => {
+                    if let Some(report_dir) =
+                        report_years.keys().find(|r| dir.starts_with(&format!("{r}/")))
+                    {
+                        self.error(
                         Diagnostic::new(content_file(&rel), "a section inside a report is not supported")
                             .hint(format!("chapters of report `{report_dir}` are its pages: rename this `_index.md` to `index.md` to make the folder a chapter")),
                     );
-                    continue;
+                        continue;
+                    }
+                    let children: Vec<Section> = {
+                        let keys: Vec<String> = built_sections
+                            .keys()
+                            .filter(|k| parent(k) == dir.as_str())
+                            .cloned()
+                            .collect();
+                        keys.into_iter().filter_map(|k| built_sections.remove(&k)).collect()
+                    };
+                    if let Some(section) = self.section(dir, *raw, body, &text, pages, children) {
+                        built_sections.insert(dir.clone(), section);
+                    }
                 }
-                let children: Vec<Section> = {
-                    let keys: Vec<String> = built_sections
-                        .keys()
-                        .filter(|k| parent(k) == dir.as_str())
-                        .cloned()
-                        .collect();
-                    keys.into_iter().filter_map(|k| built_sections.remove(&k)).collect()
-                };
-                if let Some(section) = self.section(dir, *raw, body, &text, pages, children) {
-                    built_sections.insert(dir.clone(), section);
-                }
+                Front::Page(_) => {}
             }
         }
         if !files.sections.contains("") {
@@ -484,35 +518,40 @@ impl Loader<'_> {
         }
     }
 
-    fn home(&mut self, raw: RawIndex, body: Markdown, text: &str, rel: &str) -> Home {
-        let file = content_file(rel);
+    fn home(&mut self, raw: RawHome, body: Markdown, text: &str) -> Home {
+        let file = content_file(&body.file);
         let source = Source { file: &file, text, first_line: 2 };
-        self.reject_keys(
-            &source,
-            "the home page",
-            &[
-                ("year", raw.year.as_ref().map(|s| &s.referenced)),
-                ("cover", raw.cover.as_ref().map(|s| &s.referenced)),
-            ],
-        );
-        Home {
-            title: Some(raw.title.value),
-            summary: raw.summary.or(raw.description),
-            extra: raw.extra.unwrap_or_default(),
-            body,
-        }
+        let RawHome { title, summary, photos, extra } = raw;
+        let photos = self.page_photos(&source, photos, &body, "", None, "");
+        Home { title: Some(title.value), summary, photos, extra: extra.unwrap_or_default(), body }
     }
 
-    fn reject_keys(&mut self, source: &Source<'_>, what: &str, keys: &[(&str, Option<&Location>)]) {
-        for (key, loc) in keys {
-            if let Some(loc) = loc {
-                self.errors.push(
-                    source
-                        .error_at(loc, format!("`{key}` does not apply to {what}"))
-                        .hint(format!("remove `{key}:`")),
-                );
-            }
-        }
+    /// The photos of a page: those its front matter lists, then those its
+    /// body shows.
+    fn page_photos(
+        &mut self,
+        source: &Source<'_>,
+        raw: Vec<RawPhoto>,
+        body: &Markdown,
+        dir: &str,
+        report_dir: Option<&str>,
+        page_path: &str,
+    ) -> Vec<Photo> {
+        let mut photos: Vec<Photo> = raw
+            .into_iter()
+            .filter_map(|p| self.photo(source, p, dir, report_dir, page_path))
+            .collect();
+        self.body_photos(
+            source.file,
+            source.text,
+            &body.text,
+            body.first_line,
+            dir,
+            report_dir,
+            page_path,
+            &mut photos,
+        );
+        photos
     }
 
     fn date(&mut self, source: &Source<'_>, date: Option<Spanned<DateText>>) -> Option<Date> {
@@ -822,7 +861,7 @@ impl Loader<'_> {
         &mut self,
         dir: &str,
         year: i32,
-        raw: RawIndex,
+        raw: RawReport,
         preface: Markdown,
         text: &str,
         chapters: Vec<(Page, PendingStats)>,
@@ -830,56 +869,34 @@ impl Loader<'_> {
         self.quiet_refs = self.incomplete.contains(dir);
         let file = content_file(&preface.file);
         let source = Source { file: &file, text, first_line: 2 };
-        let RawIndex {
+        let RawReport {
             title,
             subtitle,
             year: _,
             date,
             author,
             summary,
-            description,
             cover,
             photo_credit,
             tags,
             draft,
             photos,
-            weight: _,
-            sort_by,
-            paginate_by,
             extra,
+            stats,
         } = raw;
         if draft && !self.drafts {
             return None;
         }
-        self.reject_keys(
-            &source,
-            "a report",
-            &[("paginate_by", paginate_by.as_ref().map(|p| &p.referenced))],
-        );
-        if sort_by.is_some() {
+        if let Some(stats) = stats {
             self.error(
-                Diagnostic::new(&file, "`sort_by` does not apply to a report")
-                    .hint("chapters are ordered by `weight`, then `number`, then slug"),
+                source
+                    .error_at(&stats.referenced, "a report's figures do not go in its `_index.md`")
+                    .hint(format!("put them in content/{dir}/stats.yaml, or in the `stats:` of the chapter they belong to")),
             );
         }
         let path = format!("{year}/");
         let date = self.date(&source, date);
-        let mut photo_list = Vec::new();
-        for p in photos {
-            if let Some(photo) = self.photo(&source, p, dir, None, &path) {
-                photo_list.push(photo);
-            }
-        }
-        self.body_photos(
-            &file,
-            text,
-            &preface.text,
-            preface.first_line,
-            dir,
-            None,
-            &path,
-            &mut photo_list,
-        );
+        let photo_list = self.page_photos(&source, photos, &preface, dir, None, &path);
         let cover = cover.and_then(|c| {
             let existing = photo_list.iter().find(|p| {
                 markdown_refs::join_relative(dir, &c.value).as_deref() == Some(p.path.as_str())
@@ -947,7 +964,7 @@ impl Loader<'_> {
             subtitle,
             date,
             author,
-            summary: summary.or(description),
+            summary,
             cover,
             photo_credit,
             tags,
@@ -1025,7 +1042,7 @@ impl Loader<'_> {
     fn section(
         &mut self,
         dir: &str,
-        raw: RawIndex,
+        raw: RawSection,
         body: Markdown,
         text: &str,
         pages: Vec<(Page, PendingStats)>,
@@ -1033,20 +1050,15 @@ impl Loader<'_> {
     ) -> Option<Section> {
         let file = content_file(&body.file);
         let source = Source { file: &file, text, first_line: 2 };
-        if raw.draft && !self.drafts {
+        let RawSection { title, summary, weight, sort_by, paginate_by, draft, photos, extra } = raw;
+        if draft && !self.drafts {
             return None;
         }
-        self.reject_keys(
-            &source,
-            "a plain section",
-            &[
-                ("cover", raw.cover.as_ref().map(|s| &s.referenced)),
-                ("year", raw.year.as_ref().map(|s| &s.referenced)),
-            ],
-        );
-        let page_list = self.no_stats(pages);
-        let sort_by = raw.sort_by.unwrap_or(SortBy::Weight);
-        let paginate_by = match raw.paginate_by {
+        let path = format!("{dir}/");
+        let photos = self.page_photos(&source, photos, &body, dir, None, &path);
+        let pages = self.no_stats(pages);
+        let sort_by = sort_by.unwrap_or(SortBy::Weight);
+        let paginate_by = match paginate_by {
             Some(p) if p.value == 0 => {
                 self.error(
                     source
@@ -1059,14 +1071,15 @@ impl Loader<'_> {
             None => 50,
         };
         Some(Section {
-            title: raw.title.value,
-            path: format!("{dir}/"),
-            summary: raw.summary.or(raw.description),
-            weight: raw.weight.unwrap_or(0),
+            title: title.value,
+            path,
+            summary,
+            weight: weight.unwrap_or(0),
             sort_by,
             paginate_by,
-            extra: raw.extra.unwrap_or_default(),
-            pages: self.finish_pages(page_list, sort_by),
+            photos,
+            extra: extra.unwrap_or_default(),
+            pages: self.finish_pages(pages, sort_by),
             sections,
             body,
         })
@@ -1372,10 +1385,9 @@ fn collect_links(site: &Site) -> BTreeMap<String, String> {
     links
 }
 
-/// Reads every photo's width and height (EXIF orientation applied), in
-/// parallel, once per file.
+/// Reads every photo's width and height, in parallel, once per file.
 fn measure_photos(site: &mut Site, errors: &mut Vec<Diagnostic>) {
-    let mut all: Vec<&mut Photo> = Vec::new();
+    let mut all: Vec<&mut Photo> = site.home.photos.iter_mut().collect();
     for r in &mut site.reports {
         all.extend(r.cover.iter_mut());
         all.extend(r.photos.iter_mut());
@@ -1387,6 +1399,7 @@ fn measure_photos(site: &mut Site, errors: &mut Vec<Diagnostic>) {
         }
     }
     fn section_photos<'a>(s: &'a mut Section, all: &mut Vec<&'a mut Photo>) {
+        all.extend(s.photos.iter_mut());
         for p in &mut s.pages {
             all.extend(p.photos.iter_mut());
         }

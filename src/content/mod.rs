@@ -210,6 +210,8 @@ pub struct Section {
     pub weight: i64,
     pub sort_by: SortBy,
     pub paginate_by: usize,
+    /// Photos of the section's own page.
+    pub photos: Vec<Photo>,
     pub extra: Map<String, Value>,
     #[serde(skip)]
     pub pages: Vec<Page>,
@@ -224,6 +226,7 @@ pub struct Section {
 pub struct Home {
     pub title: Option<String>,
     pub summary: Option<String>,
+    pub photos: Vec<Photo>,
     pub extra: Map<String, Value>,
     #[serde(skip)]
     pub body: Markdown,

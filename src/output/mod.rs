@@ -56,9 +56,9 @@ impl OutputError {
             OutputError::Io { .. } => {
                 Some("check that the folder exists, is writable and the disk has room")
             }
-            OutputError::Clash(_) => {
-                Some("a static file has the same path as a page; rename one of them")
-            }
+            OutputError::Clash(_) => Some(
+                "a file of static/ has the same path as a page annals makes; rename or move it",
+            ),
         }
     }
 }
@@ -134,15 +134,14 @@ pub struct WriteSummary {
     pub bytes: u64,
 }
 
-/// Writes `files` and the site's `static/` folder as the new content of
-/// `output`, atomically replacing what was there.
+/// Writes `files` as the new content of `output`, atomically replacing
+/// what was there.
 pub fn write(
     output: &Path,
     root: &Path,
     mut files: Vec<OutputFile>,
 ) -> Result<WriteSummary, OutputError> {
     check_output_dir(output, root)?;
-    add_static(&root.join("static"), &mut files)?;
     files.sort_by(|a, b| a.path.cmp(&b.path));
     for pair in files.windows(2) {
         if pair[0].path == pair[1].path {
@@ -170,31 +169,6 @@ pub fn write(
     };
     swap(&staging, &output, &parent, &name)?;
     Ok(summary)
-}
-
-fn add_static(dir: &Path, files: &mut Vec<OutputFile>) -> Result<(), OutputError> {
-    if !dir.is_dir() {
-        return Ok(());
-    }
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry =
-            entry.map_err(|e| OutputError::Io { path: dir.to_path_buf(), source: e.into() })?;
-        if entry.file_type().is_file() {
-            let rel = entry
-                .path()
-                .strip_prefix(dir)
-                .unwrap_or(entry.path())
-                .to_string_lossy()
-                .replace('\\', "/");
-            // The site's static files win over the theme's of the same name.
-            files.retain(|f| f.path != rel);
-            files.push(OutputFile {
-                path: rel,
-                content: FileContent::Copy(entry.path().to_path_buf()),
-            });
-        }
-    }
-    Ok(())
 }
 
 fn write_all(staging: &Path, files: &[OutputFile]) -> Result<WriteSummary, OutputError> {

@@ -114,9 +114,15 @@ pub fn figure_style(theme: &Theme) -> Result<FigureStyle, Diagnostic> {
 
 fn unique_photos(site: &Site) -> Vec<&Photo> {
     let mut by_path: BTreeMap<&str, &Photo> = BTreeMap::new();
-    let pages = site.all_sections().into_iter().flat_map(|s| &s.pages).chain(&site.pages);
-    let photos =
-        site.reports.iter().flat_map(|r| r.all_photos()).chain(pages.flat_map(|p| &p.photos));
+    let sections = site.all_sections();
+    let pages = sections.iter().flat_map(|s| &s.pages).chain(&site.pages);
+    let photos = site
+        .reports
+        .iter()
+        .flat_map(|r| r.all_photos())
+        .chain(&site.home.photos)
+        .chain(sections.iter().flat_map(|s| &s.photos))
+        .chain(pages.flat_map(|p| &p.photos));
     for photo in photos {
         by_path.entry(photo.path.as_str()).or_insert(photo);
     }
@@ -270,7 +276,7 @@ impl<'a> Renderer<'a> {
         let (path, template, cx) = match job {
             Job::Home => {
                 let home = &self.site.home;
-                let rendered = self.body(&home.body, "", &[], None, "")?;
+                let rendered = self.body(&home.body, "", &home.photos, None, "")?;
                 let title = home.title.clone().unwrap_or_else(|| self.config.title.clone());
                 let mut cx = self.base_context("", "home", &title);
                 cx.insert("home", home);
@@ -440,7 +446,7 @@ impl<'a> Renderer<'a> {
                     format!("{}page/{number}/", section.path)
                 };
                 let root = urls::root_of(&path);
-                let rendered = self.body(&section.body, &root, &[], None, "")?;
+                let rendered = self.body(&section.body, &root, &section.photos, None, "")?;
                 let mut cx = self.base_context(&path, "section", &section.title);
                 if let Some(s) = &section.summary {
                     cx.insert("description", s);

@@ -301,3 +301,44 @@ fn a_figure_written_with_its_unit_gets_a_hint() {
     assert_eq!((e.line, e.column), (Some(3), Some(10)));
     assert!(e.hint.unwrap().contains("`approx:`"));
 }
+
+#[test]
+fn keys_that_do_not_apply_name_the_right_ones() {
+    let site = TestSite::new();
+    site.file("content/archive/_index.md", "---\ntitle: Archive\nsubtitle: x\n---\n");
+    let e = site.error();
+    assert_eq!((e.line, e.message.as_str()), (Some(3), "unknown key `subtitle`"));
+
+    let site = TestSite::new();
+    site.file("content/2024/_index.md", "---\ntitle: R\nsort_by: date\n---\n");
+    let e = site.error();
+    assert_eq!((e.line, e.message.as_str()), (Some(3), "unknown key `sort_by`"));
+
+    let site = TestSite::new();
+    site.file("content/2024/_index.md", "---\ntitle: R\nstats:\n  - key: a\n---\n");
+    let e = site.error();
+    assert_eq!(e.line, Some(4), "at the list");
+    assert!(e.hint.unwrap().contains("content/2024/stats.yaml"));
+}
+
+#[test]
+fn hidden_folders_are_not_content() {
+    let site = TestSite::new();
+    site.file("content/.trash/old.md", "---\nnot: front matter\n---\n");
+    site.build().unwrap();
+    assert!(!site.root().join("public/.trash").exists());
+}
+
+#[test]
+fn photos_in_plain_section_and_home_bodies() {
+    let site = TestSite::new();
+    site.bytes("content/archive/map.png", &tiny_png());
+    site.file("content/archive/_index.md", "---\ntitle: Archive\n---\n![old map](map.png \"The old map\")\n");
+    site.bytes("content/hall.png", &tiny_png());
+    site.file("content/_index.md", "---\ntitle: Home\n---\n![the hall](hall.png)\n");
+    site.build().unwrap();
+    let archive = std::fs::read_to_string(site.root().join("public/archive/index.html")).unwrap();
+    assert!(archive.contains("<figcaption>The old map</figcaption>"), "{archive}");
+    assert!(site.root().join("public/archive/map.png").is_file());
+    assert!(site.root().join("public/hall.png").is_file());
+}

@@ -109,3 +109,18 @@ fn english_sites_use_english_strings_and_figures() {
     assert!(page.contains(">nearly 26 k</a>"), "{page}");
     assert!(page.contains("Part 1"));
 }
+
+#[test]
+fn a_static_file_may_not_replace_a_page() {
+    let site = TestSite::new();
+    site.file("static/2024/index.html", "<p>mine</p>");
+    match site.build() {
+        Err(Error::Output(e)) => {
+            assert_eq!(
+                e.to_string(),
+                "two files would be written to the same path `2024/index.html`"
+            )
+        }
+        other => panic!("accepted: {other:?}"),
+    }
+}
