@@ -68,6 +68,9 @@ pub struct Config {
     pub base_url: Option<String>,
     pub language: String,
     pub theme: String,
+    /// Where `theme` was chosen, for messages: `site.yaml` or `--theme`.
+    #[serde(skip)]
+    pub theme_origin: &'static str,
     pub description: Option<String>,
     pub author: Option<String>,
     pub copyright: Option<String>,
@@ -141,7 +144,7 @@ impl Config {
                         )
                         .hint("use a BCP 47 tag such as `zh-CN` or `en`"));
                 }
-                lang.value
+                canonical_language(&lang.value)
             }
         };
         let images = match images {
@@ -195,6 +198,7 @@ impl Config {
             base_url,
             language,
             theme: theme.unwrap_or_else(|| "default".to_owned()),
+            theme_origin: CONFIG_FILE,
             description,
             author,
             copyright,
@@ -223,6 +227,23 @@ fn validate_base_url(url: &str) -> Result<String, String> {
         return Err(format!("base_url `{url}` has no host"));
     }
     Ok(url.trim_end_matches('/').to_owned())
+}
+
+/// A BCP 47 tag in its usual case (`zh-CN`, `en`, `zh-Hant-TW`), so the
+/// theme's `i18n/zh-CN.yaml` is found whatever case the user typed.
+fn canonical_language(tag: &str) -> String {
+    tag.split('-')
+        .enumerate()
+        .map(|(i, part)| match (i, part.len()) {
+            (0, _) => part.to_ascii_lowercase(),
+            (_, 2) if part.chars().all(|c| c.is_ascii_alphabetic()) => part.to_ascii_uppercase(),
+            (_, 4) if part.chars().all(|c| c.is_ascii_alphabetic()) => {
+                part[..1].to_ascii_uppercase() + &part[1..].to_ascii_lowercase()
+            }
+            _ => part.to_ascii_lowercase(),
+        })
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 fn is_language_tag(tag: &str) -> bool {
@@ -270,6 +291,7 @@ pub fn apply_overrides(config: &mut Config, options: &BuildOptions) -> Result<()
     }
     if let Some(theme) = &options.theme {
         config.theme = theme.clone();
+        config.theme_origin = "--theme";
     }
     Ok(())
 }
@@ -310,6 +332,15 @@ mod tests {
         assert_eq!(c.base_url.as_deref(), Some("https://example.org/r"));
         let d = Config::parse("title: T\nbase_url: example.org\n").unwrap_err();
         assert_eq!(d.line, Some(2));
+    }
+
+    #[test]
+    fn language_tags_take_their_usual_case() {
+        assert_eq!(Config::parse("title: T\nlanguage: ZH-cn\n").unwrap().language, "zh-CN");
+        assert_eq!(Config::parse("title: T\nlanguage: EN\n").unwrap().language, "en");
+        assert_eq!(canonical_language("zh-hant-tw"), "zh-Hant-TW");
+        let d = Config::parse("title: T\nlanguage: zh_CN\n").unwrap_err();
+        assert_eq!(d.hint.as_deref(), Some("use a BCP 47 tag such as `zh-CN` or `en`"));
     }
 
     #[test]

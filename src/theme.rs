@@ -116,7 +116,7 @@ impl Files {
     }
 }
 
-fn locate(root: &Path, name: &str) -> Result<Files, Diagnostic> {
+fn locate(root: &Path, name: &str, origin: &str) -> Result<Files, Diagnostic> {
     let dir = root.join("themes").join(name);
     if dir.join("theme.yaml").is_file() {
         return Ok(Files::Disk(dir));
@@ -139,7 +139,7 @@ fn locate(root: &Path, name: &str) -> Result<Files, Diagnostic> {
         Some(near) => format!("did you mean `{near}`?"),
         None => format!("themes available: {}", known.join(", ")),
     };
-    Err(Diagnostic::new("site.yaml", format!("there is no theme `{name}`")).hint(hint))
+    Err(Diagnostic::new(origin, format!("there is no theme `{name}`")).hint(hint))
 }
 
 fn read_text(files: &Files, rel: &str) -> Result<String, Diagnostic> {
@@ -155,7 +155,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
     let mut chain = Vec::new();
     let mut name = config.theme.clone();
     loop {
-        let files = locate(root, &name)?;
+        let files = locate(root, &name, config.theme_origin)?;
         let text = read_text(&files, "theme.yaml")?;
         let file = files.display("theme.yaml");
         let raw: RawTheme = yaml::parse(&text, Source { file: &file, text: &text, first_line: 1 })?;

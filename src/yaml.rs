@@ -72,7 +72,11 @@ fn to_diagnostic(error: &Error, yaml: &str, source: Source<'_>) -> Diagnostic {
         Error::SerdeMissingField { field, .. } => {
             (format!("missing required key `{field}`"), Some(format!("add a line `{field}: ...`")))
         }
-        other => (UserMessageFormatter.format_message(other).into_owned(), None),
+        other => {
+            let message = UserMessageFormatter.format_message(other).into_owned();
+            let hint = unknown_variant_hint(&message);
+            (message, hint)
+        }
     };
     let mut d = source.error_at(&location, message);
     let line_text = yaml.lines().nth((location.line() as usize).saturating_sub(1)).unwrap_or("");
@@ -86,6 +90,19 @@ fn to_diagnostic(error: &Error, yaml: &str, source: Source<'_>) -> Diagnostic {
         d = d.hint("YAML indents with spaces, not tabs");
     }
     d
+}
+
+/// For serde's "unknown variant `ovre`, expected one of over, nearly,
+/// about", which some paths report as a plain message.
+fn unknown_variant_hint(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown variant `")?;
+    let (variant, rest) = rest.split_once('`')?;
+    let choices = rest.split_once("expected one of ")?.1;
+    let choices: Vec<&str> = choices.split(',').map(|c| c.trim().trim_matches('`')).collect();
+    Some(match nearest(variant, choices.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None => format!("one of: {}", choices.join(", ")),
+    })
 }
 
 /// Chinese input methods type a full-width colon or space where YAML needs

@@ -2,7 +2,7 @@
 //! file and YAML record in parallel, resolves photos, slugs, URLs, stats and
 //! the chronicle, and reports every problem found, not just the first.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -39,6 +39,7 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Diagnostics> {
         errors: Vec::new(),
         incomplete: HashSet::new(),
         quiet_refs: false,
+        left_out: BTreeSet::new(),
     };
     let files = loader.walk();
     let parsed: Vec<Result<Parsed, Diagnostic>> =
@@ -81,6 +82,8 @@ struct Loader<'a> {
     incomplete: HashSet<String>,
     /// Whether the report being assembled is one of `incomplete`.
     quiet_refs: bool,
+    /// Markdown files left out as drafts.
+    left_out: BTreeSet<String>,
 }
 
 /// What the walk found, as paths relative to `content/` with `/` separators.
@@ -471,6 +474,7 @@ impl Loader<'_> {
         }
         self.check_paths(&site);
         site.links = collect_links(&site);
+        site.drafts = std::mem::take(&mut self.left_out);
         site
     }
 
@@ -581,6 +585,7 @@ impl Loader<'_> {
         report: Option<(&str, i32)>,
     ) -> Option<(Page, PendingStats)> {
         if raw.draft && !self.drafts {
+            self.left_out.insert(rel.to_owned());
             return None;
         }
         let file = content_file(rel);
@@ -885,6 +890,7 @@ impl Loader<'_> {
             stats,
         } = raw;
         if draft && !self.drafts {
+            self.left_out.insert(preface.file.clone());
             return None;
         }
         if let Some(stats) = stats {
@@ -924,8 +930,12 @@ impl Loader<'_> {
         }
         let chapters = self.finish_chapters(chapter_pages);
         let chapter_slugs: Vec<String> = chapters.iter().map(|c| c.slug.clone()).collect();
+        // Figures in reading order: by chapter, then as each lists them.
+        raw_stats.sort_by_key(|(_, slug, _)| {
+            slug.as_ref().and_then(|s| chapter_slugs.iter().position(|c| c == s))
+        });
 
-        let chronicle = self.chronicle(dir, &chapter_slugs, &path);
+        let chronicle = self.chronicle(dir, year, &chapter_slugs, &path);
         let mut stats = Vec::new();
         for (file, chapter, pending) in raw_stats {
             let source = Source { file: &file, text: &pending.text, first_line: 2 };
@@ -1052,6 +1062,7 @@ impl Loader<'_> {
         let source = Source { file: &file, text, first_line: 2 };
         let RawSection { title, summary, weight, sort_by, paginate_by, draft, photos, extra } = raw;
         if draft && !self.drafts {
+            self.left_out.insert(body.file.clone());
             return None;
         }
         let path = format!("{dir}/");
@@ -1107,7 +1118,13 @@ impl Loader<'_> {
         }
     }
 
-    fn chronicle(&mut self, dir: &str, chapters: &[String], report_path: &str) -> Vec<Event> {
+    fn chronicle(
+        &mut self,
+        dir: &str,
+        year: i32,
+        chapters: &[String],
+        report_path: &str,
+    ) -> Vec<Event> {
         let Some((file, text)) = self.read_yaml_file(&join(dir, "records.yaml")) else {
             return Vec::new();
         };
@@ -1115,7 +1132,7 @@ impl Loader<'_> {
         let raw: Vec<RawEvent> = match yaml::parse(&text, source) {
             Ok(list) => list,
             Err(d) => {
-                self.error(d.hint_if_none(
+                self.error(d.hint_if_list(
                     "records.yaml is a list of events, each starting with `- date: 2024-05-01`",
                 ));
                 return Vec::new();
@@ -1124,9 +1141,24 @@ impl Loader<'_> {
         let mut events = Vec::new();
         for e in raw {
             let RawEvent { date, title, kind, chapter, participants, place, summary, photos } = e;
+            let location = date.referenced;
             let Some(date) = self.date(&source, Some(date)) else {
                 continue;
             };
+            if date.year != year {
+                self.error(
+                    source
+                        .error_at(
+                            &location,
+                            format!("this event of {date} is not in the report's year {year}"),
+                        )
+                        .hint(format!(
+                            "correct the date, or move the event to the records.yaml of {}",
+                            date.year
+                        )),
+                );
+                continue;
+            }
             let chapter = chapter.and_then(|c| self.chapter_ref(&source, c, chapters));
             let photos = photos
                 .into_iter()
@@ -1173,7 +1205,7 @@ impl Loader<'_> {
         let raw: Vec<RawStat> = match yaml::parse(&text, source) {
             Ok(list) => list,
             Err(d) => {
-                self.error(d.hint_if_none(
+                self.error(d.hint_if_list(
                     "stats.yaml is a list of figures, each starting with `- key: name`",
                 ));
                 return Vec::new();
@@ -1359,8 +1391,13 @@ impl Loader<'_> {
 }
 
 impl Diagnostic {
-    fn hint_if_none(self, hint: &str) -> Self {
-        if self.hint.is_some() { self } else { self.hint(hint) }
+    /// Adds `hint` to an error about the file not being a list.
+    fn hint_if_list(self, hint: &str) -> Self {
+        if self.hint.is_none() && self.message.contains("sequence") {
+            self.hint(hint)
+        } else {
+            self
+        }
     }
 }
 

@@ -7,7 +7,7 @@ pub mod front_matter;
 mod load;
 mod markdown_refs;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -244,6 +244,8 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Every Markdown file (relative to `content/`) → its site path.
     pub links: BTreeMap<String, String>,
+    /// Markdown files left out as drafts, so a link to one can say so.
+    pub drafts: BTreeSet<String>,
 }
 
 impl Site {

@@ -96,7 +96,7 @@ pub fn json(report: &Report, reports: &[Report], style: &FigureStyle) -> Vec<u8>
     bytes
 }
 
-const HEADER: [&str; 14] = [
+const HEADER: [&str; 15] = [
     "key",
     "label",
     "value",
@@ -107,13 +107,14 @@ const HEADER: [&str; 14] = [
     "chapter",
     "note",
     "highlight",
+    "derived",
     "previous_year",
     "previous_value",
     "change",
     "change_percent",
 ];
 
-fn row(r: &StatRecord<'_>) -> [String; 14] {
+fn row(r: &StatRecord<'_>) -> [String; 15] {
     let opt = |v: Option<f64>| v.map(format_number).unwrap_or_default();
     [
         r.key.to_owned(),
@@ -126,6 +127,7 @@ fn row(r: &StatRecord<'_>) -> [String; 14] {
         r.chapter.unwrap_or("").to_owned(),
         r.note.unwrap_or("").to_owned(),
         r.highlight.to_string(),
+        r.derived.to_string(),
         r.previous_year.map(|y| y.to_string()).unwrap_or_default(),
         opt(r.previous_value),
         opt(r.change),

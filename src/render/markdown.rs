@@ -3,7 +3,7 @@
 //! `![alt](src "caption")` as a `<figure>`, links to `.md` files as links
 //! to their pages, photos with their sizes, and `{{ stat(key="…") }}`.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, TextMergeWithOffset};
@@ -19,6 +19,8 @@ pub struct BodyContext<'a> {
     pub root: &'a str,
     /// Markdown file (relative to `content/`) → site path.
     pub links: &'a BTreeMap<String, String>,
+    /// Markdown files left out as drafts.
+    pub drafts: &'a BTreeSet<String>,
     /// The page's photos.
     pub photos: &'a [Photo],
     /// The report's folder (relative to `content/`), where photos are also
@@ -315,6 +317,14 @@ impl<'a> Renderer<'a> {
                 }
                 href
             }
+            None if target.as_ref().is_some_and(|t| self.cx.drafts.contains(t)) => {
+                self.error(
+                    offset,
+                    format!("the link `{dest}` leads to a draft"),
+                    "publish that page (remove `draft: true`), build with --drafts, or remove the link".into(),
+                );
+                dest.to_owned()
+            }
             None => {
                 let wanted = target.unwrap_or(decoded.clone());
                 let hint = match nearest(&wanted, self.cx.links.keys().map(String::as_str)) {
@@ -337,18 +347,26 @@ impl<'a> Renderer<'a> {
         }
         let mut rest: &str = text;
         let mut consumed = 0;
+        let mut plain = String::new();
         while let Some(start) = rest.find("{{") {
             let Some(len) = rest[start..].find("}}") else {
                 break;
             };
-            let call = &rest[start + 2..start + len];
-            out.push(Event::Text(CowStr::from(rest[..start].to_owned())));
-            let html = self.shortcode(call.trim(), offset + consumed + start);
-            out.push(Event::InlineHtml(html.into()));
+            let call = rest[start + 2..start + len].trim();
+            plain.push_str(&rest[..start]);
+            if is_call(call) {
+                out.push(Event::Text(CowStr::from(std::mem::take(&mut plain))));
+                let html = self.shortcode(call, offset + consumed + start);
+                out.push(Event::InlineHtml(html.into()));
+            } else {
+                // Braces that are not a shortcode call are text.
+                plain.push_str(&rest[start..start + len + 2]);
+            }
             consumed += start + len + 2;
             rest = &rest[start + len + 2..];
         }
-        out.push(Event::Text(CowStr::from(rest.to_owned())));
+        plain.push_str(rest);
+        out.push(Event::Text(CowStr::from(plain)));
     }
 
     fn shortcode(&mut self, call: &str, offset: usize) -> String {
@@ -393,6 +411,12 @@ impl<'a> Renderer<'a> {
             }
         }
     }
+}
+
+/// `name(…)`: the shape of a shortcode call inside `{{ }}`.
+fn is_call(text: &str) -> bool {
+    let name_len = text.bytes().take_while(|b| b.is_ascii_lowercase() || *b == b'_').count();
+    name_len > 0 && text[name_len..].trim_start().starts_with('(') && text.ends_with(')')
 }
 
 fn relative_from(dir: &str, target: &str) -> String {
@@ -475,9 +499,11 @@ mod tests {
             origin: Origin::default(),
         }];
         let style = style();
+        let drafts = BTreeSet::new();
         let cx = BodyContext {
             root: "../../",
             links: &links,
+            drafts: &drafts,
             photos: &photos,
             report_dir: Some("2024"),
             id_prefix: "",
@@ -547,6 +573,14 @@ mod tests {
         let errors = run("x {{ stat(key=\"study_session\") }}\n", false).unwrap_err();
         assert_eq!(errors[0].message, "no stat has the key `study_session` in this report");
         assert_eq!(errors[0].hint.as_deref(), Some("did you mean `study_sessions`?"));
+    }
+
+    #[test]
+    fn braces_that_are_not_a_call_are_text() {
+        let html = run("模板写作 {{ 标题 }} 与 {{x}}\n", false).unwrap().html;
+        assert!(html.contains("模板写作 {{ 标题 }} 与 {{x}}"), "{html}");
+        let errors = run("{{ chart(key=\"a\") }}\n", false).unwrap_err();
+        assert_eq!(errors[0].message, "unknown shortcode `{{ chart(key=\"a\") }}`");
     }
 
     #[test]

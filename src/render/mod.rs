@@ -213,6 +213,7 @@ impl<'a> Renderer<'a> {
         let cx = BodyContext {
             root,
             links: &self.site.links,
+            drafts: &self.site.drafts,
             photos,
             report_dir,
             stats: report.zip(stats_path.as_deref()).map(|(r, p)| (r.stats.as_slice(), p)),
@@ -289,6 +290,7 @@ impl<'a> Renderer<'a> {
                 // A server shows this page at any depth: resolve links from
                 // the site root where the site's address is known.
                 cx.insert("base_href", &self.config.base_url.as_ref().map(|b| format!("{b}/")));
+                cx.insert("canonical", &None::<()>);
                 ("404.html".to_owned(), "404.html", cx)
             }
             Job::Report(i) => {

@@ -11,7 +11,9 @@ pub fn sitemap(site: &Site, config: &Config) -> Vec<u8> {
     for r in &site.reports {
         let date = r.date.map(|d| d.first_day());
         entries.push((r.path.clone(), date.clone()));
-        entries.push((format!("{}stats/", r.path), date.clone()));
+        for page in ["stats", "chronicle", "print"] {
+            entries.push((format!("{}{page}/", r.path), date.clone()));
+        }
         for c in &r.chapters {
             entries.push((c.path.clone(), c.date.map(|d| d.first_day()).or(date.clone())));
         }
@@ -25,6 +27,10 @@ pub fn sitemap(site: &Site, config: &Config) -> Vec<u8> {
     for p in &site.pages {
         entries.push((p.path.clone(), p.date.map(|d| d.first_day())));
     }
+    if !site.reports.is_empty() {
+        entries.push(("stats/".to_owned(), None));
+    }
+    entries.push(("tags/".to_owned(), None));
     let base = config.base_url.as_deref().unwrap_or("");
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",

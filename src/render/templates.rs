@@ -75,9 +75,7 @@ pub fn error(theme: &Theme, e: &tera::Error, rendering: Option<&str>) -> Diagnos
         }
     };
     if let Some(page) = rendering {
-        d = d.hint(format!(
-            "while rendering `{page}`; check the template's variable names against docs/themes.md"
-        ));
+        d = d.hint(format!("while rendering `{page}`; check the names of the variables it uses"));
     }
     d
 }

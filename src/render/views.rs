@@ -1,7 +1,6 @@
 //! What templates see: plain serializable views of the model, with every
 //! link as a root-relative URL (`2024/politics/index.html`) that templates
-//! put after `{{ root }}`. The template guide (docs/themes.md) documents
-//! each field.
+//! put after `{{ root }}`. Theme authors rely on these names.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -433,6 +432,7 @@ pub struct ReportView {
     pub figure_count: usize,
     pub photo_count: usize,
     pub event_count: usize,
+    pub extra: Map<String, Value>,
 }
 
 impl ReportView {
@@ -460,6 +460,7 @@ impl ReportView {
             figure_count: r.stats.len(),
             photo_count: r.all_photos().len(),
             event_count: r.chronicle.len(),
+            extra: r.extra.clone(),
         }
     }
 }
@@ -467,6 +468,7 @@ impl ReportView {
 #[derive(Serialize)]
 pub struct SectionView {
     pub title: String,
+    pub extra: Map<String, Value>,
     pub summary: Option<String>,
     pub url: String,
     pub pages: Vec<ChapterLink>,
@@ -495,6 +497,7 @@ impl SectionView {
         };
         SectionView {
             title: s.title.clone(),
+            extra: s.extra.clone(),
             summary: s.summary.clone(),
             url: urls::page("", &s.path),
             pages: s
@@ -518,6 +521,7 @@ impl SectionView {
     pub fn link(s: &Section) -> Self {
         SectionView {
             title: s.title.clone(),
+            extra: s.extra.clone(),
             summary: s.summary.clone(),
             url: urls::page("", &s.path),
             pages: Vec::new(),

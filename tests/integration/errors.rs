@@ -333,7 +333,10 @@ fn hidden_folders_are_not_content() {
 fn photos_in_plain_section_and_home_bodies() {
     let site = TestSite::new();
     site.bytes("content/archive/map.png", &tiny_png());
-    site.file("content/archive/_index.md", "---\ntitle: Archive\n---\n![old map](map.png \"The old map\")\n");
+    site.file(
+        "content/archive/_index.md",
+        "---\ntitle: Archive\n---\n![old map](map.png \"The old map\")\n",
+    );
     site.bytes("content/hall.png", &tiny_png());
     site.file("content/_index.md", "---\ntitle: Home\n---\n![the hall](hall.png)\n");
     site.build().unwrap();
@@ -341,4 +344,59 @@ fn photos_in_plain_section_and_home_bodies() {
     assert!(archive.contains("<figcaption>The old map</figcaption>"), "{archive}");
     assert!(site.root().join("public/archive/map.png").is_file());
     assert!(site.root().join("public/hall.png").is_file());
+}
+
+#[test]
+fn an_event_outside_the_reports_year() {
+    let site = TestSite::new();
+    site.file(
+        "content/2024/records.yaml",
+        "- date: 2024-02-01\n  title: a\n- date: 2023-12-30\n  title: b\n",
+    );
+    let e = site.error();
+    assert_eq!(
+        (e.line, e.message.as_str()),
+        (Some(3), "this event of 2023-12-30 is not in the report's year 2024")
+    );
+}
+
+#[test]
+fn a_misspelt_choice_names_the_nearest() {
+    let site = TestSite::new();
+    site.file("content/2024/stats.yaml", "- key: a\n  label: A\n  value: 3\n  approx: ovre\n");
+    let e = site.error();
+    assert_eq!(e.line, Some(4));
+    assert_eq!(e.hint.as_deref(), Some("did you mean `over`?"));
+}
+
+#[test]
+fn a_link_to_a_draft_says_so() {
+    let site = TestSite::new();
+    site.file("content/2024/02-two.md", "---\ntitle: Two\ndraft: true\n---\n");
+    site.file("content/2024/01-one.md", "---\ntitle: One\n---\nSee [two](02-two.md).\n");
+    let e = site.error();
+    assert_eq!(e.message, "the link `02-two.md` leads to a draft");
+}
+
+#[test]
+fn an_unknown_theme_from_the_command_line_is_blamed_on_it() {
+    let site = TestSite::new();
+    let mut options = annals::BuildOptions::new(site.root());
+    options.theme = Some("gazete".into());
+    match annals::build(&options) {
+        Err(annals::Error::Content(d)) => {
+            assert_eq!(d.0[0].file, Path::new("--theme"));
+            assert_eq!(d.0[0].message, "there is no theme `gazete`");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn braces_in_text_are_not_shortcodes() {
+    let site = TestSite::new();
+    site.file("content/2024/01-one.md", "---\ntitle: One\n---\n模板里写 {{ 标题 }} 即可。\n");
+    site.build().unwrap();
+    let page = std::fs::read_to_string(site.root().join("public/2024/one/index.html")).unwrap();
+    assert!(page.contains("模板里写 {{ 标题 }} 即可。"));
 }
