@@ -481,13 +481,17 @@ impl<'a> Renderer<'a> {
                 cx.insert("content", &rendered.html);
                 cx.insert("toc", &rendered.headings);
                 let photos = unshown(&page.photos, &rendered, None);
-                doc = self.doc(
-                    &page.title,
-                    &page.path,
-                    page.date.map(|d| d.year),
-                    "page",
-                    with_captions(&rendered.html, &photos),
-                );
+                let a = &page.archival;
+                let mut text = with_captions(&rendered.html, &photos);
+                for field in [&a.creator, &a.source, &a.place, &a.rights]
+                    .into_iter()
+                    .flatten()
+                    .chain(&a.subjects)
+                {
+                    text.push(' ');
+                    text.push_str(field);
+                }
+                doc = self.doc(&page.title, &page.path, page.date.map(|d| d.year), "page", text);
                 cx.insert("photos", &photos);
                 (page.path.clone(), "page.html", cx)
             }
