@@ -136,3 +136,23 @@ fn verify_catches_a_changed_byte() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stdout).contains("changed: 2024/index.html"));
 }
+
+#[test]
+fn plain_sections_paginate_past_fifty_and_sort_by_date() {
+    let site = crate::support::TestSite::new();
+    site.file("content/memories/_index.md", "---\ntitle: Memories\nsort_by: date\n---\n");
+    for i in 1..=51 {
+        site.file(&format!("content/memories/m{i:02}.md"), &format!("---\ntitle: Memory {i}\ndate: 1990-01-{:02}\n---\n", (i % 28) + 1));
+    }
+    site.build().unwrap();
+    let out = site.root().join("public");
+    let first = read(&out, "memories/index.html");
+    let second = read(&out, "memories/page/2/index.html");
+    assert_eq!(first.matches("<li>\n      <a href=").count(), 50);
+    assert_eq!(second.matches("<li>\n      <a href=").count(), 1);
+    assert!(first.contains("href=\"../memories/page/2/index.html\" rel=\"next\""), "{first}");
+    assert!(second.contains("href=\"../../../memories/index.html\" rel=\"prev\""), "{second}");
+    // Newest first: the 28th of January before the 2nd.
+    assert!(first.find("1990-01-28").unwrap() < first.find("1990-01-02").unwrap());
+    assert!(second.contains("1990-01-01"), "the oldest on the last page");
+}
