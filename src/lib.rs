@@ -48,38 +48,62 @@ pub struct BuildReport {
     pub output: PathBuf,
     pub reports: usize,
     pub pages: usize,
-    pub photos: usize,
     pub files: usize,
     pub bytes: u64,
+    pub photos: images::Summary,
+}
+
+/// A site read and rendered, photos planned but not yet made.
+pub struct Prepared {
+    pub config: Config,
+    pub site: content::Site,
+    pub files: Vec<output::OutputFile>,
 }
 
 /// Everything up to the files in memory: what `build` writes and `check`
-/// validates.
-pub fn prepare(options: &BuildOptions) -> Result<(content::Site, Vec<output::OutputFile>), Error> {
+/// validates. Writes nothing.
+pub fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
     let mut config = Config::load(&options.root)?;
     config::apply_overrides(&mut config, options)?;
     let theme = theme::load(&options.root, &config)?;
-    let site = content::load(&options.root, options.drafts)?;
+    let mut site = content::load(&options.root, options.drafts)?;
+    images::plan(&mut site, &config.images);
     let files = render::render(&site, &config, &theme)?;
-    Ok((site, files))
+    Ok(Prepared { config, site, files })
 }
 
 /// Builds the site at `options.root` into its output folder.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
+    build_with_progress(options, &images::Quiet)
+}
+
+/// Builds, telling `progress` how photo processing goes.
+pub fn build_with_progress(
+    options: &BuildOptions,
+    progress: &dyn images::Progress,
+) -> Result<BuildReport, Error> {
     let output = options.output_dir();
-    // Refuse a dangerous output folder before doing any work.
+    // Refuse a dangerous output or cache folder before doing any work.
     output::check_output_dir(&output, &options.root)?;
-    let (site, files) = prepare(options)?;
+    if let Some(cache) = &options.cache_dir {
+        output::check_cache_dir(cache, &options.root, &output)?;
+    }
+    let Prepared { config, site, mut files } = prepare(options)?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    let photos = site.reports.iter().map(|r| r.all_photos().len()).sum();
+    let cache = images::Cache::open(&options.root, options.cache_dir.as_deref())?;
+    let (photo_files, mut photos) =
+        images::process(&images::jobs(&site), &config.images, &cache, progress)
+            .map_err(Diagnostics::sorted)?;
+    files.extend(photo_files);
     let summary = output::write(&output, &options.root, files)?;
+    photos.pruned = cache.prune();
     Ok(BuildReport {
         output,
         reports: site.reports.len(),
         pages,
-        photos,
         files: summary.files,
         bytes: summary.bytes,
+        photos,
     })
 }
 

@@ -18,12 +18,14 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Build(args) => annals::build(&args.options()).map(|r| {
+        Command::Build(args) => annals::build_with_progress(&args.options(), &Bar::new()).map(|r| {
             println!(
-                "Built {} report(s), {} pages, {} photos: {} files ({:.1} MB) in {}",
+                "Built {} report(s), {} pages, {} photos ({} processed, {} from the cache): {} files ({:.1} MB) in {}",
                 r.reports,
                 r.pages,
-                r.photos,
+                r.photos.photos,
+                r.photos.processed,
+                r.photos.cached,
                 r.files,
                 r.bytes as f64 / 1e6,
                 r.output.display()
@@ -47,6 +49,39 @@ fn main() -> ExitCode {
             report(&e);
             ExitCode::from(1)
         }
+    }
+}
+
+/// A progress bar for photo processing, on a terminal and when there is
+/// enough to wait for.
+struct Bar(indicatif::ProgressBar);
+
+impl Bar {
+    fn new() -> Self {
+        Bar(indicatif::ProgressBar::hidden())
+    }
+}
+
+impl annals::images::Progress for Bar {
+    fn start(&self, total: usize) {
+        use std::io::IsTerminal;
+        if total > 4 && std::io::stderr().is_terminal() {
+            self.0.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            self.0.set_length(total as u64);
+            self.0.set_style(
+                indicatif::ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} {eta}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            self.0.set_message("Processing photos");
+        }
+    }
+
+    fn advance(&self) {
+        self.0.inc(1);
+    }
+
+    fn finish(&self) {
+        self.0.finish_and_clear();
     }
 }
 

@@ -749,6 +749,8 @@ impl Loader<'_> {
                         place: None,
                         width: 0,
                         height: 0,
+                        variants: Vec::new(),
+                        original: None,
                         page: page_path.to_owned(),
                         origin: Origin { file: file.to_path_buf(), line, column },
                     });
@@ -804,6 +806,8 @@ impl Loader<'_> {
             place,
             width: 0,
             height: 0,
+            variants: Vec::new(),
+            original: None,
             page: page_path.to_owned(),
             origin: Origin { file: source.file.to_path_buf(), line, column },
         })
@@ -1424,32 +1428,7 @@ fn collect_links(site: &Site) -> BTreeMap<String, String> {
 
 /// Reads every photo's width and height, in parallel, once per file.
 fn measure_photos(site: &mut Site, errors: &mut Vec<Diagnostic>) {
-    let mut all: Vec<&mut Photo> = site.home.photos.iter_mut().collect();
-    for r in &mut site.reports {
-        all.extend(r.cover.iter_mut());
-        all.extend(r.photos.iter_mut());
-        for c in &mut r.chapters {
-            all.extend(c.photos.iter_mut());
-        }
-        for e in &mut r.chronicle {
-            all.extend(e.photos.iter_mut());
-        }
-    }
-    fn section_photos<'a>(s: &'a mut Section, all: &mut Vec<&'a mut Photo>) {
-        all.extend(s.photos.iter_mut());
-        for p in &mut s.pages {
-            all.extend(p.photos.iter_mut());
-        }
-        for sub in &mut s.sections {
-            section_photos(sub, all);
-        }
-    }
-    for s in &mut site.sections {
-        section_photos(s, &mut all);
-    }
-    for p in &mut site.pages {
-        all.extend(p.photos.iter_mut());
-    }
+    let all = site.photos_mut();
     let unique: BTreeMap<PathBuf, Origin> =
         all.iter().map(|p| (p.file.clone(), p.origin.clone())).collect();
     let sizes: HashMap<PathBuf, Result<(u32, u32), String>> = unique
@@ -1458,10 +1437,15 @@ fn measure_photos(site: &mut Site, errors: &mut Vec<Diagnostic>) {
         .collect();
     for (file, origin) in &unique {
         if let Some(Err(message)) = sizes.get(file) {
+            let hint = if message.contains("megapixels") {
+                "scale it down (12,000 px on the long side is plenty for print) and save it again"
+            } else {
+                "use a JPEG, PNG, WebP or GIF photo; re-export the file if it is damaged"
+            };
             errors.push(
-                Diagnostic::new(&origin.file, message.clone()).at(origin.line, origin.column).hint(
-                    "use a JPEG, PNG, WebP or GIF photo; re-export the file if it is damaged",
-                ),
+                Diagnostic::new(&origin.file, message.clone())
+                    .at(origin.line, origin.column)
+                    .hint(hint),
             );
         }
     }

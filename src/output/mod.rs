@@ -45,6 +45,8 @@ pub enum OutputError {
     Refused { path: PathBuf, reason: String, hint: String },
     #[error("cannot write {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
+    #[error("refusing to keep the photo cache in {path}: {reason}")]
+    CacheRefused { path: PathBuf, reason: String },
     #[error("two files would be written to the same path `{0}`")]
     Clash(String),
 }
@@ -53,6 +55,9 @@ impl OutputError {
     pub fn hint(&self) -> Option<&str> {
         match self {
             OutputError::Refused { hint, .. } => Some(hint),
+            OutputError::CacheRefused { .. } => Some(
+                "keep the cache outside the site's content and its output, or leave --cache-dir out to use your cache folder",
+            ),
             OutputError::Io { .. } => {
                 Some("check that the folder exists, is writable and the disk has room")
             }
@@ -112,6 +117,22 @@ pub fn check_output_dir(output: &Path, root: &Path) -> Result<(), OutputError> {
         }
     } else if abs.exists() {
         return refuse("it is a file, not a folder", "choose a folder");
+    }
+    Ok(())
+}
+
+/// Refuses a photo cache inside the site's content or inside the output,
+/// which a build replaces whole.
+pub fn check_cache_dir(cache: &Path, root: &Path, output: &Path) -> Result<(), OutputError> {
+    let abs = absolute(cache);
+    let refuse = |reason: &str| {
+        Err(OutputError::CacheRefused { path: cache.to_path_buf(), reason: reason.into() })
+    };
+    if abs.starts_with(absolute(&root.join("content"))) {
+        return refuse("it lies inside the site's `content/` folder");
+    }
+    if abs.starts_with(absolute(output)) {
+        return refuse("it lies inside the output folder, which every build replaces");
     }
     Ok(())
 }

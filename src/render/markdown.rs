@@ -262,13 +262,11 @@ impl<'a> Renderer<'a> {
         let eager = self.cx.eager_first && self.figures == 0;
         self.figures += 1;
         let loading = if eager { "eager" } else { "lazy" };
-        let src = urls::file(self.cx.root, &photo.path);
         let alt = if alt.is_empty() { photo.alt_text() } else { alt };
-        let img = format!(
-            "<img src=\"{src}\" width=\"{}\" height=\"{}\" alt=\"{}\" loading=\"{loading}\" decoding=\"async\">",
-            photo.width,
-            photo.height,
-            esc(alt)
+        let img = img_tag(self.cx.root, photo, alt, loading);
+        let src = urls::file(
+            self.cx.root,
+            &photo.variants.last().map_or(photo.path.as_str(), |v| v.path.as_str()),
         );
         if !figure {
             return img;
@@ -413,6 +411,37 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// How wide a figure shows, for the browser to pick from `srcset`: the
+/// text column on a large screen, the screen's width on a small one.
+pub const SIZES: &str = "(min-width: 52rem) 42rem, 100vw";
+
+/// An `<img>` of a planned photo with its sizes, `srcset` and loading.
+pub fn img_tag(root: &str, photo: &Photo, alt: &str, loading: &str) -> String {
+    let Some(shown) = crate::images::default_variant(&photo.variants) else {
+        // Not planned (a photo never published): the file itself.
+        return format!(
+            "<img src=\"{}\" width=\"{}\" height=\"{}\" alt=\"{}\" loading=\"{loading}\" decoding=\"async\">",
+            urls::file(root, &photo.path),
+            photo.width,
+            photo.height,
+            esc(alt)
+        );
+    };
+    let srcset: Vec<String> = photo
+        .variants
+        .iter()
+        .map(|v| format!("{} {}w", urls::file(root, &v.path), v.width))
+        .collect();
+    format!(
+        "<img src=\"{}\" srcset=\"{}\" sizes=\"{SIZES}\" width=\"{}\" height=\"{}\" alt=\"{}\" loading=\"{loading}\" decoding=\"async\">",
+        urls::file(root, &shown.path),
+        srcset.join(", "),
+        shown.width,
+        shown.height,
+        esc(alt)
+    )
+}
+
 /// `name(…)`: the shape of a shortcode call inside `{{ }}`.
 fn is_call(text: &str) -> bool {
     let name_len = text.bytes().take_while(|b| b.is_ascii_lowercase() || *b == b'_').count();
@@ -474,6 +503,18 @@ mod tests {
             place: None,
             width: 1600,
             height: 1067,
+            variants: crate::images::variants(
+                path,
+                1600,
+                1067,
+                &crate::config::ImageConfig {
+                    widths: vec![480, 960, 1600],
+                    format: crate::config::ImageFormat::Webp,
+                    quality: 80,
+                    originals: false,
+                },
+            ),
+            original: None,
             page: "2024/a/".into(),
             origin: Origin::default(),
         }
@@ -520,7 +561,13 @@ mod tests {
     fn standalone_image_becomes_figure() {
         let html = run("![选手](photos/x.jpg \"开幕式\")\n", false).unwrap().html;
         assert!(html.contains("<figure class=\"photo\">"), "{html}");
-        assert!(html.contains("src=\"../../2024/photos/x.jpg\" width=\"1600\" height=\"1067\" alt=\"选手\" loading=\"lazy\""), "{html}");
+        assert!(
+            html.contains(
+                "<img src=\"../../2024/photos/x-960.webp\" srcset=\"../../2024/photos/x-480.webp 480w, ../../2024/photos/x-960.webp 960w, ../../2024/photos/x-1600.webp 1600w\" sizes=\"(min-width: 52rem) 42rem, 100vw\" width=\"960\" height=\"640\" alt=\"选手\" loading=\"lazy\""
+            ),
+            "{html}"
+        );
+        assert!(html.contains("<a href=\"../../2024/photos/x-1600.webp\">"), "full size: {html}");
         assert!(
             html.contains(
                 "<figcaption>开幕式 <span class=\"credit\">摄影 张三</span></figcaption>"

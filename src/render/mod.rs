@@ -14,8 +14,6 @@ mod templates;
 pub mod urls;
 mod views;
 
-use std::collections::BTreeMap;
-
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -78,12 +76,6 @@ pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputF
     }
     files.push(OutputFile::bytes("sitemap.xml", sitemap::sitemap(site, config)));
     files.push(OutputFile::bytes("robots.txt", sitemap::robots(config)));
-    for photo in unique_photos(site) {
-        files.push(OutputFile {
-            path: photo.path.clone(),
-            content: FileContent::Copy(photo.file.clone()),
-        });
-    }
     for (rel, file) in &theme.static_files {
         let content = match file {
             StaticFile::Embedded(bytes) => FileContent::Bytes(bytes.clone()),
@@ -112,23 +104,6 @@ pub fn figure_style(theme: &Theme) -> Result<FigureStyle, Diagnostic> {
     })
 }
 
-fn unique_photos(site: &Site) -> Vec<&Photo> {
-    let mut by_path: BTreeMap<&str, &Photo> = BTreeMap::new();
-    let sections = site.all_sections();
-    let pages = sections.iter().flat_map(|s| &s.pages).chain(&site.pages);
-    let photos = site
-        .reports
-        .iter()
-        .flat_map(|r| r.all_photos())
-        .chain(&site.home.photos)
-        .chain(sections.iter().flat_map(|s| &s.photos))
-        .chain(pages.flat_map(|p| &p.photos));
-    for photo in photos {
-        by_path.entry(photo.path.as_str()).or_insert(photo);
-    }
-    by_path.into_values().collect()
-}
-
 /// One output page to render.
 enum Job<'a> {
     Home,
@@ -137,6 +112,7 @@ enum Job<'a> {
     Stats(usize),
     Chronicle(usize),
     Print(usize),
+    Photos(usize),
     /// `/stats/`: every key across the years.
     SiteStats,
     Section(&'a Section, usize),
@@ -182,7 +158,13 @@ impl<'a> Renderer<'a> {
             jobs.push(Job::SiteStats);
         }
         for (i, r) in site.reports.iter().enumerate() {
-            jobs.extend([Job::Report(i), Job::Stats(i), Job::Chronicle(i), Job::Print(i)]);
+            jobs.extend([
+                Job::Report(i),
+                Job::Stats(i),
+                Job::Chronicle(i),
+                Job::Print(i),
+                Job::Photos(i),
+            ]);
             jobs.extend((0..r.chapters.len()).map(|c| Job::Chapter(i, c)));
         }
         for s in site.all_sections() {
@@ -431,6 +413,33 @@ impl<'a> Renderer<'a> {
                 );
                 cx.insert("months", &views::chronicle(report, &self.theme.strings));
                 (path, "print.html", cx)
+            }
+            Job::Photos(i) => {
+                let report = &self.site.reports[*i];
+                let path = format!("{}photos/", report.path);
+                let title = format!("{} · {}", self.t("photos"), report.title);
+                let mut cx = self.base_context(&path, "photos", &title);
+                cx.insert("report", &self.reports[*i]);
+                let title_of = |path: &str| {
+                    report
+                        .chapters
+                        .iter()
+                        .find(|c| c.path == path)
+                        .map_or(&report.title, |c| &c.title)
+                        .clone()
+                };
+                let photos: Vec<PhotoView> = report
+                    .all_photos()
+                    .into_iter()
+                    .map(|p| PhotoView { page_title: Some(title_of(&p.page)), ..PhotoView::new(p) })
+                    .collect();
+                let captions: Vec<&str> =
+                    photos.iter().filter_map(|p| p.caption.as_deref()).collect();
+                if !captions.is_empty() {
+                    doc = self.doc(&title, &path, Some(report.year), "photos", captions.join(" "));
+                }
+                cx.insert("photos", &photos);
+                (path, "photos.html", cx)
             }
             Job::SiteStats => {
                 let path = "stats/".to_owned();
