@@ -52,6 +52,9 @@ pub struct Summary {
     pub pruned: usize,
 }
 
+/// The files of a photo: (cache entry name, output path).
+type Entries = Vec<(String, String)>;
+
 /// The files of a photo in the cache: (entry name, output path).
 fn entries(job: &Job<'_>, key: &str, config: &ImageConfig) -> Vec<(String, String)> {
     let ext = extension(config.format);
@@ -73,7 +76,7 @@ pub fn process(
     progress: &dyn Progress,
 ) -> Result<(Vec<OutputFile>, Summary), Vec<Diagnostic>> {
     let settings = format!("{}|{}", extension(config.format), config.quality);
-    let planned: Vec<(&Job<'_>, Result<Vec<(String, String)>, Diagnostic>)> = jobs
+    let planned: Vec<(&Job<'_>, Result<Entries, Diagnostic>)> = jobs
         .iter()
         .map(|job| {
             let key = Cache::key(job.source, &settings).map_err(|e| error(job, &e.to_string()));

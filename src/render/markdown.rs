@@ -266,7 +266,7 @@ impl<'a> Renderer<'a> {
         let img = img_tag(self.cx.root, photo, alt, loading);
         let src = urls::file(
             self.cx.root,
-            &photo.variants.last().map_or(photo.path.as_str(), |v| v.path.as_str()),
+            photo.variants.last().map_or(photo.path.as_str(), |v| v.path.as_str()),
         );
         if !figure {
             return img;
