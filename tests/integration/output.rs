@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use annals::{BuildOptions, Error};
+use annals::Error;
 
 use crate::support::{TestSite, tree};
 
