@@ -7,6 +7,7 @@ mod cli;
 mod errors;
 mod example;
 mod output;
+mod photos;
 mod stats;
 mod support;
 mod two_years;
