@@ -10,6 +10,7 @@
 // the cold path; boxing them would buy nothing measurable.
 #![allow(clippy::result_large_err)]
 
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
@@ -17,12 +18,14 @@ pub mod images;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod stats;
 pub mod theme;
 pub mod yaml;
 
 use std::path::PathBuf;
 
+pub use check::{CheckReport, Severity, check};
 pub use config::{BuildOptions, Config};
 pub use diagnostic::{Diagnostic, Diagnostics};
 

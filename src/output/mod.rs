@@ -148,16 +148,10 @@ pub struct WriteSummary {
 pub fn write(
     output: &Path,
     root: &Path,
-    mut files: Vec<OutputFile>,
+    files: Vec<OutputFile>,
 ) -> Result<WriteSummary, OutputError> {
     check_output_dir(output, root)?;
-    add_static(&root.join("static"), &mut files)?;
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    for pair in files.windows(2) {
-        if pair[0].path == pair[1].path {
-            return Err(OutputError::Clash(pair[0].path.clone()));
-        }
-    }
+    let files = assemble(root, files)?;
     let output = absolute(output);
     let parent = output
         .parent()
@@ -182,6 +176,21 @@ pub fn write(
     };
     swap(&staging, &output, &parent, &name)?;
     Ok(summary)
+}
+
+/// The whole site as `write` would write it, minus the manifest: the
+/// rendered `files` and the site's `static/` folder (which wins over the
+/// theme's files of the same name), sorted by path. Writes nothing: `serve`
+/// and `check` use it to see the site without a disk.
+pub fn assemble(root: &Path, mut files: Vec<OutputFile>) -> Result<Vec<OutputFile>, OutputError> {
+    add_static(&root.join("static"), &mut files)?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    for pair in files.windows(2) {
+        if pair[0].path == pair[1].path {
+            return Err(OutputError::Clash(pair[0].path.clone()));
+        }
+    }
+    Ok(files)
 }
 
 fn add_static(dir: &Path, files: &mut Vec<OutputFile>) -> Result<(), OutputError> {

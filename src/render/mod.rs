@@ -27,6 +27,22 @@ use views::{ChapterLink, Figure, PageView, PhotoView, ReportView, SectionView};
 
 /// Renders the whole site.
 pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
+    let (files, errors) = render_partial(site, config, theme)?;
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(Diagnostics::sorted(errors))
+    }
+}
+
+/// Renders what can be rendered, with every problem found: a page whose
+/// Markdown has errors is still rendered around them, a page whose template
+/// fails is left out. The `Err` is for a theme that cannot render at all.
+pub fn render_partial(
+    site: &Site,
+    config: &Config,
+    theme: &Theme,
+) -> Result<(Vec<OutputFile>, Vec<Diagnostic>), Diagnostics> {
     let mut tera = templates::engine(theme)?;
     let style = figure_style(theme)?;
     let reports: Vec<ReportView> = site
@@ -61,18 +77,19 @@ pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputF
         reports,
     };
     let jobs = renderer.jobs();
-    let results: Vec<Result<OutputFile, Vec<Diagnostic>>> =
-        jobs.par_iter().map(|job| renderer.run(job)).collect();
+    let results: Vec<(Option<OutputFile>, Vec<Diagnostic>)> = jobs
+        .par_iter()
+        .map(|job| {
+            let mut errors = Vec::new();
+            let file = renderer.run(job, &mut errors);
+            (file, errors)
+        })
+        .collect();
     let mut files = Vec::with_capacity(results.len() + 64);
     let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(e) => errors.extend(e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(Diagnostics::sorted(errors));
+    for (file, e) in results {
+        files.extend(file);
+        errors.extend(e);
     }
     for r in &site.reports {
         let (json, csv) = (
@@ -109,7 +126,7 @@ pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputF
             content,
         });
     }
-    Ok(files)
+    Ok((files, errors))
 }
 
 pub fn figure_style(theme: &Theme) -> Result<FigureStyle, Diagnostic> {
@@ -204,7 +221,8 @@ impl<'a> Renderer<'a> {
         root: &str,
         photos: &[Photo],
         report: Option<&Report>,
-    ) -> Result<Rendered, Vec<Diagnostic>> {
+        errors: &mut Vec<Diagnostic>,
+    ) -> Rendered {
         let stats_path = report.map(|r| format!("{}stats/", r.path));
         let report_dir = report.map(|r| {
             r.preface
@@ -215,6 +233,7 @@ impl<'a> Renderer<'a> {
         let cx = BodyContext {
             root,
             links: &self.site.links,
+            unloaded: &self.site.unloaded,
             photos,
             report_dir,
             stats: report
@@ -224,7 +243,9 @@ impl<'a> Renderer<'a> {
             safe: self.config.markdown_safe,
             eager_first: true,
         };
-        markdown::render(md, &cx)
+        let (rendered, problems) = markdown::render_partial(md, &cx);
+        errors.extend(problems);
+        rendered
     }
 
     fn base_context(&self, path: &str, kind: &str, title: &str) -> Context {
@@ -244,12 +265,12 @@ impl<'a> Renderer<'a> {
         cx
     }
 
-    fn run(&self, job: &Job<'a>) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn run(&self, job: &Job<'a>, errors: &mut Vec<Diagnostic>) -> Option<OutputFile> {
         let (path, template, cx) = match job {
             Job::Home => {
                 let home = &self.site.home;
                 let root = "";
-                let rendered = self.body(&home.body, root, &[], None)?;
+                let rendered = self.body(&home.body, root, &[], None, errors);
                 let title = home
                     .title
                     .clone()
@@ -272,7 +293,8 @@ impl<'a> Renderer<'a> {
             Job::Report(i) => {
                 let report = &self.site.reports[*i];
                 let root = urls::root_of(&report.path);
-                let rendered = self.body(&report.preface, &root, &report.photos, Some(report))?;
+                let rendered =
+                    self.body(&report.preface, &root, &report.photos, Some(report), errors);
                 let mut cx = self.base_context(&report.path, "report", &report.title);
                 cx.insert("report", &self.reports[*i]);
                 cx.insert("content", &rendered.html);
@@ -287,7 +309,8 @@ impl<'a> Renderer<'a> {
                 let report = &self.site.reports[*i];
                 let chapter = &report.chapters[*c];
                 let root = urls::root_of(&chapter.path);
-                let rendered = self.body(&chapter.body, &root, &chapter.photos, Some(report))?;
+                let rendered =
+                    self.body(&chapter.body, &root, &chapter.photos, Some(report), errors);
                 let mut cx = self.base_context(&chapter.path, "chapter", &chapter.title);
                 cx.insert("report", &self.reports[*i]);
                 cx.insert("chapter", &PageView::new(chapter));
@@ -354,7 +377,7 @@ impl<'a> Renderer<'a> {
                     format!("{}page/{number}/", section.path)
                 };
                 let root = urls::root_of(&path);
-                let rendered = self.body(&section.body, &root, &[], None)?;
+                let rendered = self.body(&section.body, &root, &[], None, errors);
                 let mut cx = self.base_context(&path, "section", &section.title);
                 cx.insert("section", &SectionView::new(section, *number));
                 cx.insert("content", &rendered.html);
@@ -362,7 +385,7 @@ impl<'a> Renderer<'a> {
             }
             Job::Page(page, section) => {
                 let root = urls::root_of(&page.path);
-                let rendered = self.body(&page.body, &root, &page.photos, None)?;
+                let rendered = self.body(&page.body, &root, &page.photos, None, errors);
                 let mut cx = self.base_context(&page.path, "page", &page.title);
                 cx.insert("page", &PageView::new(page));
                 cx.insert("section", &section.map(SectionView::link));
@@ -372,16 +395,19 @@ impl<'a> Renderer<'a> {
                 (page.path.clone(), "page.html", cx)
             }
         };
-        let html = self
-            .tera
-            .render(template, &cx)
-            .map_err(|e| vec![templates::error(self.theme, &e, Some(template))])?;
+        let html = match self.tera.render(template, &cx) {
+            Ok(html) => html,
+            Err(e) => {
+                errors.push(templates::error(self.theme, &e, Some(template)));
+                return None;
+            }
+        };
         let file = if path.ends_with(".html") {
             path
         } else {
             format!("{path}index.html")
         };
-        Ok(OutputFile::bytes(file, html.into_bytes()))
+        Some(OutputFile::bytes(file, html.into_bytes()))
     }
 
     fn t(&self, key: &str) -> String {
