@@ -2,10 +2,13 @@
 //! tests/fixtures/; each test builds into a temporary folder and asserts on
 //! the files, or writes a small site of its own to break on purpose.
 
+mod check;
 mod cli;
 mod errors;
 mod example;
+mod new;
 mod output;
+mod serve;
 mod stats;
 mod support;
 mod two_years;
