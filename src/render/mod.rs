@@ -74,7 +74,7 @@ pub fn render_partial(
         theme,
         tera,
         style,
-        reports,
+        reports: reports.iter().map(tera::Value::from_serializable).collect(),
     };
     let jobs = renderer.jobs();
     let results: Vec<(Option<OutputFile>, Vec<Diagnostic>)> = jobs
@@ -190,7 +190,9 @@ struct Renderer<'a> {
     theme: &'a Theme,
     tera: Tera,
     style: FigureStyle,
-    reports: Vec<ReportView>,
+    /// Each report's view, serialized once: a report of many chapters is
+    /// in the context of each of them, and a Tera value is cheap to clone.
+    reports: Vec<tera::Value>,
 }
 
 impl<'a> Renderer<'a> {
@@ -296,7 +298,7 @@ impl<'a> Renderer<'a> {
                 let rendered =
                     self.body(&report.preface, &root, &report.photos, Some(report), errors);
                 let mut cx = self.base_context(&report.path, "report", &report.title);
-                cx.insert("report", &self.reports[*i]);
+                cx.insert_value("report", self.reports[*i].clone());
                 cx.insert("content", &rendered.html);
                 cx.insert("toc", &rendered.headings);
                 cx.insert(
@@ -312,7 +314,7 @@ impl<'a> Renderer<'a> {
                 let rendered =
                     self.body(&chapter.body, &root, &chapter.photos, Some(report), errors);
                 let mut cx = self.base_context(&chapter.path, "chapter", &chapter.title);
-                cx.insert("report", &self.reports[*i]);
+                cx.insert_value("report", self.reports[*i].clone());
                 cx.insert("chapter", &PageView::new(chapter));
                 cx.insert("content", &rendered.html);
                 cx.insert("toc", &rendered.headings);
@@ -337,7 +339,7 @@ impl<'a> Renderer<'a> {
                 let path = format!("{}stats/", report.path);
                 let title = format!("{} · {}", self.t("statistics"), report.title);
                 let mut cx = self.base_context(&path, "stats", &title);
-                cx.insert("report", &self.reports[*i]);
+                cx.insert_value("report", self.reports[*i].clone());
                 let other = self.t("other_figures");
                 cx.insert(
                     "groups",
@@ -358,7 +360,7 @@ impl<'a> Renderer<'a> {
                 let path = format!("{}chronicle/", report.path);
                 let title = format!("{} · {}", self.t("chronicle"), report.title);
                 let mut cx = self.base_context(&path, "chronicle", &title);
-                cx.insert("report", &self.reports[*i]);
+                cx.insert_value("report", self.reports[*i].clone());
                 cx.insert("months", &views::chronicle(report, &self.theme.strings));
                 (path, "chronicle.html", cx)
             }
