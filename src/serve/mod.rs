@@ -114,13 +114,29 @@ impl Server {
                 } else {
                     "check the address given to --bind: it must be one of this computer's".into()
                 };
-                Diagnostic::new("--bind", format!("cannot listen on {wanted}: {e}")).hint(hint)
+                let flag = if e.kind() == std::io::ErrorKind::AddrInUse {
+                    "--port"
+                } else {
+                    "--bind"
+                };
+                Diagnostic::new(flag, format!("cannot listen on {wanted}: {e}")).hint(hint)
             })?;
         let addr = listener
             .local_addr()
             .map_err(|e| Diagnostic::new("--bind", format!("cannot listen on {wanted}: {e}")))?;
+        // Every address includes this computer's: show the one a browser
+        // here can open.
+        let shown = match addr.ip() {
+            IpAddr::V4(ip) if ip.is_unspecified() => {
+                SocketAddr::from(([127, 0, 0, 1], addr.port()))
+            }
+            IpAddr::V6(ip) if ip.is_unspecified() => {
+                SocketAddr::new(std::net::Ipv6Addr::LOCALHOST.into(), addr.port())
+            }
+            _ => addr,
+        };
         report(ServeEvent::Listening {
-            url: format!("http://{addr}/"),
+            url: format!("http://{shown}/"),
             loopback: addr.ip().is_loopback(),
         });
         let (stop, stopping) = tokio::sync::watch::channel(false);
