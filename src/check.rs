@@ -161,7 +161,10 @@ impl SiteFiles {
                 FileContent::Copy(p) => match std::fs::read(p) {
                     Ok(b) => String::from_utf8_lossy(&b).into_owned(),
                     Err(e) => {
-                        errors.push(Diagnostic::new(p, format!("cannot read this file: {e}")));
+                        errors.push(
+                            Diagnostic::new(p, format!("cannot read this file: {e}"))
+                                .hint("check that it exists and that you may read it"),
+                        );
                         continue;
                     }
                 },

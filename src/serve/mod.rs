@@ -121,9 +121,10 @@ impl Server {
                 };
                 Diagnostic::new(flag, format!("cannot listen on {wanted}: {e}")).hint(hint)
             })?;
-        let addr = listener
-            .local_addr()
-            .map_err(|e| Diagnostic::new("--bind", format!("cannot listen on {wanted}: {e}")))?;
+        let addr = listener.local_addr().map_err(|e| {
+            Diagnostic::new("--bind", format!("cannot listen on {wanted}: {e}"))
+                .hint("try another address or port")
+        })?;
         // Every address includes this computer's: show the one a browser
         // here can open.
         let shown = match addr.ip() {
@@ -164,7 +165,11 @@ impl Server {
                     .expect("a single-threaded runtime starts");
                 runtime.block_on(serve(listener, shared, options, report, changes, watcher));
             })
-            .map_err(|e| Diagnostic::new("serve", format!("cannot start the server: {e}")))?;
+            .map_err(|e| {
+                Diagnostic::new("serve", format!("cannot start the server: {e}")).hint(
+                    "the system is short of threads or memory: close other programs and try again",
+                )
+            })?;
         Ok(Server {
             addr,
             stop,
@@ -203,7 +208,11 @@ pub fn run(options: ServeOptions, report: Reporter) -> Result<(), crate::Error> 
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| Diagnostic::new("serve", format!("cannot wait for Ctrl-C: {e}")))?;
+        .map_err(|e| {
+            Diagnostic::new("serve", format!("cannot wait for Ctrl-C: {e}")).hint(
+                "the system is short of threads or memory: close other programs and try again",
+            )
+        })?;
     let _ = runtime.block_on(tokio::signal::ctrl_c());
     server.stop();
     Ok(())
