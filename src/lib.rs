@@ -10,6 +10,7 @@
 // the cold path; boxing them would buy nothing measurable.
 #![allow(clippy::result_large_err)]
 
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
@@ -17,12 +18,14 @@ pub mod images;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod stats;
 pub mod theme;
 pub mod yaml;
 
 use std::path::PathBuf;
 
+pub use check::{CheckReport, Severity, check};
 pub use config::{BuildOptions, Config};
 pub use diagnostic::{Diagnostic, Diagnostics};
 
@@ -70,6 +73,20 @@ pub fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
     images::plan(&mut site, &config.images);
     let files = render::render(&site, &config, &theme)?;
     Ok(Prepared { config, site, files })
+}
+
+/// Makes the planned photo files (or takes them from the cache): the files
+/// to publish, what was done, and the cache to prune once they are written.
+pub fn make_photos(
+    site: &content::Site,
+    config: &Config,
+    options: &BuildOptions,
+    progress: &dyn images::Progress,
+) -> Result<(Vec<output::OutputFile>, images::Summary, images::Cache), Error> {
+    let cache = images::Cache::open(&options.root, options.cache_dir.as_deref())?;
+    let (files, summary) = images::process(&images::jobs(site), &config.images, &cache, progress)
+        .map_err(Diagnostics::sorted)?;
+    Ok((files, summary, cache))
 }
 
 /// Builds the site at `options.root` into its output folder.

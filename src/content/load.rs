@@ -28,11 +28,24 @@ const FILTER_FIELDS: [&str; 4] = ["kind", "chapter", "place", "title"];
 
 /// Loads the site under `root` (the folder holding `content/`).
 pub fn load(root: &Path, drafts: bool) -> Result<Site, Diagnostics> {
+    let (site, errors) = load_partial(root, drafts);
+    if errors.is_empty() { Ok(site) } else { Err(Diagnostics::sorted(errors)) }
+}
+
+/// Loads what can be loaded, with every problem found: the model without
+/// the parts that failed, and `Site::unloaded` naming the Markdown files
+/// that could not be read. `check` goes on with it to find the problems of
+/// later stages in the same run; a build stops at the first error list.
+pub fn load_partial(root: &Path, drafts: bool) -> (Site, Vec<Diagnostic>) {
     let content = root.join("content");
-    let content_abs = content.canonicalize().map_err(|e| {
-        Diagnostic::new("content", format!("cannot read the content folder: {e}"))
-            .hint("a site keeps its Markdown and YAML in `content/`; `annals init DIR` creates one")
-    })?;
+    let content_abs = match content.canonicalize() {
+        Ok(dir) => dir,
+        Err(e) => {
+            let d = Diagnostic::new("content", format!("cannot read the content folder: {e}"))
+                .hint("a site keeps its Markdown and YAML in `content/`; `annals init DIR` creates one");
+            return (Site::default(), vec![d]);
+        }
+    };
     let mut loader = Loader {
         content: &content_abs,
         drafts,
@@ -42,15 +55,17 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Diagnostics> {
         left_out: BTreeSet::new(),
     };
     let files = loader.walk();
-    let parsed: Vec<Result<Parsed, Diagnostic>> =
-        files.markdown.par_iter().map(|rel| parse_markdown(&content_abs, rel)).collect();
+    let parsed: Vec<(&String, Result<Parsed, Diagnostic>)> =
+        files.markdown.par_iter().map(|rel| (rel, parse_markdown(&content_abs, rel))).collect();
     let mut docs = BTreeMap::new();
-    for p in parsed {
+    let mut unloaded = std::collections::BTreeSet::new();
+    for (rel, p) in parsed {
         match p {
             Ok(p) => {
                 docs.insert(p.rel.clone(), p);
             }
             Err(d) => {
+                unloaded.insert(rel.clone());
                 let top = d
                     .file
                     .components()
@@ -61,15 +76,10 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Diagnostics> {
             }
         }
     }
-    let site = loader.assemble(&files, docs);
-    if loader.errors.is_empty() {
-        let mut site = site;
-        measure_photos(&mut site, &mut loader.errors);
-        if loader.errors.is_empty() {
-            return Ok(site);
-        }
-    }
-    Err(Diagnostics::sorted(loader.errors))
+    let mut site = loader.assemble(&files, docs);
+    site.unloaded = unloaded;
+    measure_photos(&mut site, &mut loader.errors);
+    (site, loader.errors)
 }
 
 struct Loader<'a> {

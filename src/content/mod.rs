@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 
 pub use date::Date;
 pub use front_matter::{Approx, Scalar, SortBy};
-pub use load::{REPORT_RESERVED, load};
+pub use load::{REPORT_RESERVED, load, load_partial, slugify_name};
 pub use markdown_refs::{
     is_local, join_relative, line_column, parser_options as markdown_options, percent_decode,
 };
@@ -250,6 +250,10 @@ pub struct Site {
     pub links: BTreeMap<String, String>,
     /// Markdown files left out as drafts, so a link to one can say so.
     pub drafts: BTreeSet<String>,
+    /// Markdown files (relative to `content/`) that could not be read or
+    /// parsed; only a partial load (`load_partial`) has any. Links to them
+    /// are not reported: the file's own error says what is wrong.
+    pub unloaded: std::collections::BTreeSet<String>,
 }
 
 impl Site {

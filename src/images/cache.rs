@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::UNIX_EPOCH;
 
 use sha2::{Digest, Sha256};
@@ -69,8 +70,11 @@ impl Cache {
 
     /// Stores an entry; a half-written entry is never seen under its name.
     pub fn store(&self, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+        static WRITES: AtomicUsize = AtomicUsize::new(0);
         let path = self.entry(name);
-        let tmp = self.dir.join(format!(".{name}.{}.tmp", std::process::id()));
+        // Unique per write: two builds (or threads) may make one entry at once.
+        let n = WRITES.fetch_add(1, Ordering::Relaxed);
+        let tmp = self.dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
         fs::write(&tmp, bytes)?;
         fs::rename(&tmp, &path)?;
         Ok(path)

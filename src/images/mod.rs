@@ -131,10 +131,52 @@ pub fn jobs(site: &crate::content::Site) -> Vec<Job<'_>> {
         .collect()
 }
 
+/// The files `process` would make, each standing in as its source photo:
+/// for `check`, which looks at what a build would publish without making it.
+pub fn planned_files(site: &crate::content::Site) -> Vec<crate::output::OutputFile> {
+    use crate::output::{FileContent, OutputFile};
+    site.unique_photos()
+        .into_iter()
+        .flat_map(|p| {
+            let paths = p.variants.iter().map(|v| v.path.clone()).chain(p.original.clone());
+            paths
+                .map(|path| OutputFile { path, content: FileContent::Copy(p.file.clone()) })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// The variant to put in `src`: the smallest at least 960 px wide, which
 /// fills a text column on a large screen, else the largest.
 pub fn default_variant(variants: &[Variant]) -> Option<&Variant> {
     variants.iter().find(|v| v.width >= 960).or(variants.last())
+}
+
+/// A small landscape drawn as a JPEG, for the photo of a new site: sky,
+/// sun and hills, the same bytes every time.
+pub fn placeholder_jpeg(width: u32, height: u32) -> Vec<u8> {
+    let (w, h) = (width as f32, height as f32);
+    let img = image::RgbImage::from_fn(width, height, |x, y| {
+        let (fx, fy) = (x as f32 / w, y as f32 / h);
+        let sun = ((fx - 0.72).powi(2) + (fy * h / w - 0.22).powi(2)).sqrt() < 0.07;
+        let far = fy > 0.55 + 0.08 * (fx * 7.0).sin();
+        let near = fy > 0.72 + 0.06 * (fx * 4.0 + 1.0).cos();
+        let shade = |c: f32| (c * (1.0 - 0.25 * fy)) as u8;
+        if near {
+            image::Rgb([shade(70.0), shade(120.0), shade(70.0)])
+        } else if far {
+            image::Rgb([shade(110.0), shade(150.0), shade(110.0)])
+        } else if sun {
+            image::Rgb([250, 210, 120])
+        } else {
+            image::Rgb([(150.0 + 80.0 * fy) as u8, (190.0 + 40.0 * fy) as u8, 235])
+        }
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
+        .encode_image(&img)
+        .expect("encoding into memory cannot fail");
+    out
 }
 
 #[cfg(test)]

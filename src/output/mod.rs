@@ -160,15 +160,10 @@ pub struct WriteSummary {
 pub fn write(
     output: &Path,
     root: &Path,
-    mut files: Vec<OutputFile>,
+    files: Vec<OutputFile>,
 ) -> Result<WriteSummary, OutputError> {
     check_output_dir(output, root)?;
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    for pair in files.windows(2) {
-        if pair[0].path == pair[1].path {
-            return Err(OutputError::Clash(pair[0].path.clone()));
-        }
-    }
+    let files = assemble(files)?;
     let output = absolute(output);
     let parent = output.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
     fs::create_dir_all(&parent).map_err(io_err(&parent))?;
@@ -190,6 +185,19 @@ pub fn write(
     };
     swap(&staging, &output, &parent, &name)?;
     Ok(summary)
+}
+
+/// The whole site as `write` would write it, minus the manifest: the
+/// files sorted by path, two for one path refused. Writes nothing: `serve`
+/// and `check` use it to see the site without a disk.
+pub fn assemble(mut files: Vec<OutputFile>) -> Result<Vec<OutputFile>, OutputError> {
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    for pair in files.windows(2) {
+        if pair[0].path == pair[1].path {
+            return Err(OutputError::Clash(pair[0].path.clone()));
+        }
+    }
+    Ok(files)
 }
 
 fn write_all(staging: &Path, files: &[OutputFile]) -> Result<WriteSummary, OutputError> {

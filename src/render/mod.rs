@@ -31,6 +31,18 @@ use views::{ChapterLink, Figure, PageView, PhotoView, ReportView, SectionView};
 
 /// Renders the whole site.
 pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
+    let (files, errors) = render_partial(site, config, theme)?;
+    if errors.is_empty() { Ok(files) } else { Err(Diagnostics::sorted(errors)) }
+}
+
+/// Renders what can be rendered, with every problem found: a page whose
+/// Markdown has errors is still rendered around them, a page whose template
+/// fails is left out. The `Err` is for a theme that cannot render at all.
+pub fn render_partial(
+    site: &Site,
+    config: &Config,
+    theme: &Theme,
+) -> Result<(Vec<OutputFile>, Vec<Diagnostic>), Diagnostics> {
     let mut tera = templates::engine(theme)?;
     let style = figure_style(theme)?;
     let reports: Vec<ReportView> =
@@ -44,24 +56,36 @@ pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputF
             .insert("sections", &site.sections.iter().map(SectionView::link).collect::<Vec<_>>());
         globals.insert("site_pages", &site.pages.iter().map(ChapterLink::new).collect::<Vec<_>>());
     }
-    let renderer = Renderer { site, config, theme, tera, style, reports, tags: tags::index(site) };
+    // Each report's view, serialized once: a report of many chapters is in
+    // the context of each of them, and a Tera value is cheap to clone.
+    let report_values = reports.iter().map(tera::Value::from_serializable).collect();
+    let renderer = Renderer {
+        site,
+        config,
+        theme,
+        tera,
+        style,
+        reports: report_values,
+        tags: tags::index(site),
+    };
     let jobs = renderer.jobs();
-    let results: Vec<Result<Rendition, Vec<Diagnostic>>> =
-        jobs.par_iter().map(|job| renderer.run(job)).collect();
+    let results: Vec<(Option<Rendition>, Vec<Diagnostic>)> = jobs
+        .par_iter()
+        .map(|job| {
+            let mut errors = Vec::new();
+            let rendition = renderer.run(job, &mut errors);
+            (rendition, errors)
+        })
+        .collect();
     let mut files = Vec::with_capacity(results.len() + 64);
     let mut docs = Vec::new();
     let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(r) => {
-                files.push(r.file);
-                docs.extend(r.doc);
-            }
-            Err(e) => errors.extend(e),
+    for (rendition, e) in results {
+        if let Some(r) = rendition {
+            files.push(r.file);
+            docs.extend(r.doc);
         }
-    }
-    if !errors.is_empty() {
-        return Err(Diagnostics::sorted(errors));
+        errors.extend(e);
     }
     for r in &site.reports {
         let (json, csv) = (format!("{}stats.json", r.path), format!("{}stats.csv", r.path));
@@ -83,7 +107,7 @@ pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputF
         };
         files.push(OutputFile { path: rel.clone(), content });
     }
-    Ok(files)
+    Ok((files, errors))
 }
 
 pub fn figure_style(theme: &Theme) -> Result<FigureStyle, Diagnostic> {
@@ -146,7 +170,7 @@ struct Renderer<'a> {
     theme: &'a Theme,
     tera: Tera,
     style: FigureStyle,
-    reports: Vec<ReportView>,
+    reports: Vec<tera::Value>,
     tags: Vec<TagView>,
 }
 
@@ -188,7 +212,8 @@ impl<'a> Renderer<'a> {
         photos: &[Photo],
         report: Option<&Report>,
         id_prefix: &str,
-    ) -> Result<Rendered, Vec<Diagnostic>> {
+        errors: &mut Vec<Diagnostic>,
+    ) -> Rendered {
         let stats_path = report.map(|r| format!("{}stats/", r.path));
         let report_dir =
             report.map(|r| r.preface.file.trim_end_matches("_index.md").trim_end_matches('/'));
@@ -196,6 +221,7 @@ impl<'a> Renderer<'a> {
             root,
             links: &self.site.links,
             drafts: &self.site.drafts,
+            unloaded: &self.site.unloaded,
             photos,
             report_dir,
             stats: report.zip(stats_path.as_deref()).map(|(r, p)| (r.stats.as_slice(), p)),
@@ -204,7 +230,9 @@ impl<'a> Renderer<'a> {
             eager_first: true,
             id_prefix,
         };
-        markdown::render(md, &cx)
+        let (rendered, problems) = markdown::render_partial(md, &cx);
+        errors.extend(problems);
+        rendered
     }
 
     fn base_context(&self, path: &str, kind: &str, title: &str) -> Context {
@@ -254,12 +282,12 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    fn run(&self, job: &Job<'a>) -> Result<Rendition, Vec<Diagnostic>> {
+    fn run(&self, job: &Job<'a>, errors: &mut Vec<Diagnostic>) -> Option<Rendition> {
         let mut doc = None;
         let (path, template, cx) = match job {
             Job::Home => {
                 let home = &self.site.home;
-                let rendered = self.body(&home.body, "", &home.photos, None, "")?;
+                let rendered = self.body(&home.body, "", &home.photos, None, "", errors);
                 let title = home.title.clone().unwrap_or_else(|| self.config.title.clone());
                 let mut cx = self.base_context("", "home", &title);
                 cx.insert("home", home);
@@ -279,7 +307,7 @@ impl<'a> Renderer<'a> {
                 let report = &self.site.reports[*i];
                 let root = urls::root_of(&report.path);
                 let rendered =
-                    self.body(&report.preface, &root, &report.photos, Some(report), "")?;
+                    self.body(&report.preface, &root, &report.photos, Some(report), "", errors);
                 let mut cx = self.base_context(&report.path, "report", &report.title);
                 self.describe(
                     &mut cx,
@@ -287,7 +315,7 @@ impl<'a> Renderer<'a> {
                     report.cover.as_ref(),
                     meta::report(self.config, report),
                 );
-                cx.insert("report", &self.reports[*i]);
+                cx.insert_value("report", self.reports[*i].clone());
                 cx.insert("content", &rendered.html);
                 cx.insert("toc", &rendered.headings);
                 let photos = unshown(&report.photos, &rendered, report.cover.as_ref());
@@ -301,7 +329,7 @@ impl<'a> Renderer<'a> {
                 let chapter = &report.chapters[*c];
                 let root = urls::root_of(&chapter.path);
                 let rendered =
-                    self.body(&chapter.body, &root, &chapter.photos, Some(report), "")?;
+                    self.body(&chapter.body, &root, &chapter.photos, Some(report), "", errors);
                 let mut cx = self.base_context(&chapter.path, "chapter", &chapter.title);
                 self.describe(
                     &mut cx,
@@ -309,7 +337,7 @@ impl<'a> Renderer<'a> {
                     chapter.photos.first(),
                     meta::chapter(self.config, report, chapter),
                 );
-                cx.insert("report", &self.reports[*i]);
+                cx.insert_value("report", self.reports[*i].clone());
                 cx.insert("chapter", &PageView::new(chapter));
                 cx.insert("content", &rendered.html);
                 cx.insert("toc", &rendered.headings);
@@ -332,7 +360,7 @@ impl<'a> Renderer<'a> {
                 let path = format!("{}stats/", report.path);
                 let title = format!("{} · {}", self.t("statistics"), report.title);
                 let mut cx = self.base_context(&path, "stats", &title);
-                cx.insert("report", &self.reports[*i]);
+                cx.insert_value("report", self.reports[*i].clone());
                 let groups = views::figure_groups(
                     report,
                     &self.site.reports,
@@ -355,7 +383,7 @@ impl<'a> Renderer<'a> {
                 let path = format!("{}chronicle/", report.path);
                 let title = format!("{} · {}", self.t("chronicle"), report.title);
                 let mut cx = self.base_context(&path, "chronicle", &title);
-                cx.insert("report", &self.reports[*i]);
+                cx.insert_value("report", self.reports[*i].clone());
                 let text: Vec<String> = report
                     .chronicle
                     .iter()
@@ -378,27 +406,34 @@ impl<'a> Renderer<'a> {
                 let path = format!("{}print/", report.path);
                 let root = urls::root_of(&path);
                 let mut cx = self.base_context(&path, "print", &report.title);
-                let preface =
-                    self.body(&report.preface, &root, &report.photos, Some(report), "preface-")?;
+                let preface = self.body(
+                    &report.preface,
+                    &root,
+                    &report.photos,
+                    Some(report),
+                    "preface-",
+                    errors,
+                );
                 let mut chapters = Vec::new();
-                let mut errors = Vec::new();
                 for chapter in &report.chapters {
                     let prefix = format!("{}-", chapter.slug);
-                    match self.body(&chapter.body, &root, &chapter.photos, Some(report), &prefix) {
-                        Ok(r) => chapters.push(PrintChapter {
-                            chapter: PageView::new(chapter),
-                            anchor: format!("chapter-{}", chapter.slug),
-                            photos: unshown(&chapter.photos, &r, None),
-                            content: r.html,
-                            figures: self.chapter_figures(report, chapter),
-                        }),
-                        Err(e) => errors.extend(e),
-                    }
+                    let r = self.body(
+                        &chapter.body,
+                        &root,
+                        &chapter.photos,
+                        Some(report),
+                        &prefix,
+                        errors,
+                    );
+                    chapters.push(PrintChapter {
+                        chapter: PageView::new(chapter),
+                        anchor: format!("chapter-{}", chapter.slug),
+                        photos: unshown(&chapter.photos, &r, None),
+                        content: r.html,
+                        figures: self.chapter_figures(report, chapter),
+                    });
                 }
-                if !errors.is_empty() {
-                    return Err(errors);
-                }
-                cx.insert("report", &self.reports[*i]);
+                cx.insert_value("report", self.reports[*i].clone());
                 cx.insert("content", &preface.html);
                 cx.insert("photos", &unshown(&report.photos, &preface, report.cover.as_ref()));
                 cx.insert("chapters", &chapters);
@@ -419,7 +454,7 @@ impl<'a> Renderer<'a> {
                 let path = format!("{}photos/", report.path);
                 let title = format!("{} · {}", self.t("photos"), report.title);
                 let mut cx = self.base_context(&path, "photos", &title);
-                cx.insert("report", &self.reports[*i]);
+                cx.insert_value("report", self.reports[*i].clone());
                 let title_of = |path: &str| {
                     report
                         .chapters
@@ -457,7 +492,7 @@ impl<'a> Renderer<'a> {
                     format!("{}page/{number}/", section.path)
                 };
                 let root = urls::root_of(&path);
-                let rendered = self.body(&section.body, &root, &section.photos, None, "")?;
+                let rendered = self.body(&section.body, &root, &section.photos, None, "", errors);
                 let mut cx = self.base_context(&path, "section", &section.title);
                 if let Some(s) = &section.summary {
                     cx.insert("description", s);
@@ -477,7 +512,7 @@ impl<'a> Renderer<'a> {
             }
             Job::Page(page, section) => {
                 let root = urls::root_of(&page.path);
-                let rendered = self.body(&page.body, &root, &page.photos, None, "")?;
+                let rendered = self.body(&page.body, &root, &page.photos, None, "", errors);
                 let mut cx = self.base_context(&page.path, "page", &page.title);
                 self.describe(
                     &mut cx,
@@ -523,12 +558,15 @@ impl<'a> Renderer<'a> {
                 self.base_context("search/", "search", &self.t("search")),
             ),
         };
-        let html = self
-            .tera
-            .render(template, &cx)
-            .map_err(|e| vec![templates::error(self.theme, &e, Some(template))])?;
+        let html = match self.tera.render(template, &cx) {
+            Ok(html) => html,
+            Err(e) => {
+                errors.push(templates::error(self.theme, &e, Some(template)));
+                return None;
+            }
+        };
         let file = if path.ends_with(".html") { path } else { format!("{path}index.html") };
-        Ok(Rendition { file: OutputFile::bytes(file, html.into_bytes()), doc })
+        Some(Rendition { file: OutputFile::bytes(file, html.into_bytes()), doc })
     }
 
     fn chapter_figures(&self, report: &Report, chapter: &Page) -> Vec<Figure> {
