@@ -41,6 +41,25 @@ def write(path, text):
         f.write(text)
 
 
+MINIMAL_TEMPLATES = [
+    "base.html", "home.html", "report.html", "chapter.html", "stats.html", "site_stats.html",
+    "chronicle.html", "print.html", "photos.html", "section.html", "page.html", "tags.html",
+    "tag.html", "search.html", "404.html", "partials/figure.html",
+]
+
+
+def minimal_theme(root):
+    """A theme whose every page prints its title and content, like the Hugo
+    site's layouts."""
+    theme = os.path.join(root, "themes", "minimal")
+    write(os.path.join(theme, "theme.yaml"), "name: minimal\ndescription: title and content\nversion: 1.0.0\n")
+    write(os.path.join(theme, "i18n", "zh-CN.yaml"),
+          'figure_plain: "{value}{unit}"\nfigure_over: "{value}余{unit}"\nfigure_nearly: "近{value}{unit}"\nfigure_about: "约{value}{unit}"\n')
+    page = "<!DOCTYPE html><html><head><title>{{ page_title }}</title></head><body><h1>{{ page_title }}</h1>{{ content | default(value='') | safe }}</body></html>\n"
+    for name in MINIMAL_TEMPLATES:
+        write(os.path.join(theme, "templates", name), "" if name.startswith("partials/") else page)
+
+
 def gen_text(out, years, pages):
     rng = random.Random(42)
     per_year = max(1, pages // years)
@@ -49,6 +68,7 @@ def gen_text(out, years, pages):
         shutil.rmtree(root, ignore_errors=True)
         if flavour == "annals":
             write(os.path.join(root, "site.yaml"), "title: Benchmark\nbase_url: https://example.org\nlanguage: zh-CN\n")
+            minimal_theme(root)
         else:
             write(os.path.join(root, "config.yaml"), "title: Benchmark\nbaseURL: https://example.org/\nlanguageCode: zh-CN\ndisableKinds: [taxonomy, term, RSS, sitemap]\n")
             layouts = os.path.join(root, "layouts", "_default")
@@ -64,11 +84,11 @@ def gen_text(out, years, pages):
                 write(os.path.join(root, "content", str(year), "stats.yaml"), stats)
                 write(os.path.join(root, "content", str(year), "records.yaml"), events)
             for n in range(1, per_year + 1):
-                links = [(f"{n + 1:04d}-p.md", "下一篇")] if n < per_year else []
+                links = [(f"p{n + 1:04d}.md", "下一篇")] if n < per_year else []
                 if flavour == "hugo":
-                    links = [(f"/{year}/{n + 1:04d}-p/", "下一篇")] if n < per_year else []
+                    links = [(f"/{year}/p{n + 1:04d}/", "下一篇")] if n < per_year else []
                 body = text_body(rng, n, links)
-                write(os.path.join(root, "content", str(year), f"{n:04d}-p.md"), f"---\ntitle: 第{n}篇 {''.join(rng.choice(HAN) for _ in range(8))}\nweight: {n}\n---\n{body}")
+                write(os.path.join(root, "content", str(year), f"p{n:04d}.md"), f"---\ntitle: 第{n}篇 {''.join(rng.choice(HAN) for _ in range(8))}\nweight: {n}\n---\n{body}")
     print(f"wrote {years} years x {per_year} pages to {out}/annals and {out}/hugo")
 
 

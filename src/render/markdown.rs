@@ -36,9 +36,6 @@ pub struct BodyContext<'a> {
     pub safe: bool,
     /// The first figure loads eagerly (it is likely above the fold).
     pub eager_first: bool,
-    /// Put before every heading id, so bodies shown together on one page
-    /// (the print edition) keep their ids unique.
-    pub id_prefix: &'a str,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -121,8 +118,7 @@ impl<'a> Renderer<'a> {
     fn unique_id(&mut self, id: String) -> String {
         let n = self.ids.entry(id.clone()).or_insert(0);
         *n += 1;
-        let prefix = self.cx.id_prefix;
-        if *n == 1 { format!("{prefix}{id}") } else { format!("{prefix}{id}-{}", *n - 1) }
+        if *n == 1 { id } else { format!("{id}-{}", *n - 1) }
     }
 
     fn transform<'e>(&mut self, events: Vec<(Event<'e>, Range<usize>)>) -> Vec<Event<'e>> {
@@ -301,10 +297,6 @@ impl<'a> Renderer<'a> {
     }
 
     fn link(&mut self, dest: &str, offset: usize) -> String {
-        if let Some(anchor) = dest.strip_prefix('#').filter(|_| !self.cx.id_prefix.is_empty()) {
-            // Heading ids carry the prefix on a page of several bodies.
-            return format!("#{}{anchor}", self.cx.id_prefix);
-        }
         let dir = self.md.file.rsplit_once('/').map_or("", |(d, _)| d);
         match link_target(
             dest,
@@ -402,6 +394,14 @@ impl<'a> Renderer<'a> {
             }
         }
     }
+}
+
+/// A rendered body for a page that shows several (the print edition): every
+/// `id` and every in-page `#link` of it gets `prefix`, so ids stay unique
+/// and links still find them. Renders once, shows twice.
+pub fn with_id_prefix(html: &str, prefix: &str) -> String {
+    html.replace(" id=\"", &format!(" id=\"{prefix}"))
+        .replace(" href=\"#", &format!(" href=\"#{prefix}"))
 }
 
 /// How wide a figure shows, for the browser to pick from `srcset`: the
@@ -636,7 +636,6 @@ mod tests {
             unloaded: &unloaded,
             photos: &photos,
             report_dir: Some("2024"),
-            id_prefix: "",
             stats: Some((&stats, "2024/stats/")),
             style: &style,
             safe,
@@ -709,6 +708,19 @@ mod tests {
         let errors = run("x {{ stat(key=\"study_session\") }}\n", false).unwrap_err();
         assert_eq!(errors[0].message, "no stat has the key `study_session` in this report");
         assert_eq!(errors[0].hint.as_deref(), Some("did you mean `study_sessions`?"));
+    }
+
+    #[test]
+    fn ids_and_in_page_links_take_a_prefix() {
+        let html = run("## 标题\n\n[上面](#标题) 注[^1]\n\n[^1]: 脚注\n", false).unwrap().html;
+        let printed = with_id_prefix(&html, "one-");
+        assert!(printed.contains("<h2 id=\"one-标题\">"), "{printed}");
+        assert!(printed.contains("href=\"#one-%E6%A0%87%E9%A2%98\""), "{printed}");
+        assert!(!printed.contains(" id=\"标题\""), "{printed}");
+        assert!(
+            printed.contains("href=\"#one-1\"") && printed.contains(" id=\"one-1\""),
+            "footnotes too: {printed}"
+        );
     }
 
     #[test]

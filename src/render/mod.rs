@@ -59,7 +59,7 @@ pub fn render_partial(
     // Each report's view, serialized once: a report of many chapters is in
     // the context of each of them, and a Tera value is cheap to clone.
     let report_values = reports.iter().map(tera::Value::from_serializable).collect();
-    let renderer = Renderer {
+    let mut renderer = Renderer {
         site,
         config,
         theme,
@@ -67,7 +67,24 @@ pub fn render_partial(
         style,
         reports: report_values,
         tags: tags::index(site),
+        chapters: Vec::new(),
     };
+    let chapters = site
+        .reports
+        .par_iter()
+        .map(|r| {
+            r.chapters
+                .par_iter()
+                .map(|c| {
+                    let mut errors = Vec::new();
+                    let root = urls::root_of(&c.path);
+                    let rendered = renderer.body(&c.body, &root, &c.photos, Some(r), &mut errors);
+                    ChapterBody { rendered, errors }
+                })
+                .collect()
+        })
+        .collect();
+    renderer.chapters = chapters;
     let jobs = renderer.jobs();
     let results: Vec<(Option<Rendition>, Vec<Diagnostic>)> = jobs
         .par_iter()
@@ -172,6 +189,14 @@ struct Renderer<'a> {
     style: FigureStyle,
     reports: Vec<tera::Value>,
     tags: Vec<TagView>,
+    /// Each report's chapter bodies, rendered once for the chapter pages
+    /// and the print edition.
+    chapters: Vec<Vec<ChapterBody>>,
+}
+
+struct ChapterBody {
+    rendered: Rendered,
+    errors: Vec<Diagnostic>,
 }
 
 impl<'a> Renderer<'a> {
@@ -211,7 +236,6 @@ impl<'a> Renderer<'a> {
         root: &str,
         photos: &[Photo],
         report: Option<&Report>,
-        id_prefix: &str,
         errors: &mut Vec<Diagnostic>,
     ) -> Rendered {
         let stats_path = report.map(|r| format!("{}stats/", r.path));
@@ -228,7 +252,6 @@ impl<'a> Renderer<'a> {
             style: &self.style,
             safe: self.config.markdown_safe,
             eager_first: true,
-            id_prefix,
         };
         let (rendered, problems) = markdown::render_partial(md, &cx);
         errors.extend(problems);
@@ -287,7 +310,7 @@ impl<'a> Renderer<'a> {
         let (path, template, cx) = match job {
             Job::Home => {
                 let home = &self.site.home;
-                let rendered = self.body(&home.body, "", &home.photos, None, "", errors);
+                let rendered = self.body(&home.body, "", &home.photos, None, errors);
                 let title = home.title.clone().unwrap_or_else(|| self.config.title.clone());
                 let mut cx = self.base_context("", "home", &title);
                 cx.insert("home", home);
@@ -307,7 +330,7 @@ impl<'a> Renderer<'a> {
                 let report = &self.site.reports[*i];
                 let root = urls::root_of(&report.path);
                 let rendered =
-                    self.body(&report.preface, &root, &report.photos, Some(report), "", errors);
+                    self.body(&report.preface, &root, &report.photos, Some(report), errors);
                 let mut cx = self.base_context(&report.path, "report", &report.title);
                 self.describe(
                     &mut cx,
@@ -327,9 +350,9 @@ impl<'a> Renderer<'a> {
             Job::Chapter(i, c) => {
                 let report = &self.site.reports[*i];
                 let chapter = &report.chapters[*c];
-                let root = urls::root_of(&chapter.path);
-                let rendered =
-                    self.body(&chapter.body, &root, &chapter.photos, Some(report), "", errors);
+                let body = &self.chapters[*i][*c];
+                errors.extend(body.errors.iter().cloned());
+                let rendered = &body.rendered;
                 let mut cx = self.base_context(&chapter.path, "chapter", &chapter.title);
                 self.describe(
                     &mut cx,
@@ -341,7 +364,7 @@ impl<'a> Renderer<'a> {
                 cx.insert("chapter", &PageView::new(chapter));
                 cx.insert("content", &rendered.html);
                 cx.insert("toc", &rendered.headings);
-                let photos = unshown(&chapter.photos, &rendered, None);
+                let photos = unshown(&chapter.photos, rendered, None);
                 doc = self.doc(
                     &chapter.title,
                     &chapter.path,
@@ -406,35 +429,31 @@ impl<'a> Renderer<'a> {
                 let path = format!("{}print/", report.path);
                 let root = urls::root_of(&path);
                 let mut cx = self.base_context(&path, "print", &report.title);
+                // The report page has said what is wrong with the preface.
                 let preface = self.body(
                     &report.preface,
                     &root,
                     &report.photos,
                     Some(report),
-                    "preface-",
-                    errors,
+                    &mut Vec::new(),
                 );
                 let mut chapters = Vec::new();
-                for chapter in &report.chapters {
-                    let prefix = format!("{}-", chapter.slug);
-                    let r = self.body(
-                        &chapter.body,
-                        &root,
-                        &chapter.photos,
-                        Some(report),
-                        &prefix,
-                        errors,
-                    );
+                // Chapters sit as deep as this page: their bodies as the
+                // chapter pages rendered them, ids made unique per chapter.
+                for (chapter, body) in report.chapters.iter().zip(&self.chapters[*i]) {
                     chapters.push(PrintChapter {
                         chapter: PageView::new(chapter),
                         anchor: format!("chapter-{}", chapter.slug),
-                        photos: unshown(&chapter.photos, &r, None),
-                        content: r.html,
+                        photos: unshown(&chapter.photos, &body.rendered, None),
+                        content: markdown::with_id_prefix(
+                            &body.rendered.html,
+                            &format!("{}-", chapter.slug),
+                        ),
                         figures: self.chapter_figures(report, chapter),
                     });
                 }
                 cx.insert_value("report", self.reports[*i].clone());
-                cx.insert("content", &preface.html);
+                cx.insert("content", &markdown::with_id_prefix(&preface.html, "preface-"));
                 cx.insert("photos", &unshown(&report.photos, &preface, report.cover.as_ref()));
                 cx.insert("chapters", &chapters);
                 cx.insert(
@@ -492,7 +511,7 @@ impl<'a> Renderer<'a> {
                     format!("{}page/{number}/", section.path)
                 };
                 let root = urls::root_of(&path);
-                let rendered = self.body(&section.body, &root, &section.photos, None, "", errors);
+                let rendered = self.body(&section.body, &root, &section.photos, None, errors);
                 let mut cx = self.base_context(&path, "section", &section.title);
                 if let Some(s) = &section.summary {
                     cx.insert("description", s);
@@ -512,7 +531,7 @@ impl<'a> Renderer<'a> {
             }
             Job::Page(page, section) => {
                 let root = urls::root_of(&page.path);
-                let rendered = self.body(&page.body, &root, &page.photos, None, "", errors);
+                let rendered = self.body(&page.body, &root, &page.photos, None, errors);
                 let mut cx = self.base_context(&page.path, "page", &page.title);
                 self.describe(
                     &mut cx,
