@@ -245,6 +245,7 @@ impl<'a> Renderer<'a> {
         figure: bool,
     ) -> String {
         if !crate::content::is_local(dest) {
+            let dest = if self.cx.safe && runs_script(dest) { "" } else { dest };
             let img = format!(
                 "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\">",
                 esc(dest),
@@ -297,6 +298,9 @@ impl<'a> Renderer<'a> {
     }
 
     fn link(&mut self, dest: &str, offset: usize) -> String {
+        if self.cx.safe && runs_script(dest) {
+            return String::new();
+        }
         let dir = self.md.file.rsplit_once('/').map_or("", |(d, _)| d);
         match link_target(
             dest,
@@ -394,6 +398,19 @@ impl<'a> Renderer<'a> {
             }
         }
     }
+}
+
+/// A URL that runs script when followed: `javascript:`, `vbscript:`,
+/// `data:` (which can carry HTML). Dropped in safe mode.
+fn runs_script(dest: &str) -> bool {
+    let scheme: String = dest
+        .trim_start()
+        .chars()
+        .take_while(|c| *c != ':')
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    dest.contains(':')
+        && ["javascript", "vbscript", "data"].contains(&scheme.to_ascii_lowercase().as_str())
 }
 
 /// A rendered body for a page that shows several (the print edition): every
@@ -752,6 +769,20 @@ mod tests {
                 && html.contains("footnote"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn safe_mode_drops_links_that_run_script() {
+        let html =
+            run("[a](javascript:alert(1)) [b]( JavaScript:x) ![c](data:text/html,x)\n", true)
+                .unwrap()
+                .html;
+        assert!(
+            !html.to_ascii_lowercase().contains("javascript") && !html.contains("data:"),
+            "{html}"
+        );
+        let trusted = run("[a](javascript:void(0))\n", false).unwrap().html;
+        assert!(trusted.contains("javascript:void(0)"), "trusted authors keep theirs: {trusted}");
     }
 
     #[test]

@@ -17,7 +17,10 @@ struct Expected {
 
 fn expected(text: &str) -> Expected {
     let get = |key: &str| {
-        text.lines().find_map(|l| l.strip_prefix(&format!("{key}: "))).map(str::to_owned).filter(|v| !v.is_empty())
+        text.lines()
+            .find_map(|l| l.strip_prefix(&format!("{key}: ")))
+            .map(str::to_owned)
+            .filter(|v| !v.is_empty())
     };
     Expected { file: get("file"), line: get("line"), message: get("message"), hint: get("hint") }
 }
@@ -58,7 +61,9 @@ fn every_invalid_site_fails_with_file_line_and_hint_and_leaves_the_output() {
             (Some(f), None) => Some(format!("error: {f}")),
             _ => None,
         };
-        for text in location.iter().chain(&want.message).chain(want.hint.as_ref().map(|h| h).into_iter()) {
+        for text in
+            location.iter().chain(&want.message).chain(want.hint.as_ref().map(|h| h).into_iter())
+        {
             if !stderr.contains(text.as_str()) {
                 problems.push(format!("no `{text}`"));
             }
@@ -70,6 +75,12 @@ fn every_invalid_site_fails_with_file_line_and_hint_and_leaves_the_output() {
             failures.push(format!("{name}: {}\n{stderr}", problems.join(", ")));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
     assert_eq!(tree(&out), before, "the previous output changed");
 }

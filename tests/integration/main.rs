@@ -7,6 +7,7 @@ mod check;
 mod cli;
 mod errors;
 mod example;
+mod hostile;
 mod invalid;
 mod new;
 mod output;
