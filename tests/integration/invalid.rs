@@ -61,9 +61,7 @@ fn every_invalid_site_fails_with_file_line_and_hint_and_leaves_the_output() {
             (Some(f), None) => Some(format!("error: {f}")),
             _ => None,
         };
-        for text in
-            location.iter().chain(&want.message).chain(want.hint.as_ref().map(|h| h).into_iter())
-        {
+        for text in location.iter().chain(&want.message).chain(&want.hint) {
             if !stderr.contains(text.as_str()) {
                 problems.push(format!("no `{text}`"));
             }
