@@ -33,20 +33,7 @@ use views::{ChapterLink, Figure, PageView, PhotoView, ReportView, SectionView};
 
 /// Renders the whole site.
 pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
-    let mut tera = templates::engine(theme)?;
-    let style = figure_style(theme)?;
-    let reports: Vec<ReportView> =
-        site.reports.iter().map(|r| ReportView::new(r, &site.reports, &style)).collect();
-    {
-        let globals = tera.global_context();
-        globals.insert("config", &views::ConfigView::new(config, theme));
-        globals.insert("t", &theme.strings);
-        globals.insert("reports", &reports);
-        globals
-            .insert("sections", &site.sections.iter().map(SectionView::link).collect::<Vec<_>>());
-        globals.insert("site_pages", &site.pages.iter().map(ChapterLink::new).collect::<Vec<_>>());
-    }
-    let renderer = Renderer { site, config, theme, tera, style, reports, tags: tags::index(site) };
+    let renderer = Renderer::new(site, config, theme)?;
     let jobs = renderer.jobs();
     let results: Vec<Result<Rendition, Vec<Diagnostic>>> =
         jobs.par_iter().map(|job| renderer.run(job)).collect();
@@ -92,6 +79,72 @@ pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputF
         files.push(OutputFile { path: rel.clone(), content });
     }
     Ok(files)
+}
+
+/// The variables one page's template was given, as JSON: what the theme
+/// guide (docs/themes.md) documents, and its test checks.
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct TemplateContext {
+    pub template: &'static str,
+    /// The page's site path: `2024/politics/`.
+    pub path: String,
+    /// Every variable, the ones every page gets included.
+    pub variables: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The context of every page the site would render, without rendering.
+#[doc(hidden)]
+pub fn template_contexts(
+    site: &Site,
+    config: &Config,
+    theme: &Theme,
+) -> Result<Vec<TemplateContext>, Diagnostics> {
+    let mut renderer = Renderer::new(site, config, theme)?;
+    let mut globals = serde_json::Map::new();
+    for name in renderer.globals.clone() {
+        let value = renderer.tera.global_context().get(name).cloned();
+        globals.insert(name.to_owned(), to_json(&value));
+    }
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for job in renderer.jobs() {
+        match renderer.context(&job) {
+            Ok(page) => {
+                let mut variables = globals.clone();
+                for name in &page.vars.names {
+                    variables.insert((*name).to_owned(), to_json(&page.vars.cx.get(name)));
+                }
+                out.push(TemplateContext { template: page.template, path: page.path, variables });
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    if errors.is_empty() { Ok(out) } else { Err(Diagnostics::sorted(errors)) }
+}
+
+fn to_json<T: Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+}
+
+/// A template's variables: a Tera context that remembers the names it
+/// holds, so the guide's test can list them.
+struct Vars {
+    cx: Context,
+    names: Vec<&'static str>,
+}
+
+impl Vars {
+    fn new() -> Self {
+        Vars { cx: Context::new(), names: Vec::new() }
+    }
+
+    fn insert<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        self.cx.insert(name, value);
+        if !self.names.contains(&name) {
+            self.names.push(name);
+        }
+    }
 }
 
 pub fn figure_style(theme: &Theme) -> Result<FigureStyle, Diagnostic> {
@@ -169,12 +222,48 @@ struct Renderer<'a> {
     config: &'a Config,
     theme: &'a Theme,
     tera: Tera,
+    /// The names of the variables every template gets (Tera's globals).
+    globals: Vec<&'static str>,
     style: FigureStyle,
     reports: Vec<ReportView>,
     tags: Vec<TagView>,
 }
 
+/// A page ready to render: where it goes, with which template and
+/// variables, and what search learns from it.
+struct PageContext {
+    path: String,
+    template: &'static str,
+    vars: Vars,
+    doc: Option<SearchDoc>,
+}
+
 impl<'a> Renderer<'a> {
+    fn new(site: &'a Site, config: &'a Config, theme: &'a Theme) -> Result<Self, Diagnostic> {
+        let mut tera = templates::engine(theme)?;
+        let style = figure_style(theme)?;
+        let reports: Vec<ReportView> =
+            site.reports.iter().map(|r| ReportView::new(r, &site.reports, &style)).collect();
+        let mut globals = Vars::new();
+        globals.insert("config", &views::ConfigView::new(config, theme));
+        globals.insert("t", &theme.strings);
+        globals.insert("reports", &reports);
+        globals
+            .insert("sections", &site.sections.iter().map(SectionView::link).collect::<Vec<_>>());
+        globals.insert("site_pages", &site.pages.iter().map(ChapterLink::new).collect::<Vec<_>>());
+        tera.global_context().extend(globals.cx);
+        Ok(Renderer {
+            site,
+            config,
+            theme,
+            tera,
+            globals: globals.names,
+            style,
+            reports,
+            tags: tags::index(site),
+        })
+    }
+
     fn jobs(&self) -> Vec<Job<'a>> {
         let site = self.site;
         let mut jobs = vec![Job::Home, Job::NotFound];
@@ -225,8 +314,8 @@ impl<'a> Renderer<'a> {
         markdown::render(md, &cx)
     }
 
-    fn base_context(&self, path: &str, kind: &str, title: &str) -> Context {
-        let mut cx = Context::new();
+    fn base_context(&self, path: &str, kind: &str, title: &str) -> Vars {
+        let mut cx = Vars::new();
         // Optional variables every template may test with `{% if … %}`.
         for name in ["report", "base_href", "og_image", "json_ld"] {
             cx.insert(name, &None::<()>);
@@ -243,7 +332,7 @@ impl<'a> Renderer<'a> {
     /// Description, Open Graph image and JSON-LD of a page.
     fn describe(
         &self,
-        cx: &mut Context,
+        cx: &mut Vars,
         summary: Option<&str>,
         image: Option<&Photo>,
         json_ld: serde_json::Value,
@@ -273,6 +362,17 @@ impl<'a> Renderer<'a> {
     }
 
     fn run(&self, job: &Job<'a>) -> Result<Rendition, Vec<Diagnostic>> {
+        let PageContext { path, template, vars, doc } = self.context(job)?;
+        let html = self
+            .tera
+            .render(template, &vars.cx)
+            .map_err(|e| vec![templates::error(self.theme, &e, Some(template))])?;
+        let file = if path.ends_with(".html") { path } else { format!("{path}index.html") };
+        Ok(Rendition { file: OutputFile::bytes(file, html.into_bytes()), doc })
+    }
+
+    /// The template and variables of a page.
+    fn context(&self, job: &Job<'a>) -> Result<PageContext, Vec<Diagnostic>> {
         let mut doc = None;
         let (path, template, cx) = match job {
             Job::Home => {
@@ -280,7 +380,7 @@ impl<'a> Renderer<'a> {
                 let rendered = self.body(&home.body, "", &home.photos, None, "")?;
                 let title = home.title.clone().unwrap_or_else(|| self.config.title.clone());
                 let mut cx = self.base_context("", "home", &title);
-                cx.insert("home", home);
+                cx.insert("home", &views::HomeView::new(home));
                 cx.insert("content", &rendered.html);
                 cx.insert("search_url", &self.config.search.then(|| urls::page("", "search/")));
                 (String::new(), "home.html", cx)
@@ -514,12 +614,7 @@ impl<'a> Renderer<'a> {
                 self.base_context("search/", "search", &self.t("search")),
             ),
         };
-        let html = self
-            .tera
-            .render(template, &cx)
-            .map_err(|e| vec![templates::error(self.theme, &e, Some(template))])?;
-        let file = if path.ends_with(".html") { path } else { format!("{path}index.html") };
-        Ok(Rendition { file: OutputFile::bytes(file, html.into_bytes()), doc })
+        Ok(PageContext { path, template, vars: cx, doc })
     }
 
     fn chapter_figures(&self, report: &Report, chapter: &Page) -> Vec<Figure> {

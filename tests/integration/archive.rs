@@ -142,7 +142,10 @@ fn plain_sections_paginate_past_fifty_and_sort_by_date() {
     let site = crate::support::TestSite::new();
     site.file("content/memories/_index.md", "---\ntitle: Memories\nsort_by: date\n---\n");
     for i in 1..=51 {
-        site.file(&format!("content/memories/m{i:02}.md"), &format!("---\ntitle: Memory {i}\ndate: 1990-01-{:02}\n---\n", (i % 28) + 1));
+        site.file(
+            &format!("content/memories/m{i:02}.md"),
+            &format!("---\ntitle: Memory {i}\ndate: 1990-01-{:02}\n---\n", (i % 28) + 1),
+        );
     }
     site.build().unwrap();
     let out = site.root().join("public");
