@@ -9,4 +9,5 @@ mod example;
 mod output;
 mod stats;
 mod support;
+mod themes;
 mod two_years;
