@@ -1,5 +1,6 @@
 //! The command line, as clap derive structs. Parsing only: no disk access.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -19,6 +20,28 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into the output folder (default: ROOT/public)
     Build(BuildArgs),
+    /// Serve the site on this computer, rebuilding and reloading open pages on every change
+    ///
+    /// The site is built in memory: nothing is written, `public/` is left
+    /// as it is. While the site has an error, every page shows it.
+    Serve(ServeArgs),
+    /// Check everything a build checks, plus every link, #anchor, image and alt text; writes nothing
+    ///
+    /// Errors: what would fail a build; internal links and #anchors that
+    /// lead nowhere; images that are missing or have no alt text.
+    /// Warnings: stats declared but never cited by a {{ stat() }} in any
+    /// Markdown text (the stats pages show every stat, so that does not
+    /// count as a use), photos in content/ that no page shows, and links
+    /// that would not work when the site is opened from disk.
+    /// Exit status: 0 without errors (warnings allowed), 1 with errors.
+    Check {
+        /// The site folder (holding site.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Also check pages and reports marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Print a report's figures, to check them before publishing
     Stats {
         /// The site folder (holding site.yaml)
@@ -40,6 +63,78 @@ pub enum Command {
         /// The folder to create (must not exist or be empty)
         dir: PathBuf,
     },
+    /// Start a new report or chapter from a template; never overwrites
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+        /// The site folder (holding site.yaml)
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
+    },
+    /// Print a shell's completion script, e.g. `annals completions bash > ~/.local/share/bash-completion/completions/annals`
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum NewCommand {
+    /// A report: content/YEAR/_index.md
+    Report {
+        /// Four digits, such as 2025
+        year: String,
+    },
+    /// A chapter of an existing report: content/YEAR/NN-slug.md
+    Chapter {
+        /// YEAR/NN-slug, such as 2025/03-outreach (slug: a-z, 0-9 and -)
+        path: String,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+impl From<Shell> for clap_complete::Shell {
+    fn from(s: Shell) -> Self {
+        match s {
+            Shell::Bash => clap_complete::Shell::Bash,
+            Shell::Zsh => clap_complete::Shell::Zsh,
+            Shell::Fish => clap_complete::Shell::Fish,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// The site folder (holding site.yaml)
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The address to listen on; anything but a loopback address shares the site with your network
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+    /// The port to listen on (0: any free port)
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Include pages and reports marked `draft: true`
+    #[arg(long)]
+    pub drafts: bool,
+    /// Use this theme instead of site.yaml's
+    #[arg(long)]
+    pub theme: Option<String>,
+}
+
+impl ServeArgs {
+    pub fn options(&self) -> annals::serve::ServeOptions {
+        let mut build = annals::BuildOptions::new(&self.root);
+        build.drafts = self.drafts;
+        build.theme = self.theme.clone();
+        annals::serve::ServeOptions { build, bind: self.bind, port: self.port }
+    }
 }
 
 #[derive(Args, Debug)]

@@ -10,6 +10,7 @@
 // the cold path; boxing them would buy nothing measurable.
 #![allow(clippy::result_large_err)]
 
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
@@ -17,12 +18,14 @@ pub mod images;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod stats;
 pub mod theme;
 pub mod yaml;
 
 use std::path::PathBuf;
 
+pub use check::{CheckReport, Severity, check};
 pub use config::{BuildOptions, Config};
 pub use diagnostic::{Diagnostic, Diagnostics};
 
@@ -48,20 +51,42 @@ pub struct BuildReport {
     pub output: PathBuf,
     pub reports: usize,
     pub pages: usize,
-    pub photos: usize,
     pub files: usize,
     pub bytes: u64,
+    pub photos: images::Summary,
+}
+
+/// A site read and rendered, photos planned but not yet made.
+pub struct Prepared {
+    pub config: Config,
+    pub site: content::Site,
+    pub files: Vec<output::OutputFile>,
 }
 
 /// Everything up to the files in memory: what `build` writes and `check`
-/// validates.
-pub fn prepare(options: &BuildOptions) -> Result<(content::Site, Vec<output::OutputFile>), Error> {
+/// validates. Writes nothing.
+pub fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
     let mut config = Config::load(&options.root)?;
     config::apply_overrides(&mut config, options)?;
     let theme = theme::load(&options.root, &config)?;
-    let site = content::load(&options.root, options.drafts)?;
+    let mut site = content::load(&options.root, options.drafts)?;
+    images::plan(&mut site, &config.images);
     let files = render::render(&site, &config, &theme)?;
-    Ok((site, files))
+    Ok(Prepared { config, site, files })
+}
+
+/// Makes the planned photo files (or takes them from the cache): the files
+/// to publish, what was done, and the cache to prune once they are written.
+pub fn make_photos(
+    site: &content::Site,
+    config: &Config,
+    options: &BuildOptions,
+    progress: &dyn images::Progress,
+) -> Result<(Vec<output::OutputFile>, images::Summary, images::Cache), Error> {
+    let cache = images::Cache::open(&options.root, options.cache_dir.as_deref())?;
+    let (files, summary) = images::process(&images::jobs(site), &config.images, &cache, progress)
+        .map_err(Diagnostics::sorted)?;
+    Ok((files, summary, cache))
 }
 
 /// The variables every page's template would be given, without rendering:
@@ -71,26 +96,43 @@ pub fn template_contexts(options: &BuildOptions) -> Result<Vec<render::TemplateC
     let mut config = Config::load(&options.root)?;
     config::apply_overrides(&mut config, options)?;
     let theme = theme::load(&options.root, &config)?;
-    let site = content::load(&options.root, options.drafts)?;
+    let mut site = content::load(&options.root, options.drafts)?;
+    images::plan(&mut site, &config.images);
     Ok(render::template_contexts(&site, &config, &theme)?)
 }
 
 /// Builds the site at `options.root` into its output folder.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
+    build_with_progress(options, &images::Quiet)
+}
+
+/// Builds, telling `progress` how photo processing goes.
+pub fn build_with_progress(
+    options: &BuildOptions,
+    progress: &dyn images::Progress,
+) -> Result<BuildReport, Error> {
     let output = options.output_dir();
-    // Refuse a dangerous output folder before doing any work.
+    // Refuse a dangerous output or cache folder before doing any work.
     output::check_output_dir(&output, &options.root)?;
-    let (site, files) = prepare(options)?;
+    if let Some(cache) = &options.cache_dir {
+        output::check_cache_dir(cache, &options.root, &output)?;
+    }
+    let Prepared { config, site, mut files } = prepare(options)?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    let photos = site.reports.iter().map(|r| r.all_photos().len()).sum();
+    let cache = images::Cache::open(&options.root, options.cache_dir.as_deref())?;
+    let (photo_files, mut photos) =
+        images::process(&images::jobs(&site), &config.images, &cache, progress)
+            .map_err(Diagnostics::sorted)?;
+    files.extend(photo_files);
     let summary = output::write(&output, &options.root, files)?;
+    photos.pruned = cache.prune();
     Ok(BuildReport {
         output,
         reports: site.reports.len(),
         pages,
-        photos,
         files: summary.files,
         bytes: summary.bytes,
+        photos,
     })
 }
 

@@ -4,10 +4,13 @@
 mod cli;
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
-use cli::{Cli, Command};
+use annals::serve::ServeEvent;
+use annals::{CheckReport, Severity};
+use cli::{Cli, Command, NewCommand};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -18,28 +21,57 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Build(args) => annals::build(&args.options()).map(|r| {
+        Command::Build(args) => annals::build_with_progress(&args.options(), &Bar::new()).map(|r| {
             println!(
-                "Built {} report(s), {} pages, {} photos: {} files ({:.1} MB) in {}",
+                "Built {} report(s), {} pages, {} photos ({} processed, {} from the cache): {} files ({:.1} MB) in {}",
                 r.reports,
                 r.pages,
-                r.photos,
+                r.photos.photos,
+                r.photos.processed,
+                r.photos.cached,
                 r.files,
                 r.bytes as f64 / 1e6,
                 r.output.display()
             );
         }),
+        Command::Serve(args) => annals::serve::run(args.options(), Arc::new(print_serve_event)),
+        Command::Check { root, drafts } => {
+            let mut options = annals::BuildOptions::new(root);
+            options.drafts = drafts;
+            let report = annals::check(&options);
+            print_check(&report);
+            return if report.errors.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            };
+        }
         Command::Stats { root, year, format } => {
             annals::stats(&root, year, format.into()).map(|text| print!("{text}"))
         }
         Command::Verify { dir } => return verify(&dir),
         Command::Init { dir } => annals::scaffold::init(&dir).map(|()| {
             println!(
-                "Created a new site in {}.\nNext: cd {} && annals build",
+                "Created a new site in {}.\nNext: cd {} && annals serve",
                 dir.display(),
                 dir.display()
             );
         }),
+        Command::New { what, root } => match what {
+            NewCommand::Report { year } => annals::scaffold::new_report(&root, &year).map(|rel| {
+                println!(
+                    "Created {}.\nNext: annals new chapter {year}/01-overview",
+                    rel.display()
+                );
+            }),
+            NewCommand::Chapter { path } => annals::scaffold::new_chapter(&root, &path)
+                .map(|rel| println!("Created {}.", rel.display())),
+        },
+        Command::Completions { shell } => {
+            let shell: clap_complete::Shell = shell.into();
+            clap_complete::generate(shell, &mut Cli::command(), "annals", &mut std::io::stdout());
+            Ok(())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -47,6 +79,39 @@ fn main() -> ExitCode {
             report(&e);
             ExitCode::from(1)
         }
+    }
+}
+
+/// A progress bar for photo processing, on a terminal and when there is
+/// enough to wait for.
+struct Bar(indicatif::ProgressBar);
+
+impl Bar {
+    fn new() -> Self {
+        Bar(indicatif::ProgressBar::hidden())
+    }
+}
+
+impl annals::images::Progress for Bar {
+    fn start(&self, total: usize) {
+        use std::io::IsTerminal;
+        if total > 4 && std::io::stderr().is_terminal() {
+            self.0.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            self.0.set_length(total as u64);
+            self.0.set_style(
+                indicatif::ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} {eta}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            self.0.set_message("Processing photos");
+        }
+    }
+
+    fn advance(&self) {
+        self.0.inc(1);
+    }
+
+    fn finish(&self) {
+        self.0.finish_and_clear();
     }
 }
 
@@ -93,4 +158,68 @@ fn report(e: &annals::Error) {
             }
         }
     }
+}
+
+fn print_check(report: &CheckReport) {
+    for (severity, d) in report.problems() {
+        let label = match severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        eprintln!("{label}: {d}\n");
+    }
+    let plural = |n: usize, word: &str| {
+        if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    };
+    let summary = format!(
+        "{}, {} ({} pages, {} links and images followed)",
+        plural(report.errors.len(), "error"),
+        plural(report.warnings.len(), "warning"),
+        report.pages,
+        report.references
+    );
+    if report.errors.is_empty() {
+        println!("Checked: {summary}");
+    } else {
+        eprintln!("{summary}");
+    }
+}
+
+fn print_serve_event(event: ServeEvent) {
+    match event {
+        ServeEvent::Listening { url, loopback } => {
+            if !loopback {
+                eprintln!(
+                    "warning: listening on every network this computer is on: anyone who can reach it can read the site, drafts included\n  = hint: leave out --bind to serve to this computer only (127.0.0.1)"
+                );
+            }
+            println!("Serving the site at {url} (Ctrl-C to stop)");
+        }
+        ServeEvent::Built { pages, millis, changed, .. } => {
+            if changed.is_empty() {
+                println!("Built {pages} pages in {millis} ms; watching for changes");
+            } else {
+                println!("Rebuilt {pages} pages in {millis} ms: {}", names(&changed));
+            }
+        }
+        ServeEvent::Failed { errors, changed, .. } => {
+            if !changed.is_empty() {
+                eprintln!("Changed: {}", names(&changed));
+            }
+            eprintln!("{errors}\nThe browser shows these errors until they are fixed.");
+        }
+        ServeEvent::WatchFailed(e) => {
+            eprintln!(
+                "warning: {e}\n  = hint: pages will not reload; restart annals serve after editing"
+            );
+        }
+    }
+}
+
+fn names(paths: &[std::path::PathBuf]) -> String {
+    let mut shown: Vec<String> = paths.iter().take(3).map(|p| p.display().to_string()).collect();
+    if paths.len() > 3 {
+        shown.push(format!("and {} more", paths.len() - 3));
+    }
+    shown.join(", ")
 }

@@ -28,11 +28,24 @@ const FILTER_FIELDS: [&str; 4] = ["kind", "chapter", "place", "title"];
 
 /// Loads the site under `root` (the folder holding `content/`).
 pub fn load(root: &Path, drafts: bool) -> Result<Site, Diagnostics> {
+    let (site, errors) = load_partial(root, drafts);
+    if errors.is_empty() { Ok(site) } else { Err(Diagnostics::sorted(errors)) }
+}
+
+/// Loads what can be loaded, with every problem found: the model without
+/// the parts that failed, and `Site::unloaded` naming the Markdown files
+/// that could not be read. `check` goes on with it to find the problems of
+/// later stages in the same run; a build stops at the first error list.
+pub fn load_partial(root: &Path, drafts: bool) -> (Site, Vec<Diagnostic>) {
     let content = root.join("content");
-    let content_abs = content.canonicalize().map_err(|e| {
-        Diagnostic::new("content", format!("cannot read the content folder: {e}"))
-            .hint("a site keeps its Markdown and YAML in `content/`; `annals init DIR` creates one")
-    })?;
+    let content_abs = match content.canonicalize() {
+        Ok(dir) => dir,
+        Err(e) => {
+            let d = Diagnostic::new("content", format!("cannot read the content folder: {e}"))
+                .hint("a site keeps its Markdown and YAML in `content/`; `annals init DIR` creates one");
+            return (Site::default(), vec![d]);
+        }
+    };
     let mut loader = Loader {
         content: &content_abs,
         drafts,
@@ -42,15 +55,17 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Diagnostics> {
         left_out: BTreeSet::new(),
     };
     let files = loader.walk();
-    let parsed: Vec<Result<Parsed, Diagnostic>> =
-        files.markdown.par_iter().map(|rel| parse_markdown(&content_abs, rel)).collect();
+    let parsed: Vec<(&String, Result<Parsed, Diagnostic>)> =
+        files.markdown.par_iter().map(|rel| (rel, parse_markdown(&content_abs, rel))).collect();
     let mut docs = BTreeMap::new();
-    for p in parsed {
+    let mut unloaded = std::collections::BTreeSet::new();
+    for (rel, p) in parsed {
         match p {
             Ok(p) => {
                 docs.insert(p.rel.clone(), p);
             }
             Err(d) => {
+                unloaded.insert(rel.clone());
                 let top = d
                     .file
                     .components()
@@ -61,15 +76,10 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Diagnostics> {
             }
         }
     }
-    let site = loader.assemble(&files, docs);
-    if loader.errors.is_empty() {
-        let mut site = site;
-        measure_photos(&mut site, &mut loader.errors);
-        if loader.errors.is_empty() {
-            return Ok(site);
-        }
-    }
-    Err(Diagnostics::sorted(loader.errors))
+    let mut site = loader.assemble(&files, docs);
+    site.unloaded = unloaded;
+    measure_photos(&mut site, &mut loader.errors);
+    (site, loader.errors)
 }
 
 struct Loader<'a> {
@@ -749,6 +759,8 @@ impl Loader<'_> {
                         place: None,
                         width: 0,
                         height: 0,
+                        variants: Vec::new(),
+                        original: None,
                         page: page_path.to_owned(),
                         origin: Origin { file: file.to_path_buf(), line, column },
                     });
@@ -804,6 +816,8 @@ impl Loader<'_> {
             place,
             width: 0,
             height: 0,
+            variants: Vec::new(),
+            original: None,
             page: page_path.to_owned(),
             origin: Origin { file: source.file.to_path_buf(), line, column },
         })
@@ -1424,32 +1438,7 @@ fn collect_links(site: &Site) -> BTreeMap<String, String> {
 
 /// Reads every photo's width and height, in parallel, once per file.
 fn measure_photos(site: &mut Site, errors: &mut Vec<Diagnostic>) {
-    let mut all: Vec<&mut Photo> = site.home.photos.iter_mut().collect();
-    for r in &mut site.reports {
-        all.extend(r.cover.iter_mut());
-        all.extend(r.photos.iter_mut());
-        for c in &mut r.chapters {
-            all.extend(c.photos.iter_mut());
-        }
-        for e in &mut r.chronicle {
-            all.extend(e.photos.iter_mut());
-        }
-    }
-    fn section_photos<'a>(s: &'a mut Section, all: &mut Vec<&'a mut Photo>) {
-        all.extend(s.photos.iter_mut());
-        for p in &mut s.pages {
-            all.extend(p.photos.iter_mut());
-        }
-        for sub in &mut s.sections {
-            section_photos(sub, all);
-        }
-    }
-    for s in &mut site.sections {
-        section_photos(s, &mut all);
-    }
-    for p in &mut site.pages {
-        all.extend(p.photos.iter_mut());
-    }
+    let all = site.photos_mut();
     let unique: BTreeMap<PathBuf, Origin> =
         all.iter().map(|p| (p.file.clone(), p.origin.clone())).collect();
     let sizes: HashMap<PathBuf, Result<(u32, u32), String>> = unique
@@ -1458,10 +1447,15 @@ fn measure_photos(site: &mut Site, errors: &mut Vec<Diagnostic>) {
         .collect();
     for (file, origin) in &unique {
         if let Some(Err(message)) = sizes.get(file) {
+            let hint = if message.contains("megapixels") {
+                "scale it down (12,000 px on the long side is plenty for print) and save it again"
+            } else {
+                "use a JPEG, PNG, WebP or GIF photo; re-export the file if it is damaged"
+            };
             errors.push(
-                Diagnostic::new(&origin.file, message.clone()).at(origin.line, origin.column).hint(
-                    "use a JPEG, PNG, WebP or GIF photo; re-export the file if it is damaged",
-                ),
+                Diagnostic::new(&origin.file, message.clone())
+                    .at(origin.line, origin.column)
+                    .hint(hint),
             );
         }
     }

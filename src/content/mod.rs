@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 
 pub use date::Date;
 pub use front_matter::{Approx, Scalar, SortBy};
-pub use load::{REPORT_RESERVED, load};
+pub use load::{REPORT_RESERVED, load, load_partial, slugify_name};
 pub use markdown_refs::{
     is_local, join_relative, line_column, parser_options as markdown_options, percent_decode,
 };
@@ -52,6 +52,10 @@ pub struct Photo {
     pub place: Option<String>,
     pub width: u32,
     pub height: u32,
+    /// The sizes it is published in, smallest first (planned by `images`).
+    pub variants: Vec<crate::images::Variant>,
+    /// Output path of the original, where originals are published.
+    pub original: Option<String>,
     /// Site path of the page that shows it.
     pub page: String,
     #[serde(skip)]
@@ -246,9 +250,62 @@ pub struct Site {
     pub links: BTreeMap<String, String>,
     /// Markdown files left out as drafts, so a link to one can say so.
     pub drafts: BTreeSet<String>,
+    /// Markdown files (relative to `content/`) that could not be read or
+    /// parsed; only a partial load (`load_partial`) has any. Links to them
+    /// are not reported: the file's own error says what is wrong.
+    pub unloaded: std::collections::BTreeSet<String>,
 }
 
 impl Site {
+    /// Every photo of the site, once per page that shows it.
+    pub fn photos_mut(&mut self) -> Vec<&mut Photo> {
+        fn section_photos<'a>(s: &'a mut Section, all: &mut Vec<&'a mut Photo>) {
+            all.extend(s.photos.iter_mut());
+            for p in &mut s.pages {
+                all.extend(p.photos.iter_mut());
+            }
+            for sub in &mut s.sections {
+                section_photos(sub, all);
+            }
+        }
+        let mut all: Vec<&mut Photo> = self.home.photos.iter_mut().collect();
+        for r in &mut self.reports {
+            all.extend(r.cover.iter_mut());
+            all.extend(r.photos.iter_mut());
+            for c in &mut r.chapters {
+                all.extend(c.photos.iter_mut());
+            }
+            for e in &mut r.chronicle {
+                all.extend(e.photos.iter_mut());
+            }
+        }
+        for s in &mut self.sections {
+            section_photos(s, &mut all);
+        }
+        for p in &mut self.pages {
+            all.extend(p.photos.iter_mut());
+        }
+        all
+    }
+
+    /// Every photo file of the site once, by its path.
+    pub fn unique_photos(&self) -> Vec<&Photo> {
+        let mut by_path: BTreeMap<&str, &Photo> = BTreeMap::new();
+        let sections = self.all_sections();
+        let pages = sections.iter().flat_map(|s| &s.pages).chain(&self.pages);
+        let photos = self
+            .reports
+            .iter()
+            .flat_map(|r| r.all_photos())
+            .chain(&self.home.photos)
+            .chain(sections.iter().flat_map(|s| &s.photos))
+            .chain(pages.flat_map(|p| &p.photos));
+        for photo in photos {
+            by_path.entry(photo.path.as_str()).or_insert(photo);
+        }
+        by_path.into_values().collect()
+    }
+
     /// Every plain section, nested ones included, in a stable order.
     pub fn all_sections(&self) -> Vec<&Section> {
         fn walk<'a>(s: &'a Section, out: &mut Vec<&'a Section>) {

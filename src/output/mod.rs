@@ -45,6 +45,8 @@ pub enum OutputError {
     Refused { path: PathBuf, reason: String, hint: String },
     #[error("cannot write {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
+    #[error("refusing to keep the photo cache in {path}: {reason}")]
+    CacheRefused { path: PathBuf, reason: String },
     #[error("two files would be written to the same path `{0}`")]
     Clash(String),
 }
@@ -53,6 +55,9 @@ impl OutputError {
     pub fn hint(&self) -> Option<&str> {
         match self {
             OutputError::Refused { hint, .. } => Some(hint),
+            OutputError::CacheRefused { .. } => Some(
+                "keep the cache outside the site's content and its output, or leave --cache-dir out to use your cache folder",
+            ),
             OutputError::Io { .. } => {
                 Some("check that the folder exists, is writable and the disk has room")
             }
@@ -116,6 +121,22 @@ pub fn check_output_dir(output: &Path, root: &Path) -> Result<(), OutputError> {
     Ok(())
 }
 
+/// Refuses a photo cache inside the site's content or inside the output,
+/// which a build replaces whole.
+pub fn check_cache_dir(cache: &Path, root: &Path, output: &Path) -> Result<(), OutputError> {
+    let abs = absolute(cache);
+    let refuse = |reason: &str| {
+        Err(OutputError::CacheRefused { path: cache.to_path_buf(), reason: reason.into() })
+    };
+    if abs.starts_with(absolute(&root.join("content"))) {
+        return refuse("it lies inside the site's `content/` folder");
+    }
+    if abs.starts_with(absolute(output)) {
+        return refuse("it lies inside the output folder, which every build replaces");
+    }
+    Ok(())
+}
+
 fn absolute(path: &Path) -> PathBuf {
     if let Ok(p) = path.canonicalize() {
         return p;
@@ -139,15 +160,10 @@ pub struct WriteSummary {
 pub fn write(
     output: &Path,
     root: &Path,
-    mut files: Vec<OutputFile>,
+    files: Vec<OutputFile>,
 ) -> Result<WriteSummary, OutputError> {
     check_output_dir(output, root)?;
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    for pair in files.windows(2) {
-        if pair[0].path == pair[1].path {
-            return Err(OutputError::Clash(pair[0].path.clone()));
-        }
-    }
+    let files = assemble(files)?;
     let output = absolute(output);
     let parent = output.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
     fs::create_dir_all(&parent).map_err(io_err(&parent))?;
@@ -169,6 +185,19 @@ pub fn write(
     };
     swap(&staging, &output, &parent, &name)?;
     Ok(summary)
+}
+
+/// The whole site as `write` would write it, minus the manifest: the
+/// files sorted by path, two for one path refused. Writes nothing: `serve`
+/// and `check` use it to see the site without a disk.
+pub fn assemble(mut files: Vec<OutputFile>) -> Result<Vec<OutputFile>, OutputError> {
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    for pair in files.windows(2) {
+        if pair[0].path == pair[1].path {
+            return Err(OutputError::Clash(pair[0].path.clone()));
+        }
+    }
+    Ok(files)
 }
 
 fn write_all(staging: &Path, files: &[OutputFile]) -> Result<WriteSummary, OutputError> {

@@ -21,6 +21,9 @@ pub struct BodyContext<'a> {
     pub links: &'a BTreeMap<String, String>,
     /// Markdown files left out as drafts.
     pub drafts: &'a BTreeSet<String>,
+    /// Markdown files that failed to load: links to them are left as they
+    /// are, without an error of their own.
+    pub unloaded: &'a BTreeSet<String>,
     /// The page's photos.
     pub photos: &'a [Photo],
     /// The report's folder (relative to `content/`), where photos are also
@@ -54,6 +57,12 @@ pub struct Rendered {
 }
 
 pub fn render(md: &Markdown, cx: &BodyContext<'_>) -> Result<Rendered, Vec<Diagnostic>> {
+    let (rendered, errors) = render_partial(md, cx);
+    if errors.is_empty() { Ok(rendered) } else { Err(errors) }
+}
+
+/// The body rendered around its errors, and the errors.
+pub fn render_partial(md: &Markdown, cx: &BodyContext<'_>) -> (Rendered, Vec<Diagnostic>) {
     let mut r = Renderer {
         md,
         cx,
@@ -67,7 +76,7 @@ pub fn render(md: &Markdown, cx: &BodyContext<'_>) -> Result<Rendered, Vec<Diagn
         TextMergeWithOffset::new(parser.into_offset_iter()).collect();
     let events = r.transform(events);
     pulldown_cmark::html::push_html(&mut r.out.html, events.into_iter());
-    if r.errors.is_empty() { Ok(r.out) } else { Err(r.errors) }
+    (r.out, r.errors)
 }
 
 struct Renderer<'a> {
@@ -262,13 +271,11 @@ impl<'a> Renderer<'a> {
         let eager = self.cx.eager_first && self.figures == 0;
         self.figures += 1;
         let loading = if eager { "eager" } else { "lazy" };
-        let src = urls::file(self.cx.root, &photo.path);
         let alt = if alt.is_empty() { photo.alt_text() } else { alt };
-        let img = format!(
-            "<img src=\"{src}\" width=\"{}\" height=\"{}\" alt=\"{}\" loading=\"{loading}\" decoding=\"async\">",
-            photo.width,
-            photo.height,
-            esc(alt)
+        let img = img_tag(self.cx.root, photo, alt, loading);
+        let src = urls::file(
+            self.cx.root,
+            photo.variants.last().map_or(photo.path.as_str(), |v| v.path.as_str()),
         );
         if !figure {
             return img;
@@ -294,30 +301,22 @@ impl<'a> Renderer<'a> {
     }
 
     fn link(&mut self, dest: &str, offset: usize) -> String {
-        if dest.starts_with('/') && !dest.starts_with("//") {
-            // Root-absolute: made relative so the site works under a sub-path.
-            return format!("{}{}", self.cx.root, dest.trim_start_matches('/'));
-        }
-        if !crate::content::is_local(dest) {
-            return dest.to_owned();
-        }
-        let (path, anchor) = dest.split_once('#').map_or((dest, None), |(p, a)| (p, Some(a)));
-        let decoded = crate::content::percent_decode(path);
-        if !decoded.ends_with(".md") {
-            return dest.to_owned();
+        if let Some(anchor) = dest.strip_prefix('#').filter(|_| !self.cx.id_prefix.is_empty()) {
+            // Heading ids carry the prefix on a page of several bodies.
+            return format!("#{}{anchor}", self.cx.id_prefix);
         }
         let dir = self.md.file.rsplit_once('/').map_or("", |(d, _)| d);
-        let target = crate::content::join_relative(dir, &decoded);
-        match target.as_ref().and_then(|t| self.cx.links.get(t)) {
-            Some(site_path) => {
-                let mut href = urls::page(self.cx.root, site_path);
-                if let Some(anchor) = anchor {
-                    href.push('#');
-                    href.push_str(anchor);
-                }
-                href
-            }
-            None if target.as_ref().is_some_and(|t| self.cx.drafts.contains(t)) => {
+        match link_target(
+            dest,
+            &self.md.file,
+            self.cx.root,
+            self.cx.links,
+            self.cx.unloaded,
+            self.cx.drafts,
+        ) {
+            LinkTarget::AsWritten | LinkTarget::Unloaded => dest.to_owned(),
+            LinkTarget::Href(href) => href,
+            LinkTarget::Draft => {
                 self.error(
                     offset,
                     format!("the link `{dest}` leads to a draft"),
@@ -325,8 +324,7 @@ impl<'a> Renderer<'a> {
                 );
                 dest.to_owned()
             }
-            None => {
-                let wanted = target.unwrap_or(decoded.clone());
+            LinkTarget::Missing { wanted } => {
                 let hint = match nearest(&wanted, self.cx.links.keys().map(String::as_str)) {
                     Some(near) => format!(
                         "did you mean `{}`? (paths are relative to this file)",
@@ -370,7 +368,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn shortcode(&mut self, call: &str, offset: usize) -> String {
-        let Some(args) = call.strip_prefix("stat(").and_then(|a| a.strip_suffix(')')) else {
+        let Some(key) = stat_key(call) else {
             self.error(
                 offset,
                 format!("unknown shortcode `{{{{ {call} }}}}`"),
@@ -378,13 +376,6 @@ impl<'a> Renderer<'a> {
             );
             return String::new();
         };
-        let key = args
-            .trim()
-            .strip_prefix("key")
-            .map(str::trim_start)
-            .and_then(|a| a.strip_prefix('='))
-            .map(|a| a.trim().trim_matches(|c| c == '"' || c == '\''))
-            .unwrap_or("");
         let Some((stats, stats_path)) = self.cx.stats else {
             self.error(
                 offset,
@@ -413,10 +404,135 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// How wide a figure shows, for the browser to pick from `srcset`: the
+/// text column on a large screen, the screen's width on a small one.
+pub const SIZES: &str = "(min-width: 52rem) 42rem, 100vw";
+
+/// An `<img>` of a planned photo with its sizes, `srcset` and loading.
+pub fn img_tag(root: &str, photo: &Photo, alt: &str, loading: &str) -> String {
+    let Some(shown) = crate::images::default_variant(&photo.variants) else {
+        // Not planned (a photo never published): the file itself.
+        return format!(
+            "<img src=\"{}\" width=\"{}\" height=\"{}\" alt=\"{}\" loading=\"{loading}\" decoding=\"async\">",
+            urls::file(root, &photo.path),
+            photo.width,
+            photo.height,
+            esc(alt)
+        );
+    };
+    let srcset: Vec<String> = photo
+        .variants
+        .iter()
+        .map(|v| format!("{} {}w", urls::file(root, &v.path), v.width))
+        .collect();
+    format!(
+        "<img src=\"{}\" srcset=\"{}\" sizes=\"{SIZES}\" width=\"{}\" height=\"{}\" alt=\"{}\" loading=\"{loading}\" decoding=\"async\">",
+        urls::file(root, &shown.path),
+        srcset.join(", "),
+        shown.width,
+        shown.height,
+        esc(alt)
+    )
+}
+
 /// `name(…)`: the shape of a shortcode call inside `{{ }}`.
 fn is_call(text: &str) -> bool {
     let name_len = text.bytes().take_while(|b| b.is_ascii_lowercase() || *b == b'_').count();
     name_len > 0 && text[name_len..].trim_start().starts_with('(') && text.ends_with(')')
+}
+
+/// What a Markdown link becomes in the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// Kept as written: another site, or a local file that is not Markdown.
+    AsWritten,
+    /// Rewritten: a `.md` file's page, or a root-absolute path made relative.
+    Href(String),
+    /// A `.md` file that failed to load; its own error says why.
+    Unloaded,
+    /// A `.md` file left out as a draft.
+    Draft,
+    /// A `.md` file that is no page; `wanted` is its path in `content/`.
+    Missing { wanted: String },
+}
+
+/// Resolves the link `dest` of the Markdown file `md_file` (relative to
+/// `content/`) on a page whose way to the site root is `root`. Shared by
+/// the renderer and `check`, so both see the same link.
+pub fn link_target(
+    dest: &str,
+    md_file: &str,
+    root: &str,
+    links: &BTreeMap<String, String>,
+    unloaded: &BTreeSet<String>,
+    drafts: &BTreeSet<String>,
+) -> LinkTarget {
+    if dest.starts_with('/') && !dest.starts_with("//") {
+        // Root-absolute: made relative so the site works under a sub-path.
+        return LinkTarget::Href(format!("{root}{}", dest.trim_start_matches('/')));
+    }
+    if !crate::content::is_local(dest) {
+        return LinkTarget::AsWritten;
+    }
+    let (path, anchor) = dest.split_once('#').map_or((dest, None), |(p, a)| (p, Some(a)));
+    let decoded = crate::content::percent_decode(path);
+    if !decoded.ends_with(".md") {
+        return LinkTarget::AsWritten;
+    }
+    let dir = md_file.rsplit_once('/').map_or("", |(d, _)| d);
+    let target = crate::content::join_relative(dir, &decoded);
+    if target.as_ref().is_some_and(|t| unloaded.contains(t)) {
+        return LinkTarget::Unloaded;
+    }
+    if target.as_ref().is_some_and(|t| drafts.contains(t)) {
+        return LinkTarget::Draft;
+    }
+    match target.as_ref().and_then(|t| links.get(t)) {
+        Some(site_path) => {
+            let mut href = urls::page(root, site_path);
+            if let Some(anchor) = anchor {
+                href.push('#');
+                href.push_str(anchor);
+            }
+            LinkTarget::Href(href)
+        }
+        None => LinkTarget::Missing { wanted: target.unwrap_or(decoded) },
+    }
+}
+
+/// The key of a `{{ stat(key="…") }}` call (what stands between the
+/// braces), if it is one.
+fn stat_key(call: &str) -> Option<&str> {
+    let args = call.strip_prefix("stat(")?.strip_suffix(')')?;
+    Some(
+        args.trim()
+            .strip_prefix("key")
+            .map(str::trim_start)
+            .and_then(|a| a.strip_prefix('='))
+            .map(|a| a.trim().trim_matches(|c| c == '"' || c == '\''))
+            .unwrap_or(""),
+    )
+}
+
+/// The stat keys a body cites with `{{ stat(key="…") }}`, outside code, as
+/// the renderer reads them.
+pub fn cited_stats(md: &Markdown) -> Vec<String> {
+    let parser = Parser::new_ext(&md.text, crate::content::markdown_options());
+    let mut keys = Vec::new();
+    for event in pulldown_cmark::TextMergeStream::new(parser) {
+        let Event::Text(text) = event else { continue };
+        let mut rest: &str = &text;
+        while let Some(start) = rest.find("{{") {
+            let Some(len) = rest[start..].find("}}") else {
+                break;
+            };
+            if let Some(key) = stat_key(rest[start + 2..start + len].trim()) {
+                keys.push(key.to_owned());
+            }
+            rest = &rest[start + len + 2..];
+        }
+    }
+    keys
 }
 
 fn relative_from(dir: &str, target: &str) -> String {
@@ -474,6 +590,18 @@ mod tests {
             place: None,
             width: 1600,
             height: 1067,
+            variants: crate::images::variants(
+                path,
+                1600,
+                1067,
+                &crate::config::ImageConfig {
+                    widths: vec![480, 960, 1600],
+                    format: crate::config::ImageFormat::Webp,
+                    quality: 80,
+                    originals: false,
+                },
+            ),
+            original: None,
             page: "2024/a/".into(),
             origin: Origin::default(),
         }
@@ -500,10 +628,12 @@ mod tests {
         }];
         let style = style();
         let drafts = BTreeSet::new();
+        let unloaded = BTreeSet::new();
         let cx = BodyContext {
             root: "../../",
             links: &links,
             drafts: &drafts,
+            unloaded: &unloaded,
             photos: &photos,
             report_dir: Some("2024"),
             id_prefix: "",
@@ -520,7 +650,13 @@ mod tests {
     fn standalone_image_becomes_figure() {
         let html = run("![选手](photos/x.jpg \"开幕式\")\n", false).unwrap().html;
         assert!(html.contains("<figure class=\"photo\">"), "{html}");
-        assert!(html.contains("src=\"../../2024/photos/x.jpg\" width=\"1600\" height=\"1067\" alt=\"选手\" loading=\"lazy\""), "{html}");
+        assert!(
+            html.contains(
+                "<img src=\"../../2024/photos/x-960.webp\" srcset=\"../../2024/photos/x-480.webp 480w, ../../2024/photos/x-960.webp 960w, ../../2024/photos/x-1600.webp 1600w\" sizes=\"(min-width: 52rem) 42rem, 100vw\" width=\"960\" height=\"640\" alt=\"选手\" loading=\"lazy\""
+            ),
+            "{html}"
+        );
+        assert!(html.contains("<a href=\"../../2024/photos/x-1600.webp\">"), "full size: {html}");
         assert!(
             html.contains(
                 "<figcaption>开幕式 <span class=\"credit\">摄影 张三</span></figcaption>"

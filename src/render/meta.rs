@@ -18,9 +18,12 @@ pub fn script_json(value: &Value) -> String {
         .replace('&', "\\u0026")
 }
 
-/// The absolute URL of a photo, for Open Graph, where `base_url` is known.
+/// The absolute URL of a photo's largest size, for Open Graph, where
+/// `base_url` is known.
 pub fn image_url(config: &Config, photo: Option<&Photo>) -> Option<String> {
-    photo.and_then(|p| config.absolute_url(&urls::encode_path(&p.path)))
+    let photo = photo?;
+    let path = photo.variants.last().map_or(&photo.path, |v| &v.path);
+    config.absolute_url(&urls::encode_path(path))
 }
 
 fn canonical(config: &Config, path: &str) -> Option<String> {

@@ -14,8 +14,6 @@ mod templates;
 pub mod urls;
 mod views;
 
-use std::collections::BTreeMap;
-
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -33,24 +31,37 @@ use views::{ChapterLink, Figure, PageView, PhotoView, ReportView, SectionView};
 
 /// Renders the whole site.
 pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
+    let (files, errors) = render_partial(site, config, theme)?;
+    if errors.is_empty() { Ok(files) } else { Err(Diagnostics::sorted(errors)) }
+}
+
+/// Renders what can be rendered, with every problem found: a page whose
+/// Markdown has errors is still rendered around them, a page whose template
+/// fails is left out. The `Err` is for a theme that cannot render at all.
+pub fn render_partial(
+    site: &Site,
+    config: &Config,
+    theme: &Theme,
+) -> Result<(Vec<OutputFile>, Vec<Diagnostic>), Diagnostics> {
     let renderer = Renderer::new(site, config, theme)?;
     let jobs = renderer.jobs();
-    let results: Vec<Result<Rendition, Vec<Diagnostic>>> =
-        jobs.par_iter().map(|job| renderer.run(job)).collect();
+    let results: Vec<(Option<Rendition>, Vec<Diagnostic>)> = jobs
+        .par_iter()
+        .map(|job| {
+            let mut errors = Vec::new();
+            let rendition = renderer.run(job, &mut errors);
+            (rendition, errors)
+        })
+        .collect();
     let mut files = Vec::with_capacity(results.len() + 64);
     let mut docs = Vec::new();
     let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(r) => {
-                files.push(r.file);
-                docs.extend(r.doc);
-            }
-            Err(e) => errors.extend(e),
+    for (rendition, e) in results {
+        if let Some(r) = rendition {
+            files.push(r.file);
+            docs.extend(r.doc);
         }
-    }
-    if !errors.is_empty() {
-        return Err(Diagnostics::sorted(errors));
+        errors.extend(e);
     }
     for r in &site.reports {
         let (json, csv) = (format!("{}stats.json", r.path), format!("{}stats.csv", r.path));
@@ -65,12 +76,6 @@ pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputF
     }
     files.push(OutputFile::bytes("sitemap.xml", sitemap::sitemap(site, config)));
     files.push(OutputFile::bytes("robots.txt", sitemap::robots(config)));
-    for photo in unique_photos(site) {
-        files.push(OutputFile {
-            path: photo.path.clone(),
-            content: FileContent::Copy(photo.file.clone()),
-        });
-    }
     for (rel, file) in &theme.static_files {
         let content = match file {
             StaticFile::Embedded(bytes) => FileContent::Bytes(bytes.clone()),
@@ -78,7 +83,7 @@ pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputF
         };
         files.push(OutputFile { path: rel.clone(), content });
     }
-    Ok(files)
+    Ok((files, errors))
 }
 
 /// The variables one page's template was given, as JSON: what the theme
@@ -109,16 +114,12 @@ pub fn template_contexts(
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for job in renderer.jobs() {
-        match renderer.context(&job) {
-            Ok(page) => {
-                let mut variables = globals.clone();
-                for name in &page.vars.names {
-                    variables.insert((*name).to_owned(), to_json(&page.vars.cx.get(name)));
-                }
-                out.push(TemplateContext { template: page.template, path: page.path, variables });
-            }
-            Err(e) => errors.extend(e),
+        let page = renderer.context(&job, &mut errors);
+        let mut variables = globals.clone();
+        for name in &page.vars.names {
+            variables.insert((*name).to_owned(), to_json(&page.vars.cx.get(name)));
         }
+        out.push(TemplateContext { template: page.template, path: page.path, variables });
     }
     if errors.is_empty() { Ok(out) } else { Err(Diagnostics::sorted(errors)) }
 }
@@ -141,6 +142,15 @@ impl Vars {
 
     fn insert<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
         self.cx.insert(name, value);
+        self.name(name);
+    }
+
+    fn insert_value(&mut self, name: &'static str, value: tera::Value) {
+        self.cx.insert_value(name, value);
+        self.name(name);
+    }
+
+    fn name(&mut self, name: &'static str) {
         if !self.names.contains(&name) {
             self.names.push(name);
         }
@@ -165,23 +175,6 @@ pub fn figure_style(theme: &Theme) -> Result<FigureStyle, Diagnostic> {
     })
 }
 
-fn unique_photos(site: &Site) -> Vec<&Photo> {
-    let mut by_path: BTreeMap<&str, &Photo> = BTreeMap::new();
-    let sections = site.all_sections();
-    let pages = sections.iter().flat_map(|s| &s.pages).chain(&site.pages);
-    let photos = site
-        .reports
-        .iter()
-        .flat_map(|r| r.all_photos())
-        .chain(&site.home.photos)
-        .chain(sections.iter().flat_map(|s| &s.photos))
-        .chain(pages.flat_map(|p| &p.photos));
-    for photo in photos {
-        by_path.entry(photo.path.as_str()).or_insert(photo);
-    }
-    by_path.into_values().collect()
-}
-
 /// One output page to render.
 enum Job<'a> {
     Home,
@@ -190,6 +183,7 @@ enum Job<'a> {
     Stats(usize),
     Chronicle(usize),
     Print(usize),
+    Photos(usize),
     /// `/stats/`: every key across the years.
     SiteStats,
     Section(&'a Section, usize),
@@ -225,7 +219,7 @@ struct Renderer<'a> {
     /// The names of the variables every template gets (Tera's globals).
     globals: Vec<&'static str>,
     style: FigureStyle,
-    reports: Vec<ReportView>,
+    reports: Vec<tera::Value>,
     tags: Vec<TagView>,
 }
 
@@ -252,6 +246,9 @@ impl<'a> Renderer<'a> {
             .insert("sections", &site.sections.iter().map(SectionView::link).collect::<Vec<_>>());
         globals.insert("site_pages", &site.pages.iter().map(ChapterLink::new).collect::<Vec<_>>());
         tera.global_context().extend(globals.cx);
+        // Each report's view, serialized once: a report of many chapters is in
+        // the context of each of them, and a Tera value is cheap to clone.
+        let report_values = reports.iter().map(tera::Value::from_serializable).collect();
         Ok(Renderer {
             site,
             config,
@@ -259,7 +256,7 @@ impl<'a> Renderer<'a> {
             tera,
             globals: globals.names,
             style,
-            reports,
+            reports: report_values,
             tags: tags::index(site),
         })
     }
@@ -271,7 +268,13 @@ impl<'a> Renderer<'a> {
             jobs.push(Job::SiteStats);
         }
         for (i, r) in site.reports.iter().enumerate() {
-            jobs.extend([Job::Report(i), Job::Stats(i), Job::Chronicle(i), Job::Print(i)]);
+            jobs.extend([
+                Job::Report(i),
+                Job::Stats(i),
+                Job::Chronicle(i),
+                Job::Print(i),
+                Job::Photos(i),
+            ]);
             jobs.extend((0..r.chapters.len()).map(|c| Job::Chapter(i, c)));
         }
         for s in site.all_sections() {
@@ -295,7 +298,8 @@ impl<'a> Renderer<'a> {
         photos: &[Photo],
         report: Option<&Report>,
         id_prefix: &str,
-    ) -> Result<Rendered, Vec<Diagnostic>> {
+        errors: &mut Vec<Diagnostic>,
+    ) -> Rendered {
         let stats_path = report.map(|r| format!("{}stats/", r.path));
         let report_dir =
             report.map(|r| r.preface.file.trim_end_matches("_index.md").trim_end_matches('/'));
@@ -303,6 +307,7 @@ impl<'a> Renderer<'a> {
             root,
             links: &self.site.links,
             drafts: &self.site.drafts,
+            unloaded: &self.site.unloaded,
             photos,
             report_dir,
             stats: report.zip(stats_path.as_deref()).map(|(r, p)| (r.stats.as_slice(), p)),
@@ -311,7 +316,9 @@ impl<'a> Renderer<'a> {
             eager_first: true,
             id_prefix,
         };
-        markdown::render(md, &cx)
+        let (rendered, problems) = markdown::render_partial(md, &cx);
+        errors.extend(problems);
+        rendered
     }
 
     fn base_context(&self, path: &str, kind: &str, title: &str) -> Vars {
@@ -361,23 +368,27 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    fn run(&self, job: &Job<'a>) -> Result<Rendition, Vec<Diagnostic>> {
-        let PageContext { path, template, vars, doc } = self.context(job)?;
-        let html = self
-            .tera
-            .render(template, &vars.cx)
-            .map_err(|e| vec![templates::error(self.theme, &e, Some(template))])?;
+    fn run(&self, job: &Job<'a>, errors: &mut Vec<Diagnostic>) -> Option<Rendition> {
+        let PageContext { path, template, vars, doc } = self.context(job, errors);
+        let html = match self.tera.render(template, &vars.cx) {
+            Ok(html) => html,
+            Err(e) => {
+                errors.push(templates::error(self.theme, &e, Some(template)));
+                return None;
+            }
+        };
         let file = if path.ends_with(".html") { path } else { format!("{path}index.html") };
-        Ok(Rendition { file: OutputFile::bytes(file, html.into_bytes()), doc })
+        Some(Rendition { file: OutputFile::bytes(file, html.into_bytes()), doc })
     }
 
-    /// The template and variables of a page.
-    fn context(&self, job: &Job<'a>) -> Result<PageContext, Vec<Diagnostic>> {
+    /// The template and variables of a page; problems in its Markdown go
+    /// to `errors`.
+    fn context(&self, job: &Job<'a>, errors: &mut Vec<Diagnostic>) -> PageContext {
         let mut doc = None;
         let (path, template, cx) = match job {
             Job::Home => {
                 let home = &self.site.home;
-                let rendered = self.body(&home.body, "", &home.photos, None, "")?;
+                let rendered = self.body(&home.body, "", &home.photos, None, "", errors);
                 let title = home.title.clone().unwrap_or_else(|| self.config.title.clone());
                 let mut cx = self.base_context("", "home", &title);
                 cx.insert("home", &views::HomeView::new(home));
@@ -397,7 +408,7 @@ impl<'a> Renderer<'a> {
                 let report = &self.site.reports[*i];
                 let root = urls::root_of(&report.path);
                 let rendered =
-                    self.body(&report.preface, &root, &report.photos, Some(report), "")?;
+                    self.body(&report.preface, &root, &report.photos, Some(report), "", errors);
                 let mut cx = self.base_context(&report.path, "report", &report.title);
                 self.describe(
                     &mut cx,
@@ -405,7 +416,7 @@ impl<'a> Renderer<'a> {
                     report.cover.as_ref(),
                     meta::report(self.config, report),
                 );
-                cx.insert("report", &self.reports[*i]);
+                cx.insert_value("report", self.reports[*i].clone());
                 cx.insert("content", &rendered.html);
                 cx.insert("toc", &rendered.headings);
                 let photos = unshown(&report.photos, &rendered, report.cover.as_ref());
@@ -419,7 +430,7 @@ impl<'a> Renderer<'a> {
                 let chapter = &report.chapters[*c];
                 let root = urls::root_of(&chapter.path);
                 let rendered =
-                    self.body(&chapter.body, &root, &chapter.photos, Some(report), "")?;
+                    self.body(&chapter.body, &root, &chapter.photos, Some(report), "", errors);
                 let mut cx = self.base_context(&chapter.path, "chapter", &chapter.title);
                 self.describe(
                     &mut cx,
@@ -427,7 +438,7 @@ impl<'a> Renderer<'a> {
                     chapter.photos.first(),
                     meta::chapter(self.config, report, chapter),
                 );
-                cx.insert("report", &self.reports[*i]);
+                cx.insert_value("report", self.reports[*i].clone());
                 cx.insert("chapter", &PageView::new(chapter));
                 cx.insert("content", &rendered.html);
                 cx.insert("toc", &rendered.headings);
@@ -450,7 +461,7 @@ impl<'a> Renderer<'a> {
                 let path = format!("{}stats/", report.path);
                 let title = format!("{} · {}", self.t("statistics"), report.title);
                 let mut cx = self.base_context(&path, "stats", &title);
-                cx.insert("report", &self.reports[*i]);
+                cx.insert_value("report", self.reports[*i].clone());
                 let groups = views::figure_groups(
                     report,
                     &self.site.reports,
@@ -473,7 +484,7 @@ impl<'a> Renderer<'a> {
                 let path = format!("{}chronicle/", report.path);
                 let title = format!("{} · {}", self.t("chronicle"), report.title);
                 let mut cx = self.base_context(&path, "chronicle", &title);
-                cx.insert("report", &self.reports[*i]);
+                cx.insert_value("report", self.reports[*i].clone());
                 let text: Vec<String> = report
                     .chronicle
                     .iter()
@@ -496,27 +507,34 @@ impl<'a> Renderer<'a> {
                 let path = format!("{}print/", report.path);
                 let root = urls::root_of(&path);
                 let mut cx = self.base_context(&path, "print", &report.title);
-                let preface =
-                    self.body(&report.preface, &root, &report.photos, Some(report), "preface-")?;
+                let preface = self.body(
+                    &report.preface,
+                    &root,
+                    &report.photos,
+                    Some(report),
+                    "preface-",
+                    errors,
+                );
                 let mut chapters = Vec::new();
-                let mut errors = Vec::new();
                 for chapter in &report.chapters {
                     let prefix = format!("{}-", chapter.slug);
-                    match self.body(&chapter.body, &root, &chapter.photos, Some(report), &prefix) {
-                        Ok(r) => chapters.push(PrintChapter {
-                            chapter: PageView::new(chapter),
-                            anchor: format!("chapter-{}", chapter.slug),
-                            photos: unshown(&chapter.photos, &r, None),
-                            content: r.html,
-                            figures: self.chapter_figures(report, chapter),
-                        }),
-                        Err(e) => errors.extend(e),
-                    }
+                    let r = self.body(
+                        &chapter.body,
+                        &root,
+                        &chapter.photos,
+                        Some(report),
+                        &prefix,
+                        errors,
+                    );
+                    chapters.push(PrintChapter {
+                        chapter: PageView::new(chapter),
+                        anchor: format!("chapter-{}", chapter.slug),
+                        photos: unshown(&chapter.photos, &r, None),
+                        content: r.html,
+                        figures: self.chapter_figures(report, chapter),
+                    });
                 }
-                if !errors.is_empty() {
-                    return Err(errors);
-                }
-                cx.insert("report", &self.reports[*i]);
+                cx.insert_value("report", self.reports[*i].clone());
                 cx.insert("content", &preface.html);
                 cx.insert("photos", &unshown(&report.photos, &preface, report.cover.as_ref()));
                 cx.insert("chapters", &chapters);
@@ -531,6 +549,33 @@ impl<'a> Renderer<'a> {
                 );
                 cx.insert("months", &views::chronicle(report, &self.theme.strings));
                 (path, "print.html", cx)
+            }
+            Job::Photos(i) => {
+                let report = &self.site.reports[*i];
+                let path = format!("{}photos/", report.path);
+                let title = format!("{} · {}", self.t("photos"), report.title);
+                let mut cx = self.base_context(&path, "photos", &title);
+                cx.insert_value("report", self.reports[*i].clone());
+                let title_of = |path: &str| {
+                    report
+                        .chapters
+                        .iter()
+                        .find(|c| c.path == path)
+                        .map_or(&report.title, |c| &c.title)
+                        .clone()
+                };
+                let photos: Vec<PhotoView> = report
+                    .all_photos()
+                    .into_iter()
+                    .map(|p| PhotoView { page_title: Some(title_of(&p.page)), ..PhotoView::new(p) })
+                    .collect();
+                let captions: Vec<&str> =
+                    photos.iter().filter_map(|p| p.caption.as_deref()).collect();
+                if !captions.is_empty() {
+                    doc = self.doc(&title, &path, Some(report.year), "photos", captions.join(" "));
+                }
+                cx.insert("photos", &photos);
+                (path, "photos.html", cx)
             }
             Job::SiteStats => {
                 let path = "stats/".to_owned();
@@ -548,7 +593,7 @@ impl<'a> Renderer<'a> {
                     format!("{}page/{number}/", section.path)
                 };
                 let root = urls::root_of(&path);
-                let rendered = self.body(&section.body, &root, &section.photos, None, "")?;
+                let rendered = self.body(&section.body, &root, &section.photos, None, "", errors);
                 let mut cx = self.base_context(&path, "section", &section.title);
                 if let Some(s) = &section.summary {
                     cx.insert("description", s);
@@ -568,7 +613,7 @@ impl<'a> Renderer<'a> {
             }
             Job::Page(page, section) => {
                 let root = urls::root_of(&page.path);
-                let rendered = self.body(&page.body, &root, &page.photos, None, "")?;
+                let rendered = self.body(&page.body, &root, &page.photos, None, "", errors);
                 let mut cx = self.base_context(&page.path, "page", &page.title);
                 self.describe(
                     &mut cx,
@@ -614,7 +659,7 @@ impl<'a> Renderer<'a> {
                 self.base_context("search/", "search", &self.t("search")),
             ),
         };
-        Ok(PageContext { path, template, vars: cx, doc })
+        PageContext { path, template, vars: cx, doc }
     }
 
     fn chapter_figures(&self, report: &Report, chapter: &Page) -> Vec<Figure> {

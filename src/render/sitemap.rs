@@ -11,7 +11,7 @@ pub fn sitemap(site: &Site, config: &Config) -> Vec<u8> {
     for r in &site.reports {
         let date = r.date.map(|d| d.first_day());
         entries.push((r.path.clone(), date.clone()));
-        for page in ["stats", "chronicle", "print"] {
+        for page in ["stats", "chronicle", "print", "photos"] {
             entries.push((format!("{}{page}/", r.path), date.clone()));
         }
         for c in &r.chapters {

@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::theme::Theme;
 
 /// Every template a theme provides for the pages annals makes.
-pub const REQUIRED: [&str; 15] = [
+pub const REQUIRED: [&str; 16] = [
     "base.html",
     "home.html",
     "report.html",
@@ -18,6 +18,7 @@ pub const REQUIRED: [&str; 15] = [
     "site_stats.html",
     "chronicle.html",
     "print.html",
+    "photos.html",
     "section.html",
     "page.html",
     "tags.html",

@@ -67,10 +67,17 @@ impl<'a> HomeView<'a> {
 
 #[derive(Serialize, Clone)]
 pub struct PhotoView {
-    /// Root-relative URL of the image.
+    /// Root-relative URL of the variant for `src`.
     pub src: String,
+    /// Width and height of that variant.
     pub width: u32,
     pub height: u32,
+    /// Every published size, smallest first, for `srcset`.
+    pub variants: Vec<VariantView>,
+    /// Root-relative URL of the largest size, for a full-size view.
+    pub full: String,
+    /// Root-relative URL of the original, where originals are published.
+    pub original: Option<String>,
     pub alt: String,
     pub caption: Option<String>,
     pub credit: Option<String>,
@@ -78,20 +85,40 @@ pub struct PhotoView {
     pub place: Option<String>,
     /// Root-relative URL of the page that shows it.
     pub page_url: String,
+    /// Title of that page (filled in on the photos page).
+    pub page_title: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct VariantView {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 impl PhotoView {
     pub fn new(p: &Photo) -> Self {
+        let variants: Vec<VariantView> = p
+            .variants
+            .iter()
+            .map(|v| VariantView { url: urls::file("", &v.path), width: v.width, height: v.height })
+            .collect();
+        let (path, width, height) = crate::images::default_variant(&p.variants)
+            .map_or((p.path.as_str(), p.width, p.height), |v| (v.path.as_str(), v.width, v.height));
         PhotoView {
-            src: urls::file("", &p.path),
-            width: p.width,
-            height: p.height,
+            src: urls::file("", path),
+            width,
+            height,
+            full: variants.last().map(|v| v.url.clone()).unwrap_or_default(),
+            variants,
+            original: p.original.as_deref().map(|o| urls::file("", o)),
             alt: p.alt_text().to_owned(),
             caption: p.caption.clone(),
             credit: p.credit.clone(),
             date: p.date,
             place: p.place.clone(),
             page_url: urls::page("", &p.page),
+            page_title: None,
         }
     }
 }
@@ -447,6 +474,7 @@ pub struct ReportView {
     pub stats_url: String,
     pub chronicle_url: String,
     pub print_url: String,
+    pub photos_url: String,
     pub chapters: Vec<ChapterLink>,
     pub key_figures: Vec<Figure>,
     pub figure_count: usize,
@@ -471,6 +499,7 @@ impl ReportView {
             stats_url: urls::page("", &format!("{}stats/", r.path)),
             chronicle_url: urls::page("", &format!("{}chronicle/", r.path)),
             print_url: urls::page("", &format!("{}print/", r.path)),
+            photos_url: urls::page("", &format!("{}photos/", r.path)),
             chapters: r.chapters.iter().map(ChapterLink::new).collect(),
             key_figures: r
                 .key_figures()

@@ -101,7 +101,7 @@ fn feed_and_sitemap_are_well_formed_xml() {
 fn pages_carry_open_graph_and_json_ld() {
     let (_tmp, out) = build(&fixture("two-years"));
     let report = read(&out, "2024/index.html");
-    assert!(report.contains("<meta property=\"og:image\" content=\"https://example.test/library/2024/photos/cover.jpg\">"), "{report}");
+    assert!(report.contains("<meta property=\"og:image\" content=\"https://example.test/library/2024/photos/cover-120.webp\">"), "{report}");
     assert!(report.contains("<meta name=\"description\" content=\"一年的阅读推广与馆藏建设。\">"));
     let start = report.find("<script type=\"application/ld+json\">").unwrap() + 35;
     let end = start + report[start..].find("</script>").unwrap();

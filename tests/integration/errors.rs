@@ -342,8 +342,8 @@ fn photos_in_plain_section_and_home_bodies() {
     site.build().unwrap();
     let archive = std::fs::read_to_string(site.root().join("public/archive/index.html")).unwrap();
     assert!(archive.contains("<figcaption>The old map</figcaption>"), "{archive}");
-    assert!(site.root().join("public/archive/map.png").is_file());
-    assert!(site.root().join("public/hall.png").is_file());
+    assert!(site.root().join("public/archive/map-4.webp").is_file());
+    assert!(site.root().join("public/hall-4.webp").is_file());
 }
 
 #[test]
@@ -381,7 +381,7 @@ fn a_link_to_a_draft_says_so() {
 #[test]
 fn an_unknown_theme_from_the_command_line_is_blamed_on_it() {
     let site = TestSite::new();
-    let mut options = annals::BuildOptions::new(site.root());
+    let mut options = site.options();
     options.theme = Some("gazete".into());
     match annals::build(&options) {
         Err(annals::Error::Content(d)) => {

@@ -3,10 +3,14 @@
 //! the files, or writes a small site of its own to break on purpose.
 
 mod archive;
+mod check;
 mod cli;
 mod errors;
 mod example;
+mod new;
 mod output;
+mod photos;
+mod serve;
 mod stats;
 mod support;
 mod themes;

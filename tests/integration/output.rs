@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use annals::{BuildOptions, Error};
+use annals::Error;
 
 use crate::support::{TestSite, tree};
 
@@ -43,7 +43,7 @@ fn the_output_may_not_be_the_site_or_its_content() {
         site.root().join("content"),
         site.root().join("content/2024/out"),
     ] {
-        let mut options = BuildOptions::new(site.root());
+        let mut options = site.options();
         options.output = Some(bad.clone());
         match annals::build(&options) {
             Err(Error::Output(e)) => {
@@ -72,7 +72,7 @@ fn drafts_are_left_out_unless_asked() {
     site.file("content/2024/02-draft.md", "---\ntitle: Draft\ndraft: true\n---\n");
     site.build().unwrap();
     assert!(!site.root().join("public/2024/draft").exists());
-    let mut options = BuildOptions::new(site.root());
+    let mut options = site.options();
     options.drafts = true;
     annals::build(&options).unwrap();
     assert!(site.root().join("public/2024/draft/index.html").is_file());

@@ -16,11 +16,18 @@ pub fn repo_root() -> PathBuf {
 }
 
 /// Builds the site at `root` into a new temporary folder.
+/// The photo cache of every test build: one folder for the whole run, so
+/// the fixtures' photos are processed once.
+pub fn cache_dir() -> PathBuf {
+    std::env::temp_dir().join(format!("annals-test-cache-{}", std::process::id()))
+}
+
 pub fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
     let out_dir = tempfile::tempdir().unwrap();
     let out = out_dir.path().join("public");
     let mut options = BuildOptions::new(root);
     options.output = Some(out.clone());
+    options.cache_dir = Some(cache_dir().join(root.file_name().unwrap_or_default()));
     if let Err(e) = annals::build(&options) {
         panic!("build of {} failed:\n{e}", root.display());
     }
@@ -61,8 +68,15 @@ impl TestSite {
         self
     }
 
+    /// Options for building this site, its photo cache inside its folder.
+    pub fn options(&self) -> BuildOptions {
+        let mut options = BuildOptions::new(self.root());
+        options.cache_dir = Some(self.root().join("cache"));
+        options
+    }
+
     pub fn build(&self) -> Result<annals::BuildReport, Error> {
-        annals::build(&BuildOptions::new(self.root()))
+        annals::build(&self.options())
     }
 
     /// Builds, expecting content errors; returns them.

@@ -44,7 +44,7 @@ fn markdown_figures_have_captions_sizes_and_credit() {
     let (_tmp, out) = build(&fixture("two-years"));
     let bundle = read(&out, "2024/collections/index.html");
     assert!(
-        bundle.contains("<img src=\"../../2024/20-collections/shelf.jpg\" width=\"60\" height=\"90\" alt=\"一排新书架\""),
+        bundle.contains("<img src=\"../../2024/20-collections/shelf-60.webp\" srcset=\"../../2024/20-collections/shelf-60.webp 60w\" sizes=\"(min-width: 52rem) 42rem, 100vw\" width=\"60\" height=\"90\" alt=\"一排新书架\""),
         "{bundle}"
     );
     assert!(bundle.contains("<figcaption>新书架 <span class=\"place\">二楼</span> <span class=\"credit\">摄影 王芳</span></figcaption>"), "{bundle}");
@@ -59,7 +59,7 @@ fn markdown_figures_have_captions_sizes_and_credit() {
     );
     assert!(reading.contains("<figcaption>阅览室一角</figcaption>"), "{reading}");
     // The photo shown in the body is not shown a second time.
-    assert_eq!(bundle.matches("shelf.jpg\" width").count(), 1);
+    assert_eq!(bundle.matches("<img src=\"../../2024/20-collections/shelf-60.webp\"").count(), 1);
 }
 
 #[test]

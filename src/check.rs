@@ -1,0 +1,851 @@
+//! `annals check`: everything a build validates, plus what only the
+//! rendered site shows: every internal link, `#anchor` and image leads
+//! somewhere, every `<img>` has alt text; and, as warnings, stats no text
+//! cites and photos nothing shows. It renders in memory and writes nothing.
+//!
+//! References written in Markdown are checked where they were written, so
+//! their problems name the Markdown file and line; the rest of each
+//! rendered page (what templates and static files add) is crawled after,
+//! and its problems name the page. The pipeline is run in its partial
+//! form (`content::load_partial`, `render::render_partial`), so a broken
+//! front matter does not hide a broken anchor elsewhere: one run lists all.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use pulldown_cmark::{Event, Parser, Tag as MdTag, TagEnd};
+
+use crate::config::{BuildOptions, Config};
+use crate::content::{self, Markdown, Site};
+use crate::diagnostic::{Diagnostic, Diagnostics, nearest};
+use crate::output::{self, FileContent, OutputFile};
+use crate::render::markdown::{LinkTarget, cited_stats, link_target};
+use crate::render::urls;
+
+/// Photo files `check` expects something to show.
+const PHOTO_EXTENSIONS: [&str; 7] = ["jpg", "jpeg", "png", "webp", "gif", "avif", "tif"];
+
+/// What `check` found. Errors fail the check; warnings do not.
+#[derive(Debug, Clone, Default)]
+pub struct CheckReport {
+    pub errors: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
+    /// Rendered HTML pages crawled.
+    pub pages: usize,
+    /// Links, anchors and images followed.
+    pub references: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl CheckReport {
+    /// Every problem, errors and warnings together, sorted by file and line.
+    pub fn problems(&self) -> Vec<(Severity, &Diagnostic)> {
+        let mut all: Vec<(Severity, &Diagnostic)> = self
+            .errors
+            .iter()
+            .map(|d| (Severity::Error, d))
+            .chain(self.warnings.iter().map(|d| (Severity::Warning, d)))
+            .collect();
+        all.sort_by(|a, b| {
+            (&a.1.file, a.1.line, a.1.column).cmp(&(&b.1.file, b.1.line, b.1.column))
+        });
+        all
+    }
+}
+
+/// Checks the site at `options.root`.
+pub fn check(options: &BuildOptions) -> CheckReport {
+    let root = &options.root;
+    let mut report = CheckReport::default();
+    let mut errors = Vec::new();
+    let config = Config::load(root).and_then(|mut c| {
+        crate::config::apply_overrides(&mut c, options)?;
+        Ok(c)
+    });
+    let theme = config.as_ref().map_err(Clone::clone).and_then(|c| crate::theme::load(root, c));
+    let (site, load_errors) = content::load_partial(root, options.drafts);
+    errors.extend(load_errors);
+    let (config, theme) = match (config, theme) {
+        (Ok(c), Ok(t)) => (c, t),
+        (Err(d), _) | (_, Err(d)) => {
+            errors.push(d);
+            report.errors = Diagnostics::sorted(errors).0;
+            return report;
+        }
+    };
+    let mut site = site;
+    crate::images::plan(&mut site, &config.images);
+    let files = match crate::render::render_partial(&site, &config, &theme) {
+        Ok((files, render_errors)) => {
+            // A photo that failed to load is also unknown to the renderer:
+            // one message per place is enough, the first stage's.
+            let seen: HashSet<(PathBuf, Option<usize>, Option<usize>)> =
+                errors.iter().map(|d| (d.file.clone(), d.line, d.column)).collect();
+            let template_failed = render_errors.iter().any(|d| !d.file.starts_with("content"));
+            errors.extend(
+                render_errors
+                    .into_iter()
+                    .filter(|d| !seen.contains(&(d.file.clone(), d.line, d.column))),
+            );
+            if template_failed {
+                // Pages are missing: every link to them would be reported.
+                report.warnings.push(
+                    Diagnostic::new("templates", "links and anchors were not checked")
+                        .hint("a template failed to render; fix it and run `annals check` again"),
+                );
+                None
+            } else {
+                Some(files)
+            }
+        }
+        Err(d) => {
+            errors.extend(d.0);
+            None
+        }
+    };
+    if let Some(mut files) = files {
+        files.extend(crate::images::planned_files(&site));
+        match output::assemble(files) {
+            Ok(files) => {
+                let site_files = SiteFiles::new(&files, &mut errors);
+                let mut crawler = Crawler {
+                    files: &site_files,
+                    ids: HashMap::new(),
+                    handled: HashSet::new(),
+                    errors: Vec::new(),
+                    warnings: Vec::new(),
+                    references: 0,
+                };
+                crawler.markdown(&site, config.markdown_safe);
+                crawler.pages();
+                report.pages = site_files.html.len();
+                report.references = crawler.references;
+                errors.extend(crawler.errors);
+                report.warnings.extend(crawler.warnings);
+            }
+            Err(e) => {
+                let mut d = Diagnostic::new("static", e.to_string());
+                if let Some(hint) = e.hint() {
+                    d = d.hint(hint);
+                }
+                errors.push(d);
+            }
+        }
+    }
+    report.warnings.extend(unused_stats(&site));
+    report.warnings.extend(unshown_photos(root, &site));
+    report.errors = Diagnostics::sorted(errors).0;
+    report.warnings = Diagnostics::sorted(std::mem::take(&mut report.warnings)).0;
+    report
+}
+
+/// The rendered site as paths, with the text of its HTML pages.
+struct SiteFiles {
+    paths: BTreeSet<String>,
+    html: BTreeMap<String, String>,
+}
+
+impl SiteFiles {
+    fn new(files: &[OutputFile], errors: &mut Vec<Diagnostic>) -> Self {
+        let mut html = BTreeMap::new();
+        for f in files.iter().filter(|f| f.path.ends_with(".html")) {
+            let text = match &f.content {
+                FileContent::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+                FileContent::Copy(p) => match std::fs::read(p) {
+                    Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+                    Err(e) => {
+                        errors.push(
+                            Diagnostic::new(p, format!("cannot read this file: {e}"))
+                                .hint("check that it exists and that you may read it"),
+                        );
+                        continue;
+                    }
+                },
+            };
+            html.insert(f.path.clone(), text);
+        }
+        SiteFiles { paths: files.iter().map(|f| f.path.clone()).collect(), html }
+    }
+}
+
+struct Crawler<'a> {
+    files: &'a SiteFiles,
+    /// Page → the ids on it, found on first need.
+    ids: HashMap<String, Vec<String>>,
+    /// (page, decoded reference) already checked where it was written.
+    handled: HashSet<(String, String)>,
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+    references: usize,
+}
+
+/// Why a reference fails, and what would fix it.
+struct Problem {
+    severity: Severity,
+    message: String,
+    hint: String,
+}
+
+impl Problem {
+    fn error(message: String, hint: impl Into<String>) -> Option<Problem> {
+        Some(Problem { severity: Severity::Error, message, hint: hint.into() })
+    }
+
+    fn warning(message: String, hint: impl Into<String>) -> Option<Problem> {
+        Some(Problem { severity: Severity::Warning, message, hint: hint.into() })
+    }
+}
+
+/// A Markdown body and the page it is rendered into.
+struct Body<'a> {
+    md: &'a Markdown,
+    /// Site path of the page, `2024/politics/`.
+    path: &'a str,
+    /// Site path of the print edition that shows the body again, for a
+    /// report's preface and chapters: what is reported at the Markdown is
+    /// not reported again there.
+    print: Option<String>,
+}
+
+impl Crawler<'_> {
+    /// Checks the links, images and raw HTML of every Markdown body.
+    fn markdown(&mut self, site: &Site, safe: bool) {
+        let body = |md, path| Body { md, path, print: None };
+        let mut bodies = vec![body(&site.home.body, "")];
+        for r in &site.reports {
+            let print = Some(format!("{}print/", r.path));
+            bodies.push(Body { md: &r.preface, path: &r.path, print: print.clone() });
+            bodies.extend(r.chapters.iter().map(|c| Body {
+                md: &c.body,
+                path: &c.path,
+                print: print.clone(),
+            }));
+        }
+        for s in site.all_sections() {
+            bodies.push(body(&s.body, &s.path));
+            bodies.extend(s.pages.iter().map(|p| body(&p.body, &p.path)));
+        }
+        bodies.extend(site.pages.iter().map(|p| body(&p.body, &p.path)));
+        for body in bodies {
+            if !body.md.file.is_empty() {
+                self.body(&body, site, safe);
+            }
+        }
+    }
+
+    fn body(&mut self, body: &Body<'_>, site: &Site, safe: bool) {
+        let md = body.md;
+        let page = format!("{}index.html", body.path);
+        let root = urls::root_of(body.path);
+        let parser = Parser::new_ext(&md.text, content::markdown_options());
+        let mut image: Option<(String, usize, String)> = None;
+        for (event, range) in parser.into_offset_iter() {
+            match event {
+                Event::Start(MdTag::Link { dest_url, .. }) => {
+                    let rendered = match link_target(
+                        &dest_url,
+                        &md.file,
+                        &root,
+                        &site.links,
+                        &site.unloaded,
+                        &site.drafts,
+                    ) {
+                        LinkTarget::AsWritten => dest_url.to_string(),
+                        LinkTarget::Href(href) => href,
+                        // The renderer has said so already.
+                        LinkTarget::Missing { .. } | LinkTarget::Unloaded | LinkTarget::Draft => {
+                            self.handled.insert((page.clone(), decode(&dest_url)));
+                            continue;
+                        }
+                    };
+                    self.handled.insert((page.clone(), decode(&rendered)));
+                    if let Some(p) = self.reference(&page, &rendered, &dest_url) {
+                        self.report_at(md, range.start, p);
+                    }
+                }
+                Event::Start(MdTag::Image { dest_url, .. }) => {
+                    image = Some((dest_url.to_string(), range.start, String::new()));
+                }
+                Event::Text(t) | Event::Code(t) if image.is_some() => {
+                    if let Some((_, _, alt)) = &mut image {
+                        alt.push_str(&t);
+                    }
+                }
+                Event::End(TagEnd::Image) => {
+                    // Local photos are checked by the loader (the file, alt
+                    // or caption); here only what it lets through.
+                    if let Some((dest, offset, alt)) = image.take()
+                        && !content::is_local(&dest)
+                    {
+                        self.handled.insert((page.clone(), decode(&dest)));
+                        self.handled.insert((page.clone(), format!("alt:{}", decode(&dest))));
+                        if alt.trim().is_empty()
+                            && let Some(p) = missing_alt(&dest)
+                        {
+                            self.report_at(md, offset, p);
+                        }
+                        if let Some(p) = self.reference(&page, &dest, &dest) {
+                            self.report_at(md, offset, p);
+                        }
+                    }
+                }
+                Event::Html(html) | Event::InlineHtml(html) if !safe => {
+                    // Positions inside the fragment, where it is the source
+                    // text itself.
+                    let exact = md.text.get(range.clone()) == Some(&*html);
+                    for tag in tags(&html) {
+                        let offset = range.start + if exact { tag.offset } else { 0 };
+                        for value in tag.references() {
+                            self.handled.insert((page.clone(), decode(&value)));
+                            if let Some(p) = self.reference(&page, &value, &value) {
+                                self.report_at(md, offset, p);
+                            }
+                        }
+                        if tag.name == "img" && !tag.has_alt() && !tag.decorative() {
+                            let src = tag.attr("src").unwrap_or_default().to_owned();
+                            self.handled.insert((page.clone(), format!("alt:{}", decode(&src))));
+                            if let Some(p) = missing_alt(&src) {
+                                self.report_at(md, offset, p);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(print) = &body.print {
+            let again: Vec<(String, String)> = self
+                .handled
+                .iter()
+                .filter(|(p, _)| *p == page)
+                .map(|(_, d)| (format!("{print}index.html"), d.clone()))
+                .collect();
+            self.handled.extend(again);
+        }
+    }
+
+    fn report_at(&mut self, md: &Markdown, offset: usize, p: Problem) {
+        let (line, column) = content::line_column(&md.text, offset);
+        let line = line + md.first_line - 1;
+        let mut d = Diagnostic::new(format!("content/{}", md.file), p.message)
+            .at(line, column)
+            .hint(p.hint);
+        d.source_line = md.text.lines().nth(line - md.first_line).map(str::to_owned);
+        match p.severity {
+            Severity::Error => self.errors.push(d),
+            Severity::Warning => self.warnings.push(d),
+        }
+    }
+
+    /// Crawls every rendered page for what the Markdown pass did not see:
+    /// references and images added by templates and static files. A
+    /// template's mistake shows on many pages; it is reported once.
+    fn pages(&mut self) {
+        let files = self.files;
+        let mut seen: HashMap<(String, String), (usize, Diagnostic, Severity)> = HashMap::new();
+        let mut order = Vec::new();
+        for (page, html) in &files.html {
+            if html.contains("<base ") {
+                continue; // 404.html resolves against the site's address.
+            }
+            let mut hidden: Vec<(String, bool)> = Vec::new();
+            for tag in tags(html) {
+                if tag.closing {
+                    if let Some(i) = hidden.iter().rposition(|(n, _)| *n == tag.name) {
+                        hidden.truncate(i);
+                    }
+                    continue;
+                }
+                let inherited = hidden.last().is_some_and(|(_, h)| *h);
+                let is_hidden = inherited || tag.attr("aria-hidden") == Some("true");
+                let mut problems = Vec::new();
+                for value in tag.references() {
+                    if self.handled.contains(&(page.clone(), decode(&value))) {
+                        continue;
+                    }
+                    if let Some(p) = self.reference(page, &value, &value) {
+                        problems.push((value, p));
+                    }
+                }
+                if tag.name == "img" && !tag.has_alt() && !is_hidden && !tag.decorative() {
+                    let src = tag.attr("src").unwrap_or_default().to_owned();
+                    if !self.handled.contains(&(page.clone(), format!("alt:{}", decode(&src)))) {
+                        problems.push((src.clone(), missing_alt(&src).expect("a problem")));
+                    }
+                }
+                for (value, p) in problems {
+                    let key = (value, p.message.clone());
+                    if let Some(entry) = seen.get_mut(&key) {
+                        entry.0 += 1;
+                        continue;
+                    }
+                    let (line, column) = content::line_column(html, tag.offset);
+                    let d = Diagnostic::new(page, format!("{} (in the rendered page)", p.message))
+                        .at(line, column)
+                        .hint(format!(
+                            "{}; it comes from a template (the theme's or templates/) or a static file",
+                            p.hint
+                        ));
+                    order.push(key.clone());
+                    seen.insert(key, (1, d, p.severity));
+                }
+                if !tag.self_closing && !VOID.contains(&tag.name.as_str()) {
+                    hidden.push((tag.name.clone(), is_hidden));
+                }
+            }
+        }
+        for key in order {
+            let (count, mut d, severity) = seen.remove(&key).expect("recorded");
+            if count > 1 {
+                d.message = format!("{} and on {} other pages", d.message, count - 1);
+            }
+            match severity {
+                Severity::Error => self.errors.push(d),
+                Severity::Warning => self.warnings.push(d),
+            }
+        }
+    }
+
+    /// Follows the reference `value` (an attribute value, entities
+    /// decoded) from `page`.
+    /// `written` is the reference as its author wrote it, for messages.
+    fn reference(&mut self, page: &str, value: &str, written: &str) -> Option<Problem> {
+        let value = value.trim();
+        if value.is_empty() || value.starts_with("//") || has_scheme(value) {
+            return None;
+        }
+        self.references += 1;
+        let (rest, anchor) = value.split_once('#').map_or((value, None), |(p, a)| (p, Some(a)));
+        let path = rest.split_once('?').map_or(rest, |(p, _)| p);
+        let decoded = content::percent_decode(path);
+        let mut warning = None;
+        let target = if decoded.is_empty() {
+            page.to_owned()
+        } else {
+            let (base, rel) = match decoded.strip_prefix('/') {
+                Some(rel) => {
+                    warning = Problem::warning(
+                        format!("`{written}` starts at the server's root"),
+                        "it breaks when the site lives under a sub-path or is opened from disk; write the path relative to this page",
+                    );
+                    ("", rel)
+                }
+                None => (page.rsplit_once('/').map_or("", |(d, _)| d), decoded.as_str()),
+            };
+            let Some(joined) = content::join_relative(base, rel) else {
+                return Problem::error(
+                    format!("`{written}` leads outside the site"),
+                    "link only to pages and files of the site, by a path relative to this page",
+                );
+            };
+            if joined.is_empty() || decoded.ends_with('/') {
+                let index = join(&joined, "index.html");
+                if self.files.paths.contains(&index) {
+                    warning = warning.or_else(|| {
+                        Problem::warning(
+                            format!("`{written}` names a folder"),
+                            format!("it works on a web server but not opened from disk: link to `{}index.html`", path),
+                        )
+                    });
+                }
+                index
+            } else if !self.files.paths.contains(&joined)
+                && self.files.paths.contains(&join(&joined, "index.html"))
+            {
+                warning = warning.or_else(|| {
+                    Problem::warning(
+                        format!("`{written}` names a folder"),
+                        format!("it works on a web server but not opened from disk: link to `{path}/index.html`"),
+                    )
+                });
+                join(&joined, "index.html")
+            } else {
+                joined
+            }
+        };
+        if !self.files.paths.contains(&target) {
+            let hint = if decoded.ends_with(".md") {
+                "link a page by its Markdown file, relative to the linking file, such as `02-events.md`".to_owned()
+            } else {
+                format!(
+                    "nothing of the site is at `{target}` (a path is relative to the page's address, `{}`); files to publish as they are go into `static/`",
+                    page.trim_end_matches("index.html")
+                )
+            };
+            return Problem::error(format!("`{written}` leads to no page or file"), hint);
+        }
+        if let Some(anchor) = anchor.filter(|a| !a.is_empty() && *a != "top")
+            && target.ends_with(".html")
+        {
+            let id = content::percent_decode(anchor);
+            let ids = self.ids_of(&target);
+            if !ids.contains(&id) {
+                let hint = match nearest(&id, ids.iter().map(String::as_str)) {
+                    Some(near) => format!("did you mean `#{near}`?"),
+                    None => "a heading's id is its text, such as `## 活动` → `#活动`; the page's contents list shows them".to_owned(),
+                };
+                return Problem::error(
+                    format!("`{written}`: the page `{target}` has no `#{id}`"),
+                    hint,
+                );
+            }
+        }
+        warning
+    }
+
+    fn ids_of(&mut self, page: &str) -> &Vec<String> {
+        let files = self.files;
+        self.ids.entry(page.to_owned()).or_insert_with(|| {
+            files.html.get(page).map_or_else(Vec::new, |html| {
+                tags(html)
+                    .into_iter()
+                    .filter_map(|t| {
+                        t.attr("id")
+                            .or_else(|| (t.name == "a").then(|| t.attr("name")).flatten())
+                            .map(str::to_owned)
+                    })
+                    .collect()
+            })
+        })
+    }
+}
+
+fn missing_alt(src: &str) -> Option<Problem> {
+    Problem::error(
+        format!("the image `{src}` has no alt text"),
+        "describe what it shows for readers who cannot see it: alt=\"…\" in HTML, ![what it shows](file) in Markdown",
+    )
+}
+
+fn decode(value: &str) -> String {
+    content::percent_decode(value.trim())
+}
+
+fn join(dir: &str, name: &str) -> String {
+    if dir.is_empty() { name.to_owned() } else { format!("{}/{name}", dir.trim_end_matches('/')) }
+}
+
+fn has_scheme(value: &str) -> bool {
+    value.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty()
+            && !scheme.contains('/')
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    })
+}
+
+/// Stats declared in a report that no Markdown body of the report cites.
+fn unused_stats(site: &Site) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for report in &site.reports {
+        let cited: HashSet<String> = std::iter::once(&report.preface)
+            .chain(report.chapters.iter().map(|c| &c.body))
+            .flat_map(cited_stats)
+            .collect();
+        for stat in report.stats.iter().filter(|s| !cited.contains(&s.key)) {
+            let mut d = Diagnostic::new(
+                &stat.origin.file,
+                format!("the stat `{}` is cited by no text", stat.key),
+            )
+            .hint(format!(
+                "cite it where the text speaks of it with {{{{ stat(key=\"{}\") }}}}, or remove it if it is not needed; the stats pages list it either way",
+                stat.key
+            ));
+            if stat.origin.line > 0 {
+                d = d.at(stat.origin.line, stat.origin.column.max(1));
+            }
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// Photo files in `content/` that no page, report or event shows.
+fn unshown_photos(root: &Path, site: &Site) -> Vec<Diagnostic> {
+    let content = root.join("content");
+    let Ok(content_abs) = content.canonicalize() else {
+        return Vec::new();
+    };
+    let mut shown: HashSet<PathBuf> = HashSet::new();
+    for r in &site.reports {
+        shown.extend(r.all_photos().into_iter().map(|p| p.file.clone()));
+    }
+    for s in site.all_sections() {
+        shown.extend(s.pages.iter().flat_map(|p| &p.photos).map(|p| p.file.clone()));
+    }
+    shown.extend(site.pages.iter().flat_map(|p| &p.photos).map(|p| p.file.clone()));
+    let mut out = Vec::new();
+    let walker = walkdir::WalkDir::new(&content_abs)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker.filter_map(Result::ok) {
+        let is_photo = entry.file_type().is_file()
+            && entry
+                .path()
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| PHOTO_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+        if !is_photo {
+            continue;
+        }
+        let real = entry.path().canonicalize().unwrap_or_else(|_| entry.path().to_path_buf());
+        if shown.contains(&real) {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(&content_abs).unwrap_or(entry.path());
+        out.push(
+            Diagnostic::new(Path::new("content").join(rel), "nothing shows this photo").hint(
+                "show it in a page with ![what it shows](file.jpg \"caption\") or list it under `photos:`; or delete it",
+            ),
+        );
+    }
+    out
+}
+
+/// Elements that have no end tag.
+const VOID: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// A start or end tag of an HTML text.
+#[derive(Debug)]
+struct HtmlTag {
+    /// Lower case.
+    name: String,
+    /// Names lower case, values with entities decoded.
+    attrs: Vec<(String, String)>,
+    /// Byte offset of `<`.
+    offset: usize,
+    closing: bool,
+    self_closing: bool,
+}
+
+impl HtmlTag {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    fn has_alt(&self) -> bool {
+        self.attr("alt").is_some_and(|a| !a.trim().is_empty())
+    }
+
+    /// An image marked as decoration, which needs no alt text.
+    fn decorative(&self) -> bool {
+        matches!(self.attr("role"), Some("presentation" | "none"))
+            || self.attr("aria-hidden") == Some("true")
+    }
+
+    /// The URLs this tag refers to.
+    fn references(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (name, value) in &self.attrs {
+            match name.as_str() {
+                // Preconnect and similar hints name hosts, not files.
+                "href"
+                    if matches!(self.name.as_str(), "a" | "area")
+                        || (self.name == "link"
+                            && matches!(
+                                self.attr("rel"),
+                                Some("stylesheet" | "icon" | "alternate" | "manifest")
+                            )) =>
+                {
+                    out.push(value.clone());
+                }
+                "src" | "poster" => out.push(value.clone()),
+                "srcset" => out.extend(
+                    value.split(',').filter_map(|c| c.split_whitespace().next()).map(str::to_owned),
+                ),
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+/// The tags of an HTML text, in order. Comments, doctypes and the contents
+/// of `<script>` and `<style>` are skipped. Lenient: enough for the HTML
+/// annals and its templates write, and for raw HTML in Markdown.
+fn tags(html: &str) -> Vec<HtmlTag> {
+    let bytes = html.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(p) = html[i..].find('<') {
+        let start = i + p;
+        let rest = &html[start..];
+        if rest.starts_with("<!--") {
+            i = start + rest.find("-->").map_or(rest.len(), |e| e + 3);
+            continue;
+        }
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            i = start + rest.find('>').map_or(rest.len(), |e| e + 1);
+            continue;
+        }
+        let closing = rest.starts_with("</");
+        let name_start = start + 1 + usize::from(closing);
+        let name_len = html[name_start..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(html.len() - name_start);
+        if name_len == 0 {
+            i = start + 1;
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let mut j = name_start + name_len;
+        let mut attrs = Vec::new();
+        let mut self_closing = false;
+        while j < bytes.len() {
+            match bytes[j] {
+                b'>' => {
+                    j += 1;
+                    break;
+                }
+                b'/' => {
+                    self_closing = true;
+                    j += 1;
+                }
+                c if c.is_ascii_whitespace() => j += 1,
+                _ => {
+                    let n_start = j;
+                    while j < bytes.len()
+                        && !bytes[j].is_ascii_whitespace()
+                        && !matches!(bytes[j], b'=' | b'>' | b'/')
+                    {
+                        j += 1;
+                    }
+                    let attr = html[n_start..j].to_ascii_lowercase();
+                    while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                        j += 1;
+                    }
+                    let mut value = String::new();
+                    if j < bytes.len() && bytes[j] == b'=' {
+                        j += 1;
+                        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                            j += 1;
+                        }
+                        if j < bytes.len() && (bytes[j] == b'"' || bytes[j] == b'\'') {
+                            let quote = bytes[j];
+                            let v_start = j + 1;
+                            j = v_start;
+                            while j < bytes.len() && bytes[j] != quote {
+                                j += 1;
+                            }
+                            value = unescape(&html[v_start..j.min(html.len())]);
+                            j += 1;
+                        } else {
+                            let v_start = j;
+                            while j < bytes.len()
+                                && !bytes[j].is_ascii_whitespace()
+                                && bytes[j] != b'>'
+                            {
+                                j += 1;
+                            }
+                            value = unescape(&html[v_start..j]);
+                        }
+                    }
+                    attrs.push((attr, value));
+                    self_closing = false;
+                }
+            }
+        }
+        let raw_text = !closing && (name == "script" || name == "style");
+        out.push(HtmlTag { name: name.clone(), attrs, offset: start, closing, self_closing });
+        i = j.min(html.len());
+        if raw_text {
+            let end = format!("</{name}");
+            i = html[i..].to_ascii_lowercase().find(&end).map_or(html.len(), |e| i + e);
+        }
+    }
+    out
+}
+
+/// Decodes the character references HTML attribute values use.
+fn unescape(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_owned();
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let Some(end) = rest.find(';').filter(|e| *e <= 10) else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let entity = &rest[1..end];
+        let decoded = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => entity
+                .strip_prefix("#x")
+                .or_else(|| entity.strip_prefix("#X"))
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_and_attributes() {
+        let t = tags(
+            "<!-- <a href=x> --><p id=one class='a b'>x<a href=\"a.html?x=1&amp;y=2#k\">y</a><img src=i.png alt=\"\"><script>if (a<b) {}</script></p>",
+        );
+        let names: Vec<(&str, bool)> = t.iter().map(|t| (t.name.as_str(), t.closing)).collect();
+        assert_eq!(
+            names,
+            [
+                ("p", false),
+                ("a", false),
+                ("a", true),
+                ("img", false),
+                ("script", false),
+                ("script", true),
+                ("p", true)
+            ]
+        );
+        assert_eq!(t[0].attr("id"), Some("one"));
+        assert_eq!(t[0].attr("class"), Some("a b"));
+        assert_eq!(t[1].references(), ["a.html?x=1&y=2#k"]);
+        assert!(!t[3].has_alt());
+    }
+
+    #[test]
+    fn entities() {
+        assert_eq!(unescape("a&amp;b&#39;c&#x4e2d;&nbsp;"), "a&b'c中&nbsp;");
+    }
+
+    #[test]
+    fn schemes() {
+        assert!(has_scheme("mailto:a@b.org"));
+        assert!(has_scheme("https://x"));
+        assert!(!has_scheme("a/b:c.html"));
+        assert!(!has_scheme("index.html"));
+    }
+}

@@ -1,0 +1,283 @@
+//! Making the planned variants: each photo decoded once (orientation
+//! applied, colour converted to sRGB), resized to every width from the
+//! next larger one with fast_image_resize, encoded as lossy WebP (libwebp)
+//! or JPEG, and kept in the cache. Photos are independent, so they are
+//! processed in parallel; rayon's pool bounds how many are decoded at once.
+
+use std::io::Cursor;
+use std::path::Path;
+
+use fast_image_resize::images::Image;
+use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageReader};
+use rayon::prelude::*;
+
+use super::{Cache, Variant, extension};
+use crate::config::{ImageConfig, ImageFormat};
+use crate::content::Origin;
+use crate::diagnostic::Diagnostic;
+use crate::output::{FileContent, OutputFile};
+
+/// Told how processing goes, for a progress bar; the library never prints.
+pub trait Progress: Sync {
+    /// `total` photos are about to be made (cached ones are not counted).
+    fn start(&self, _total: usize) {}
+    fn advance(&self) {}
+    fn finish(&self) {}
+}
+
+/// No progress shown.
+pub struct Quiet;
+impl Progress for Quiet {}
+
+/// One photo to publish.
+pub struct Job<'a> {
+    pub source: &'a Path,
+    /// Where the photo was named, for errors.
+    pub origin: &'a Origin,
+    pub variants: Vec<Variant>,
+    /// Output path of the original, where originals are published.
+    pub original: Option<String>,
+}
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub photos: usize,
+    /// Photos decoded and encoded by this build.
+    pub processed: usize,
+    /// Photos whose every file came from the cache.
+    pub cached: usize,
+    /// Cache entries removed because no photo uses them any more.
+    pub pruned: usize,
+}
+
+/// The files of a photo: (cache entry name, output path).
+type Entries = Vec<(String, String)>;
+
+/// The files of a photo in the cache: (entry name, output path).
+fn entries(job: &Job<'_>, key: &str, config: &ImageConfig) -> Vec<(String, String)> {
+    let ext = extension(config.format);
+    let mut names: Vec<(String, String)> =
+        job.variants.iter().map(|v| (format!("{key}-{}.{ext}", v.width), v.path.clone())).collect();
+    if let Some(path) = &job.original {
+        let source_ext = path.rsplit_once('.').map_or("img", |(_, e)| e).to_ascii_lowercase();
+        names.push((format!("{key}-original.{source_ext}"), path.clone()));
+    }
+    names
+}
+
+/// Makes every job's files (or finds them in the cache) and returns them as
+/// output files copied from the cache.
+pub fn process(
+    jobs: &[Job<'_>],
+    config: &ImageConfig,
+    cache: &Cache,
+    progress: &dyn Progress,
+) -> Result<(Vec<OutputFile>, Summary), Vec<Diagnostic>> {
+    let settings = format!("{}|{}", extension(config.format), config.quality);
+    let planned: Vec<(&Job<'_>, Result<Entries, Diagnostic>)> = jobs
+        .iter()
+        .map(|job| {
+            let key = Cache::key(job.source, &settings).map_err(|e| error(job, &e.to_string()));
+            (job, key.map(|k| entries(job, &k, config)))
+        })
+        .collect();
+    let todo = planned
+        .iter()
+        .filter(|(_, names)| {
+            names
+                .as_ref()
+                .is_ok_and(|n| n.iter().any(|(name, _)| !cache.dir().join(name).is_file()))
+        })
+        .count();
+    if todo > 0 {
+        progress.start(todo);
+    }
+    let results: Vec<Result<(Vec<OutputFile>, bool), Diagnostic>> = planned
+        .into_par_iter()
+        .map(|(job, names)| {
+            let names = names?;
+            let cached = names.iter().all(|(name, _)| cache.dir().join(name).is_file());
+            if !cached {
+                make(job, &names, config, cache).map_err(|e| error(job, &e))?;
+                progress.advance();
+            }
+            let files = names
+                .into_iter()
+                .map(|(name, path)| OutputFile {
+                    path,
+                    content: FileContent::Copy(cache.entry(&name)),
+                })
+                .collect();
+            Ok((files, cached))
+        })
+        .collect();
+    if todo > 0 {
+        progress.finish();
+    }
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut summary = Summary { photos: jobs.len(), ..Summary::default() };
+    for r in results {
+        match r {
+            Ok((f, cached)) => {
+                files.extend(f);
+                if cached {
+                    summary.cached += 1;
+                } else {
+                    summary.processed += 1;
+                }
+            }
+            Err(d) => errors.push(d),
+        }
+    }
+    if errors.is_empty() { Ok((files, summary)) } else { Err(errors) }
+}
+
+fn error(job: &Job<'_>, message: &str) -> Diagnostic {
+    let name = job.source.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Diagnostic::new(&job.origin.file, format!("cannot process the photo `{name}`: {message}"))
+        .at(job.origin.line, job.origin.column)
+        .hint("re-export the photo as a JPEG, PNG or WebP file")
+}
+
+/// Decodes a photo once and stores every file planned for it.
+fn make(
+    job: &Job<'_>,
+    names: &[(String, String)],
+    config: &ImageConfig,
+    cache: &Cache,
+) -> Result<(), String> {
+    let bytes = std::fs::read(job.source).map_err(|e| e.to_string())?;
+    let reader =
+        ImageReader::new(Cursor::new(&bytes)).with_guessed_format().map_err(|e| e.to_string())?;
+    let source_format = reader.format();
+    let mut decoder = reader.into_decoder().map_err(|e| e.to_string())?;
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let icc = decoder.icc_profile().ok().flatten();
+    let mut img = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
+    img.apply_orientation(orientation);
+
+    let alpha = img.color().has_alpha() && config.format == ImageFormat::Webp;
+    let (mut pixels, pixel_type) = if alpha {
+        (img.to_rgba8().into_raw(), PixelType::U8x4)
+    } else {
+        (img.to_rgb8().into_raw(), PixelType::U8x3)
+    };
+    if let Some(profile) = &icc {
+        to_srgb(&mut pixels, alpha, profile);
+    }
+    let mut current = Image::from_vec_u8(img.width(), img.height(), pixels, pixel_type)
+        .map_err(|e| e.to_string())?;
+    drop(img);
+
+    // Largest first, each from the one before: cheaper than from the
+    // full-size photo every time, and as sharp with Lanczos.
+    let mut resizer = Resizer::new();
+    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
+    for (variant, (name, _)) in job.variants.iter().zip(names).rev() {
+        if variant.width != current.width() || variant.height != current.height() {
+            let mut next = Image::new(variant.width, variant.height, pixel_type);
+            resizer.resize(&current, &mut next, &options).map_err(|e| e.to_string())?;
+            current = next;
+        }
+        let encoded = encode(&current, alpha, config)?;
+        cache.store(name, &encoded).map_err(|e| format!("cannot write to the photo cache: {e}"))?;
+    }
+    if job.original.is_some() {
+        let (name, _) = names.last().expect("the original comes last");
+        let original = stripped_original(&bytes, source_format, orientation)?;
+        cache
+            .store(name, &original)
+            .map_err(|e| format!("cannot write to the photo cache: {e}"))?;
+    }
+    Ok(())
+}
+
+fn encode(img: &Image<'_>, alpha: bool, config: &ImageConfig) -> Result<Vec<u8>, String> {
+    let (w, h, data) = (img.width(), img.height(), img.buffer());
+    match config.format {
+        ImageFormat::Webp => {
+            let encoder = if alpha {
+                webp::Encoder::from_rgba(data, w, h)
+            } else {
+                webp::Encoder::from_rgb(data, w, h)
+            };
+            Ok(encoder.encode(f32::from(config.quality)).to_vec())
+        }
+        ImageFormat::Jpeg => {
+            let mut out = Vec::with_capacity(data.len() / 8);
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, config.quality)
+                .encode(data, w, h, image::ExtendedColorType::Rgb8)
+                .map_err(|e| e.to_string())?;
+            Ok(out)
+        }
+    }
+}
+
+/// Converts pixels described by an ICC profile to sRGB in place; pixels
+/// already in sRGB, or with a profile that cannot be read, are left alone.
+fn to_srgb(pixels: &mut [u8], alpha: bool, icc: &[u8]) {
+    let Some(input) = qcms::Profile::new_from_slice(icc, false) else { return };
+    if input.is_sRGB() {
+        return;
+    }
+    let mut output = qcms::Profile::new_sRGB();
+    output.precache_output_transform();
+    let ty = if alpha { qcms::DataType::RGBA8 } else { qcms::DataType::RGB8 };
+    if let Some(transform) = qcms::Transform::new(&input, &output, ty, qcms::Intent::Perceptual) {
+        transform.apply(pixels);
+    }
+}
+
+/// The original file without EXIF, GPS, XMP or IPTC metadata, losslessly
+/// where the photo needs no turning; a photo that EXIF says to turn is
+/// re-encoded turned, as its orientation tag goes with the metadata.
+fn stripped_original(
+    bytes: &[u8],
+    format: Option<image::ImageFormat>,
+    orientation: Orientation,
+) -> Result<Vec<u8>, String> {
+    use img_parts::{Bytes, ImageEXIF};
+    if orientation != Orientation::NoTransforms {
+        let mut img = image::load_from_memory(bytes).map_err(|e| e.to_string())?;
+        img.apply_orientation(orientation);
+        let mut out = Vec::new();
+        match format {
+            Some(image::ImageFormat::Jpeg) | None => {
+                image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 95)
+                    .encode_image(&img.to_rgb8())
+                    .map_err(|e| e.to_string())?;
+            }
+            Some(f) => img.write_to(&mut Cursor::new(&mut out), f).map_err(|e| e.to_string())?,
+        }
+        return Ok(out);
+    }
+    let data = Bytes::copy_from_slice(bytes);
+    match format {
+        Some(image::ImageFormat::Jpeg) => {
+            let mut jpeg = img_parts::jpeg::Jpeg::from_bytes(data).map_err(|e| e.to_string())?;
+            // APP1 holds EXIF and XMP, APP13 IPTC; APP2 (the colour
+            // profile) stays.
+            jpeg.remove_segments_by_marker(img_parts::jpeg::markers::APP1);
+            jpeg.remove_segments_by_marker(img_parts::jpeg::markers::APP13);
+            Ok(jpeg.encoder().bytes().to_vec())
+        }
+        Some(image::ImageFormat::Png) => {
+            let mut png = img_parts::png::Png::from_bytes(data).map_err(|e| e.to_string())?;
+            png.set_exif(None);
+            for chunk in [*b"tEXt", *b"iTXt", *b"zTXt", *b"tIME"] {
+                png.remove_chunks_by_type(chunk);
+            }
+            Ok(png.encoder().bytes().to_vec())
+        }
+        Some(image::ImageFormat::WebP) => {
+            let mut webp = img_parts::webp::WebP::from_bytes(data).map_err(|e| e.to_string())?;
+            webp.set_exif(None);
+            webp.remove_chunks_by_id(*b"XMP ");
+            Ok(webp.encoder().bytes().to_vec())
+        }
+        _ => Ok(bytes.to_vec()),
+    }
+}

@@ -1,0 +1,107 @@
+//! `annals check`: every planted problem in one run, with file and line;
+//! nothing written; the example site and the fixtures pass.
+
+use std::process::Command;
+
+use crate::support::{TestSite, fixture, repo_root, tree};
+
+fn annals() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_annals"))
+}
+
+fn check(root: &std::path::Path) -> (Option<i32>, String, String) {
+    let out = annals().args(["check", "--root"]).arg(root).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn planted() -> TestSite {
+    let site = TestSite::new();
+    site.file(
+        "content/2024/01-one.md",
+        "---\ntitle: One\n---\n## Start\n\nSee [two](02-two.md#midle) and [three](03-three.md).\n\n![a photo](photos/missing.jpg)\n\nAlso [the plan](plan.pdf) and <img src=\"../two/index.html\">.\n",
+    )
+    .file(
+        "content/2024/02-two.md",
+        "---\ntitle: Two\n---\n## Middle\n\nBack to [one](01-one.md#start).\n",
+    );
+    site
+}
+
+#[test]
+fn finds_every_planted_problem_in_one_run_and_writes_nothing() {
+    let site = planted();
+    let before = tree(site.root());
+    let (code, _, stderr) = check(site.root());
+    assert_eq!(code, Some(1), "{stderr}");
+    let expect = [
+        // A broken anchor, with the nearest id.
+        "error: content/2024/01-one.md:6:5: `02-two.md#midle`: the page `2024/two/index.html` has no `#midle`",
+        // A link to no page, with the nearest file.
+        "error: content/2024/01-one.md:6:32: the link `03-three.md` leads to no page",
+        // A missing photo.
+        "error: content/2024/01-one.md:8:1: the photo `photos/missing.jpg` does not exist",
+        // A link to no file.
+        "error: content/2024/01-one.md:10:6: `plan.pdf` leads to no page or file",
+        // An image without alt text.
+        "error: content/2024/01-one.md:10:31: the image `../two/index.html` has no alt text",
+    ];
+    for line in expect {
+        assert!(stderr.contains(line), "missing `{line}` in:\n{stderr}");
+    }
+    assert!(stderr.contains("did you mean `#middle`?"), "{stderr}");
+    // Sorted by file and line.
+    let positions: Vec<usize> = expect.iter().map(|l| stderr.find(l).unwrap()).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{stderr}");
+    assert!(stderr.contains("5 errors"), "{stderr}");
+    // Nothing written: no output folder, no other file.
+    assert_eq!(tree(site.root()), before);
+}
+
+#[test]
+fn the_library_reports_errors_and_warnings_apart() {
+    let site = TestSite::new();
+    site.file(
+        "content/2024/01-one.md",
+        "---\ntitle: One\nstats:\n  - key: cited\n    label: Cited\n    value: 3\n  - key: uncited\n    label: Uncited\n    value: 4\n---\nWe met {{ stat(key=\"cited\") }} times.\n",
+    )
+    .bytes("content/2024/photos/stray.jpg", &photo());
+    let report = annals::check(&annals::BuildOptions::new(site.root()));
+    assert!(report.errors.is_empty(), "{:#?}", report.errors);
+    let warnings: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 2, "{warnings:#?}");
+    assert!(warnings[0].starts_with("content/2024/01-one.md:7:"), "{warnings:#?}");
+    assert!(warnings[0].contains("`uncited` is cited by no text"));
+    assert!(warnings[1].starts_with("content/2024/photos/stray.jpg: nothing shows this photo"));
+    // Warnings alone do not fail the check.
+    let (code, stdout, _) = check(site.root());
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("0 errors, 2 warnings"), "{stdout}");
+}
+
+#[test]
+fn a_broken_front_matter_does_not_hide_other_problems() {
+    let site = planted();
+    site.file("content/2024/03-broken.md", "---\ntitel: Broken\n---\n");
+    let (code, _, stderr) = check(site.root());
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("content/2024/03-broken.md:2:1: unknown key `titel`"), "{stderr}");
+    assert!(stderr.contains("has no `#midle`"), "{stderr}");
+}
+
+#[test]
+fn the_example_site_and_the_fixtures_pass() {
+    for root in [repo_root(), fixture("two-years")] {
+        let (code, stdout, stderr) = check(&root);
+        assert_eq!(code, Some(0), "{}:\n{stderr}", root.display());
+        assert!(stdout.starts_with("Checked: 0 errors"), "{stdout}");
+    }
+}
+
+/// A tiny valid JPEG.
+fn photo() -> Vec<u8> {
+    annals::images::placeholder_jpeg(8, 8)
+}
