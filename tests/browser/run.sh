@@ -117,7 +117,7 @@ for site in example gazette gazette-library; do
   cp -r "$work/$site" "$work/$site-probe"
   for width in 360 1920; do
     ok=0
-    for page in index.html 2024/index.html 2024/counsel/index.html 2024/politics/index.html 2024/stats/index.html \
+    for page in index.html 2024/index.html 2024/counsel/index.html 2024/politics/index.html 2024/stats/index.html 2024/photos/index.html \
         2024/chronicle/index.html 2024/print/index.html stats/index.html search/index.html tags/index.html \
         archive/index.html about/index.html; do
       [ -f "$work/$site/$page" ] || continue
