@@ -2,6 +2,7 @@
 //! every default filled in. The conversion destructures every raw field
 //! without `..`, so a new key does not compile until it is handled here.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -26,7 +27,7 @@ struct RawConfig {
     markdown: Option<RawMarkdown>,
     search: Option<bool>,
     feed: Option<bool>,
-    theme_options: Option<Map<String, Value>>,
+    theme_options: Option<BTreeMap<String, Spanned<Value>>>,
     extra: Option<Map<String, Value>>,
 }
 
@@ -79,6 +80,10 @@ pub struct Config {
     pub search: bool,
     pub feed: bool,
     pub theme_options: Map<String, Value>,
+    /// Where each theme option's value stands in site.yaml (line, column),
+    /// for the theme's messages about it.
+    #[serde(skip)]
+    pub theme_option_positions: BTreeMap<String, (usize, usize)>,
     pub extra: Map<String, Value>,
 }
 
@@ -193,6 +198,19 @@ impl Config {
             }
         };
         let markdown_safe = markdown.and_then(|RawMarkdown { safe }| safe).unwrap_or(false);
+        let mut theme_option_positions = BTreeMap::new();
+        let theme_options: Map<String, Value> = theme_options
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(key, value)| {
+                let at = value.referenced;
+                if at.line() > 0 {
+                    let position = (at.line() as usize, at.column().max(1) as usize);
+                    theme_option_positions.insert(key.clone(), position);
+                }
+                (key, value.value)
+            })
+            .collect();
         Ok(Config {
             title,
             base_url,
@@ -206,7 +224,8 @@ impl Config {
             markdown_safe,
             search: search.unwrap_or(true),
             feed: feed.unwrap_or(true),
-            theme_options: theme_options.unwrap_or_default(),
+            theme_options,
+            theme_option_positions,
             extra: extra.unwrap_or_default(),
         })
     }

@@ -89,6 +89,18 @@ pub fn make_photos(
     Ok((files, summary, cache))
 }
 
+/// The variables every page's template would be given, without rendering:
+/// for the test that keeps the theme guide (docs/themes.md) honest.
+#[doc(hidden)]
+pub fn template_contexts(options: &BuildOptions) -> Result<Vec<render::TemplateContext>, Error> {
+    let mut config = Config::load(&options.root)?;
+    config::apply_overrides(&mut config, options)?;
+    let theme = theme::load(&options.root, &config)?;
+    let mut site = content::load(&options.root, options.drafts)?;
+    images::plan(&mut site, &config.images);
+    Ok(render::template_contexts(&site, &config, &theme)?)
+}
+
 /// Builds the site at `options.root` into its output folder.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     build_with_progress(options, &images::Quiet)

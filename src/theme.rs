@@ -13,14 +13,19 @@ use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, nearest};
-use crate::yaml::{self, Source};
+use crate::yaml::{self, Source, Spanned};
 
 #[derive(RustEmbed)]
 #[folder = "themes/default/"]
 struct DefaultTheme;
 
-/// Themes built into the binary.
-pub const BUILT_IN: [&str; 1] = ["default"];
+#[derive(RustEmbed)]
+#[folder = "themes/gazette/"]
+struct GazetteTheme;
+
+/// Themes built into the binary. A site's own `themes/NAME/` of the same
+/// name wins over a built-in one.
+pub const BUILT_IN: [&str; 2] = ["default", "gazette"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -29,11 +34,10 @@ struct RawTheme {
     name: String,
     description: Option<String>,
     version: Option<String>,
-    extends: Option<String>,
+    extends: Option<Spanned<String>>,
     #[serde(default)]
     options: Map<String, Value>,
 }
-
 /// A theme ready to render with.
 #[derive(Debug, Clone)]
 pub struct Theme {
@@ -58,7 +62,24 @@ pub enum StaticFile {
 /// Where a theme's files come from.
 enum Files {
     Disk(PathBuf),
-    Embedded,
+    /// A built-in theme, by name.
+    Embedded(&'static str),
+}
+
+/// The files of a built-in theme, by path relative to its folder.
+fn embedded_files(name: &str) -> Box<dyn Iterator<Item = std::borrow::Cow<'static, str>>> {
+    match name {
+        "gazette" => Box::new(GazetteTheme::iter()),
+        _ => Box::new(DefaultTheme::iter()),
+    }
+}
+
+fn embedded_file(name: &str, rel: &str) -> Option<Vec<u8>> {
+    match name {
+        "gazette" => GazetteTheme::get(rel),
+        _ => DefaultTheme::get(rel),
+    }
+    .map(|f| f.data.into_owned())
 }
 
 impl Files {
@@ -81,9 +102,9 @@ impl Files {
                 out.sort();
                 out
             }
-            Files::Embedded => {
+            Files::Embedded(name) => {
                 let prefix = format!("{under}/");
-                let mut out: Vec<String> = DefaultTheme::iter()
+                let mut out: Vec<String> = embedded_files(name)
                     .filter_map(|f| f.strip_prefix(&prefix).map(str::to_owned))
                     .collect();
                 out.sort();
@@ -95,34 +116,36 @@ impl Files {
     fn read(&self, rel: &str) -> Option<Vec<u8>> {
         match self {
             Files::Disk(dir) => std::fs::read(dir.join(rel)).ok(),
-            Files::Embedded => DefaultTheme::get(rel).map(|f| f.data.into_owned()),
+            Files::Embedded(name) => embedded_file(name, rel),
         }
     }
 
     fn display(&self, rel: &str) -> PathBuf {
         match self {
             Files::Disk(dir) => dir.join(rel),
-            Files::Embedded => Path::new("(built-in theme)").join(rel),
+            Files::Embedded(name) => Path::new(&format!("(built-in theme {name})")).join(rel),
         }
     }
 
     fn static_file(&self, rel: &str) -> StaticFile {
         match self {
             Files::Disk(dir) => StaticFile::Disk(dir.join("static").join(rel)),
-            Files::Embedded => {
+            Files::Embedded(_) => {
                 StaticFile::Embedded(self.read(&format!("static/{rel}")).unwrap_or_default())
             }
         }
     }
 }
 
-fn locate(root: &Path, name: &str, origin: &str) -> Result<Files, Diagnostic> {
+/// Finds the theme `name`: the site's `themes/NAME/`, else a built-in one.
+/// `blame` is the diagnostic to extend when there is none.
+fn locate(root: &Path, name: &str, blame: Diagnostic) -> Result<Files, Diagnostic> {
     let dir = root.join("themes").join(name);
     if dir.join("theme.yaml").is_file() {
         return Ok(Files::Disk(dir));
     }
-    if name == "default" {
-        return Ok(Files::Embedded);
+    if let Some(built_in) = BUILT_IN.iter().find(|b| **b == name) {
+        return Ok(Files::Embedded(built_in));
     }
     let mut known: Vec<String> = BUILT_IN.iter().map(|s| s.to_string()).collect();
     if let Ok(entries) = std::fs::read_dir(root.join("themes")) {
@@ -139,7 +162,7 @@ fn locate(root: &Path, name: &str, origin: &str) -> Result<Files, Diagnostic> {
         Some(near) => format!("did you mean `{near}`?"),
         None => format!("themes available: {}", known.join(", ")),
     };
-    Err(Diagnostic::new(origin, format!("there is no theme `{name}`")).hint(hint))
+    Err(blame.hint(hint))
 }
 
 fn read_text(files: &Files, rel: &str) -> Result<String, Diagnostic> {
@@ -150,25 +173,55 @@ fn read_text(files: &Files, rel: &str) -> Result<String, Diagnostic> {
         .map_err(|_| Diagnostic::new(files.display(rel), "this file is not valid UTF-8 text"))
 }
 
-/// Loads the theme `config.theme` with the site's overrides.
+/// What a theme option's value is, for messages: its default's kind must
+/// be the kind of the site's value. A default of `null` accepts anything.
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "empty",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a map",
+    }
+}
+
+/// Loads the theme `config.theme` with the site's overrides. Diagnostics
+/// name files relative to `root`.
 pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
-    let mut chain = Vec::new();
+    load_chain(root, config).map_err(|d| d.relative_to(root))
+}
+
+fn load_chain(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
+    // The theme and its ancestors, child first.
+    let mut chain: Vec<(String, Files, Map<String, Value>)> = Vec::new();
     let mut name = config.theme.clone();
+    let mut blame =
+        Diagnostic::new(config.theme_origin, format!("there is no theme `{}`", config.theme));
     loop {
-        let files = locate(root, &name, config.theme_origin)?;
+        let files = locate(root, &name, blame)?;
         let text = read_text(&files, "theme.yaml")?;
         let file = files.display("theme.yaml");
-        let raw: RawTheme = yaml::parse(&text, Source { file: &file, text: &text, first_line: 1 })?;
+        let source = Source { file: &file, text: &text, first_line: 1 };
+        let raw: RawTheme = yaml::parse(&text, source)?;
         let RawTheme { name: _, description: _, version: _, extends, options } = raw;
-        chain.push((files, options));
-        match extends {
-            Some(parent) if chain.len() < 8 => name = parent,
-            Some(_) => {
-                return Err(Diagnostic::new(file, "themes extend each other in a loop")
-                    .hint("check `extends:`"));
-            }
-            None => break,
+        chain.push((name.clone(), files, options));
+        let Some(parent) = extends else { break };
+        if chain.iter().any(|(n, _, _)| *n == parent.value) {
+            let mut names: Vec<&str> = chain.iter().map(|(n, _, _)| n.as_str()).collect();
+            names.push(&parent.value);
+            return Err(source
+                .error_at(
+                    &parent.referenced,
+                    format!("themes extend each other in a loop: {}", names.join(" → ")),
+                )
+                .hint("one theme of the loop must stand on its own: remove its `extends:`"));
         }
+        blame = source.error_at(
+            &parent.referenced,
+            format!("there is no theme `{}` to extend", parent.value),
+        );
+        name = parent.value;
     }
     // From the base theme up, each child replacing what it redefines.
     let mut templates = BTreeMap::new();
@@ -176,7 +229,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
     let mut strings = Map::new();
     let mut options = Map::new();
     let mut strings_found = false;
-    for (files, declared) in chain.iter().rev() {
+    for (_, files, declared) in chain.iter().rev() {
         for rel in files.list("templates") {
             let path = format!("templates/{rel}");
             templates.insert(rel, (read_text(files, &path)?, files.display(&path)));
@@ -209,20 +262,35 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
             config.language
         )));
     }
+    let site_yaml =
+        std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
+    let at = |key: &str, d: Diagnostic| match config.theme_option_positions.get(key) {
+        Some(&(line, column)) => d.at(line, column).with_source(&site_yaml),
+        None => d,
+    };
     for (key, value) in &config.theme_options {
-        if !options.contains_key(key) {
+        let Some(default) = options.get(key) else {
             let hint = match nearest(key, options.keys().map(String::as_str)) {
                 Some(near) => format!("did you mean `{near}`?"),
+                None if options.is_empty() => "this theme has no options".to_owned(),
                 None => format!(
                     "the theme declares: {}",
                     options.keys().cloned().collect::<Vec<_>>().join(", ")
                 ),
             };
-            return Err(Diagnostic::new(
-                "site.yaml",
+            let d = Diagnostic::new(
+                crate::config::CONFIG_FILE,
                 format!("the theme `{}` has no option `{key}`", config.theme),
-            )
-            .hint(hint));
+            );
+            return Err(at(key, d).hint(hint));
+        };
+        let (want, got) = (kind_of(default), kind_of(value));
+        if !default.is_null() && want != got {
+            let d = Diagnostic::new(
+                crate::config::CONFIG_FILE,
+                format!("the theme option `{key}` must be {want}, not {got}"),
+            );
+            return Err(at(key, d).hint(format!("the theme's default is `{default}`")));
         }
         options.insert(key.clone(), value.clone());
     }
@@ -235,5 +303,33 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
     for rel in site_files.list("static") {
         static_files.insert(rel.clone(), site_files.static_file(&rel));
     }
+    check_logo(&options, &static_files, config, &at)?;
     Ok(Theme { name: config.theme.clone(), templates, static_files, strings, options })
+}
+
+/// The `logo` option, where a theme declares one, names a file of the
+/// static files (the theme's or the site's), written relative to `static/`.
+fn check_logo(
+    options: &Map<String, Value>,
+    static_files: &BTreeMap<String, StaticFile>,
+    config: &Config,
+    at: &dyn Fn(&str, Diagnostic) -> Diagnostic,
+) -> Result<(), Diagnostic> {
+    let Some(Value::String(logo)) = options.get("logo") else { return Ok(()) };
+    if logo.is_empty() || static_files.contains_key(logo.as_str()) {
+        return Ok(());
+    }
+    let trimmed = logo.trim_start_matches('/').trim_start_matches("static/");
+    let hint = if static_files.contains_key(trimmed) {
+        format!("write it relative to static/: `logo: {trimmed}`")
+    } else {
+        format!("put the image at static/{trimmed} in the site folder, or leave `logo` empty")
+    };
+    let file = if config.theme_options.contains_key("logo") {
+        crate::config::CONFIG_FILE.to_owned()
+    } else {
+        format!("themes/{}/theme.yaml", config.theme)
+    };
+    Err(at("logo", Diagnostic::new(file, format!("the logo `{logo}` is not a static file")))
+        .hint(hint))
 }

@@ -43,48 +43,7 @@ pub fn render_partial(
     config: &Config,
     theme: &Theme,
 ) -> Result<(Vec<OutputFile>, Vec<Diagnostic>), Diagnostics> {
-    let mut tera = templates::engine(theme)?;
-    let style = figure_style(theme)?;
-    let reports: Vec<ReportView> =
-        site.reports.iter().map(|r| ReportView::new(r, &site.reports, &style)).collect();
-    {
-        let globals = tera.global_context();
-        globals.insert("config", &views::ConfigView::new(config, theme));
-        globals.insert("t", &theme.strings);
-        globals.insert("reports", &reports);
-        globals
-            .insert("sections", &site.sections.iter().map(SectionView::link).collect::<Vec<_>>());
-        globals.insert("site_pages", &site.pages.iter().map(ChapterLink::new).collect::<Vec<_>>());
-    }
-    // Each report's view, serialized once: a report of many chapters is in
-    // the context of each of them, and a Tera value is cheap to clone.
-    let report_values = reports.iter().map(tera::Value::from_serializable).collect();
-    let mut renderer = Renderer {
-        site,
-        config,
-        theme,
-        tera,
-        style,
-        reports: report_values,
-        tags: tags::index(site),
-        chapters: Vec::new(),
-    };
-    let chapters = site
-        .reports
-        .par_iter()
-        .map(|r| {
-            r.chapters
-                .par_iter()
-                .map(|c| {
-                    let mut errors = Vec::new();
-                    let root = urls::root_of(&c.path);
-                    let rendered = renderer.body(&c.body, &root, &c.photos, Some(r), &mut errors);
-                    ChapterBody { rendered, errors }
-                })
-                .collect()
-        })
-        .collect();
-    renderer.chapters = chapters;
+    let renderer = Renderer::new(site, config, theme)?;
     let jobs = renderer.jobs();
     let results: Vec<(Option<Rendition>, Vec<Diagnostic>)> = jobs
         .par_iter()
@@ -125,6 +84,77 @@ pub fn render_partial(
         files.push(OutputFile { path: rel.clone(), content });
     }
     Ok((files, errors))
+}
+
+/// The variables one page's template was given, as JSON: what the theme
+/// guide (docs/themes.md) documents, and its test checks.
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct TemplateContext {
+    pub template: &'static str,
+    /// The page's site path: `2024/politics/`.
+    pub path: String,
+    /// Every variable, the ones every page gets included.
+    pub variables: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The context of every page the site would render, without rendering.
+#[doc(hidden)]
+pub fn template_contexts(
+    site: &Site,
+    config: &Config,
+    theme: &Theme,
+) -> Result<Vec<TemplateContext>, Diagnostics> {
+    let mut renderer = Renderer::new(site, config, theme)?;
+    let mut globals = serde_json::Map::new();
+    for name in renderer.globals.clone() {
+        let value = renderer.tera.global_context().get(name).cloned();
+        globals.insert(name.to_owned(), to_json(&value));
+    }
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for job in renderer.jobs() {
+        let page = renderer.context(&job, &mut errors);
+        let mut variables = globals.clone();
+        for name in &page.vars.names {
+            variables.insert((*name).to_owned(), to_json(&page.vars.cx.get(name)));
+        }
+        out.push(TemplateContext { template: page.template, path: page.path, variables });
+    }
+    if errors.is_empty() { Ok(out) } else { Err(Diagnostics::sorted(errors)) }
+}
+
+fn to_json<T: Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+}
+
+/// A template's variables: a Tera context that remembers the names it
+/// holds, so the guide's test can list them.
+struct Vars {
+    cx: Context,
+    names: Vec<&'static str>,
+}
+
+impl Vars {
+    fn new() -> Self {
+        Vars { cx: Context::new(), names: Vec::new() }
+    }
+
+    fn insert<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        self.cx.insert(name, value);
+        self.name(name);
+    }
+
+    fn insert_value(&mut self, name: &'static str, value: tera::Value) {
+        self.cx.insert_value(name, value);
+        self.name(name);
+    }
+
+    fn name(&mut self, name: &'static str) {
+        if !self.names.contains(&name) {
+            self.names.push(name);
+        }
+    }
 }
 
 pub fn figure_style(theme: &Theme) -> Result<FigureStyle, Diagnostic> {
@@ -186,6 +216,8 @@ struct Renderer<'a> {
     config: &'a Config,
     theme: &'a Theme,
     tera: Tera,
+    /// The names of the variables every template gets (Tera's globals).
+    globals: Vec<&'static str>,
     style: FigureStyle,
     reports: Vec<tera::Value>,
     tags: Vec<TagView>,
@@ -199,7 +231,67 @@ struct ChapterBody {
     errors: Vec<Diagnostic>,
 }
 
+/// A page ready to render: where it goes, with which template and
+/// variables, and what search learns from it.
+struct PageContext {
+    path: String,
+    template: &'static str,
+    vars: Vars,
+    doc: Option<SearchDoc>,
+}
+
 impl<'a> Renderer<'a> {
+    fn new(site: &'a Site, config: &'a Config, theme: &'a Theme) -> Result<Self, Diagnostic> {
+        let mut tera = templates::engine(theme)?;
+        let style = figure_style(theme)?;
+        let reports: Vec<ReportView> =
+            site.reports.iter().map(|r| ReportView::new(r, &site.reports, &style)).collect();
+        let mut globals = Vars::new();
+        globals.insert("config", &views::ConfigView::new(config, theme));
+        globals.insert("t", &theme.strings);
+        globals.insert("reports", &reports);
+        globals
+            .insert("sections", &site.sections.iter().map(SectionView::link).collect::<Vec<_>>());
+        globals.insert("site_pages", &site.pages.iter().map(ChapterLink::new).collect::<Vec<_>>());
+        tera.global_context().extend(globals.cx);
+        // Each report's view, serialized once: a report of many chapters is in
+        // the context of each of them, and a Tera value is cheap to clone.
+        let report_values = reports.iter().map(tera::Value::from_serializable).collect();
+        let mut renderer = Renderer {
+            site,
+            config,
+            theme,
+            tera,
+            globals: globals.names,
+            style,
+            reports: report_values,
+            tags: tags::index(site),
+            chapters: Vec::new(),
+        };
+        renderer.chapters = renderer.chapter_bodies();
+        Ok(renderer)
+    }
+
+    /// Every chapter body, rendered once (in parallel) for the chapter pages
+    /// and the print edition.
+    fn chapter_bodies(&self) -> Vec<Vec<ChapterBody>> {
+        self.site
+            .reports
+            .par_iter()
+            .map(|r| {
+                r.chapters
+                    .par_iter()
+                    .map(|c| {
+                        let mut errors = Vec::new();
+                        let root = urls::root_of(&c.path);
+                        let rendered = self.body(&c.body, &root, &c.photos, Some(r), &mut errors);
+                        ChapterBody { rendered, errors }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
     fn jobs(&self) -> Vec<Job<'a>> {
         let site = self.site;
         let mut jobs = vec![Job::Home, Job::NotFound];
@@ -258,8 +350,8 @@ impl<'a> Renderer<'a> {
         rendered
     }
 
-    fn base_context(&self, path: &str, kind: &str, title: &str) -> Context {
-        let mut cx = Context::new();
+    fn base_context(&self, path: &str, kind: &str, title: &str) -> Vars {
+        let mut cx = Vars::new();
         // Optional variables every template may test with `{% if … %}`.
         for name in ["report", "base_href", "og_image", "json_ld"] {
             cx.insert(name, &None::<()>);
@@ -276,7 +368,7 @@ impl<'a> Renderer<'a> {
     /// Description, Open Graph image and JSON-LD of a page.
     fn describe(
         &self,
-        cx: &mut Context,
+        cx: &mut Vars,
         summary: Option<&str>,
         image: Option<&Photo>,
         json_ld: serde_json::Value,
@@ -306,6 +398,21 @@ impl<'a> Renderer<'a> {
     }
 
     fn run(&self, job: &Job<'a>, errors: &mut Vec<Diagnostic>) -> Option<Rendition> {
+        let PageContext { path, template, vars, doc } = self.context(job, errors);
+        let html = match self.tera.render(template, &vars.cx) {
+            Ok(html) => html,
+            Err(e) => {
+                errors.push(templates::error(self.theme, &e, Some(template)));
+                return None;
+            }
+        };
+        let file = if path.ends_with(".html") { path } else { format!("{path}index.html") };
+        Some(Rendition { file: OutputFile::bytes(file, html.into_bytes()), doc })
+    }
+
+    /// The template and variables of a page; problems in its Markdown go
+    /// to `errors`.
+    fn context(&self, job: &Job<'a>, errors: &mut Vec<Diagnostic>) -> PageContext {
         let mut doc = None;
         let (path, template, cx) = match job {
             Job::Home => {
@@ -313,7 +420,7 @@ impl<'a> Renderer<'a> {
                 let rendered = self.body(&home.body, "", &home.photos, None, errors);
                 let title = home.title.clone().unwrap_or_else(|| self.config.title.clone());
                 let mut cx = self.base_context("", "home", &title);
-                cx.insert("home", home);
+                cx.insert("home", &views::HomeView::new(home));
                 cx.insert("content", &rendered.html);
                 cx.insert("search_url", &self.config.search.then(|| urls::page("", "search/")));
                 (String::new(), "home.html", cx)
@@ -577,15 +684,7 @@ impl<'a> Renderer<'a> {
                 self.base_context("search/", "search", &self.t("search")),
             ),
         };
-        let html = match self.tera.render(template, &cx) {
-            Ok(html) => html,
-            Err(e) => {
-                errors.push(templates::error(self.theme, &e, Some(template)));
-                return None;
-            }
-        };
-        let file = if path.ends_with(".html") { path } else { format!("{path}index.html") };
-        Some(Rendition { file: OutputFile::bytes(file, html.into_bytes()), doc })
+        PageContext { path, template, vars: cx, doc }
     }
 
     fn chapter_figures(&self, report: &Report, chapter: &Page) -> Vec<Figure> {

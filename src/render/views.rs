@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use super::tags::{self, TagLink};
 use super::urls;
 use crate::config::Config;
-use crate::content::{Approx, Archival, Date, Event, Page, Photo, Report, Section, Stat};
+use crate::content::{Approx, Archival, Date, Event, Home, Page, Photo, Report, Section, Stat};
 use crate::stats::{self, FigureStyle, format_number, format_percent, format_signed};
 use crate::theme::Theme;
 
@@ -41,6 +41,26 @@ impl<'a> ConfigView<'a> {
             theme: &theme.name,
             theme_options: &theme.options,
             extra: &config.extra,
+        }
+    }
+}
+
+/// The home page's own front matter (`content/_index.md`).
+#[derive(Serialize)]
+pub struct HomeView<'a> {
+    pub title: Option<&'a str>,
+    pub summary: Option<&'a str>,
+    pub photos: Vec<PhotoView>,
+    pub extra: &'a Map<String, Value>,
+}
+
+impl<'a> HomeView<'a> {
+    pub fn new(home: &'a Home) -> Self {
+        HomeView {
+            title: home.title.as_deref(),
+            summary: home.summary.as_deref(),
+            photos: home.photos.iter().map(PhotoView::new).collect(),
+            extra: &home.extra,
         }
     }
 }

@@ -20,11 +20,13 @@ if ! need chromium || ! need pdfinfo; then
 fi
 
 cargo build -q || exit 1
-annals=$repo/target/debug/annals
+annals=${CARGO_TARGET_DIR:-$repo/target}/debug/annals
 work=$(mktemp -d)
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
 "$annals" build --root "$repo" --output "$work/example" >/dev/null || exit 1
 "$annals" build --root "$repo/tests/fixtures/two-years" --output "$work/library" >/dev/null || exit 1
+"$annals" build --root "$repo" --theme gazette --output "$work/gazette" >/dev/null || exit 1
+"$annals" build --root "$repo/tests/fixtures/two-years" --theme gazette --output "$work/gazette-library" >/dev/null || exit 1
 
 passed=0
 failed=0
@@ -61,6 +63,10 @@ search "file://$work/example/search/index.html" "annals" "../about/index.html"
 search "file://$work/library/search/index.html" "读书会" "../2024/chronicle/index.html"
 search "file://$work/library/search/index.html" "CC" "../archive/old-library/index.html"
 
+# The gazette theme's search page, from disk.
+search "file://$work/gazette/search/index.html" "葡萄酒" "../2024/counsel/index.html" "../2024/innovation/index.html"
+search "file://$work/gazette-library/search/index.html" "读书会" "../2024/chronicle/index.html"
+
 # Over HTTP, under a sub-path.
 mkdir -p "$work/http/reports"
 cp -r "$work/example" "$work/http/reports/annals"
@@ -87,6 +93,47 @@ done
 check "print edition PDF holds every chapter as text" $ok
 size=$(pdfinfo "$work/print.pdf" 2>/dev/null | awk '/^Page size:/ {print $3 "x" $5}')
 [ "$size" = "595.92x842.88" ] || [ "$size" = "595.276x841.89" ] || [ "$size" = "594.96x841.92" ]; check "print edition is A4 ($size)" $?
+
+# The gazette print edition: a broadsheet on A3 (its `paper` option), every
+# chapter as text.
+chrome --no-pdf-header-footer --print-to-pdf="$work/gazette.pdf" "file://$work/gazette/2024/print/index.html" >/dev/null
+size=$(pdfinfo "$work/gazette.pdf" 2>/dev/null | awk '/^Page size:/ {print $3 "x" $5}')
+case "$size" in 841.*x1190.*|841.*x1191.*|842*x1190.*|842*x1191.*) ok=0 ;; *) ok=1 ;; esac
+check "gazette print edition is A3 ($size)" $ok
+text=$(pdftotext "$work/gazette.pdf" - 2>/dev/null)
+ok=0
+for title in "旗帜鲜明讲政治" "议政建言助推发展" "政协履职亮点纷呈" "汇集合力履职为民" "强基固本提能砺为" "数据统计" "大事记"; do
+  grep -q "$title" <<<"$text" || { ok=1; echo "  $title not in the gazette PDF text"; }
+done
+check "gazette print edition PDF holds every chapter as text" $ok
+
+# No page is wider than a phone (360 px) or scrolls sideways at 1920 px.
+# Headless Chromium lays out no narrower than 500 px, so each page is
+# measured in an iframe of the width; a copy of the page gets a script
+# that tells the frame's parent, once loaded, how much wider than the
+# frame the document is.
+probe='<script>addEventListener("load",function(){var d=document.documentElement;parent.postMessage(String(d.scrollWidth-d.clientWidth),"*")})</script>'
+for site in example gazette gazette-library; do
+  cp -r "$work/$site" "$work/$site-probe"
+  for width in 360 1920; do
+    ok=0
+    for page in index.html 2024/index.html 2024/counsel/index.html 2024/politics/index.html 2024/stats/index.html 2024/photos/index.html \
+        2024/chronicle/index.html 2024/print/index.html stats/index.html search/index.html tags/index.html \
+        archive/index.html about/index.html; do
+      [ -f "$work/$site/$page" ] || continue
+      sed "s|</body>|$probe</body>|" "$work/$site/$page" >"$work/$site-probe/$page"
+      cat >"$work/frame.html" <<EOF
+<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">
+<iframe style="border:0" width="$width" height="900" src="file://$work/$site-probe/$page"></iframe>
+<script>addEventListener("message", function (e) { document.body.setAttribute("data-overflow", e.data); });</script>
+</body></html>
+EOF
+      over=$(chrome --hide-scrollbars --window-size="$((width + 100)),1000" --dump-dom "file://$work/frame.html" | sed -n 's/.*data-overflow="\([0-9-]*\)".*/\1/p')
+      [ "${over:-x}" = 0 ] || { ok=1; echo "  $site/$page at $width px: ${over:-no answer} px too wide"; }
+    done
+    check "$site: no horizontal overflow at $width px" $ok
+  done
+done
 
 echo "browser: $passed passed, $failed failed"
 [ "$failed" = 0 ]

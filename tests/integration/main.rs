@@ -15,4 +15,5 @@ mod photos;
 mod serve;
 mod stats;
 mod support;
+mod themes;
 mod two_years;

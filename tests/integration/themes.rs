@@ -1,0 +1,491 @@
+//! Themes: a theme of a site's own that extends `default`, the built-in
+//! `gazette`, theme.yaml and theme_options checks, and the theme guide
+//! (docs/themes.md) held to the variables templates really get.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use annals::BuildOptions;
+use serde_json::Value;
+
+use crate::support::{TestSite, crawl, fixture, read, repo_root, tree};
+
+/// Builds `root` with `theme` into a new temporary folder.
+fn build_with(root: &Path, theme: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let mut options = BuildOptions::new(root);
+    options.output = Some(out.clone());
+    options.theme = Some(theme.to_owned());
+    if let Err(e) = annals::build(&options) {
+        panic!("build of {} with {theme} failed:\n{e}", root.display());
+    }
+    (tmp, out)
+}
+
+#[test]
+fn a_theme_extending_default_replaces_one_template_and_one_option() {
+    let (_tmp, out) = crate::support::build(&fixture("themed"));
+    crawl(&out);
+    let chapter = read(&out, "2024/one/index.html");
+    // Its own chapter.html, with the site's value of its own option…
+    assert!(chapter.contains("<p class=\"banner\">Special edition</p>"), "{chapter}");
+    assert!(!chapter.contains("class=\"chapter-head\""));
+    // …inside default's base.html, with the accent it declares instead of
+    // default's.
+    assert!(chapter.contains("--accent: #1f4e79;"), "{chapter}");
+    assert!(chapter.contains("class=\"masthead\""));
+    // Every other page is default's, and obeys the inherited option the
+    // site turned off.
+    let report = read(&out, "2024/index.html");
+    assert!(report.contains("class=\"report-hero\""));
+    assert!(!report.contains("class=\"key-figures\""));
+    // English strings come from default.
+    assert!(report.contains(">Contents</h2>"), "{report}");
+    assert!(out.join("assets/annals.css").is_file());
+}
+
+#[test]
+fn a_theme_extending_a_missing_theme_is_an_error_in_its_theme_yaml() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\ntheme: child\n");
+    site.file("themes/child/theme.yaml", "name: child\nextends: defualt\n");
+    let e = site.error();
+    assert_eq!(e.file, Path::new("themes/child/theme.yaml"));
+    assert_eq!(e.line, Some(2));
+    assert_eq!(e.message, "there is no theme `defualt` to extend");
+    assert_eq!(e.hint.as_deref(), Some("did you mean `default`?"));
+}
+
+#[test]
+fn themes_extending_each_other_in_a_loop_are_an_error() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\ntheme: left\n");
+    site.file("themes/left/theme.yaml", "name: left\nextends: right\n");
+    site.file("themes/right/theme.yaml", "name: right\nextends: left\n");
+    let e = site.error();
+    assert_eq!(e.file, Path::new("themes/right/theme.yaml"));
+    assert_eq!(e.line, Some(2));
+    assert_eq!(e.message, "themes extend each other in a loop: left → right → left");
+}
+
+#[test]
+fn a_theme_may_not_extend_itself() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\ntheme: mine\n");
+    site.file("themes/mine/theme.yaml", "name: mine\nextends: mine\n");
+    assert_eq!(site.error().message, "themes extend each other in a loop: mine → mine");
+}
+
+#[test]
+fn an_unknown_key_in_theme_yaml_names_the_nearest() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\ntheme: mine\n");
+    site.file("themes/mine/theme.yaml", "name: mine\nextend: default\n");
+    let e = site.error();
+    assert_eq!(e.file, Path::new("themes/mine/theme.yaml"));
+    assert_eq!(e.line, Some(2));
+    assert_eq!(e.message, "unknown key `extend`");
+    assert_eq!(e.hint.as_deref(), Some("did you mean `extends`?"));
+}
+
+#[test]
+fn a_theme_option_of_the_wrong_type_is_an_error_at_its_line() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\ntheme_options:\n  show_key_figures: \"no\"\n");
+    let e = site.error();
+    assert_eq!(e.file, Path::new("site.yaml"));
+    assert_eq!(e.line, Some(3));
+    assert_eq!(e.message, "the theme option `show_key_figures` must be true or false, not text");
+    assert_eq!(e.hint.as_deref(), Some("the theme's default is `true`"));
+    site.file("site.yaml", "title: T\ntheme_options:\n  accent: 12\n");
+    assert_eq!(site.error().message, "the theme option `accent` must be text, not a number");
+}
+
+#[test]
+fn an_unknown_theme_option_names_the_nearest() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\ntheme: gazette\ntheme_options:\n  papr: A4\n");
+    let e = site.error();
+    assert_eq!(e.file, Path::new("site.yaml"));
+    assert_eq!(e.line, Some(4));
+    assert_eq!(e.message, "the theme `gazette` has no option `papr`");
+    assert_eq!(e.hint.as_deref(), Some("did you mean `paper`?"));
+}
+
+#[test]
+fn theme_options_reach_the_templates() {
+    let site = TestSite::new();
+    site.file(
+        "site.yaml",
+        "title: T\ntheme: gazette\ntheme_options:\n  accent: \"#004488\"\n  paper: A4\n",
+    );
+    site.build().unwrap();
+    let out = site.root().join("public");
+    assert!(read(&out, "index.html").contains("--accent: #004488;"));
+    assert!(read(&out, "2024/print/index.html").contains("@page { size: A4; }"));
+}
+
+#[test]
+fn the_logo_option_shows_a_static_file_in_the_masthead() {
+    for theme in ["default", "gazette"] {
+        let site = TestSite::new();
+        site.file(
+            "site.yaml",
+            &format!("title: T\ntheme: {theme}\ntheme_options:\n  logo: images/logo.png\n"),
+        );
+        site.bytes("static/images/logo.png", b"\x89PNG");
+        site.build().unwrap();
+        let out = site.root().join("public");
+        let chapter = read(&out, "2024/one/index.html");
+        assert!(chapter.contains("src=\"../../images/logo.png\""), "{theme}: {chapter}");
+        crawl(&out);
+        // Without the logo option, no image in the masthead.
+        site.file("site.yaml", &format!("title: T\ntheme: {theme}\n"));
+        site.build().unwrap();
+        assert!(!read(&out, "index.html").contains("logo"), "{theme}");
+    }
+}
+
+#[test]
+fn a_logo_that_is_no_static_file_is_an_error() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\ntheme_options:\n  logo: /images/logo.png\n");
+    site.bytes("static/images/logo.png", b"\x89PNG");
+    let e = site.error();
+    assert_eq!(e.file, Path::new("site.yaml"));
+    assert_eq!(e.line, Some(3));
+    assert_eq!(e.message, "the logo `/images/logo.png` is not a static file");
+    assert_eq!(e.hint.as_deref(), Some("write it relative to static/: `logo: images/logo.png`"));
+    site.file("site.yaml", "title: T\ntheme_options:\n  logo: logo.svg\n");
+    assert_eq!(
+        site.error().hint.as_deref(),
+        Some("put the image at static/logo.svg in the site folder, or leave `logo` empty")
+    );
+}
+
+#[test]
+fn gazette_is_built_in_and_a_site_theme_of_that_name_wins() {
+    // Built in: a site without themes/ builds with it.
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\ntheme: gazette\n");
+    site.build().unwrap();
+    let out = site.root().join("public");
+    assert!(read(&out, "index.html").contains("assets/gazette.css"));
+    assert!(out.join("assets/gazette.css").is_file());
+    // The site's own themes/gazette/ is used instead.
+    site.file("themes/gazette/theme.yaml", "name: gazette\nextends: default\n");
+    site.file(
+        "themes/gazette/templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<p>my own gazette</p>{% endblock main %}",
+    );
+    site.build().unwrap();
+    assert!(read(&out, "404.html").contains("my own gazette"));
+    assert!(!read(&out, "index.html").contains("gazette.css"));
+}
+
+#[test]
+fn site_templates_and_static_files_override_gazette() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\ntheme: gazette\n");
+    site.file(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<p>Custom missing page</p>{% endblock main %}",
+    );
+    site.file("static/assets/gazette.css", "body { color: red }");
+    site.build().unwrap();
+    let out = site.root().join("public");
+    let missing = read(&out, "404.html");
+    assert!(missing.contains("Custom missing page"));
+    assert!(missing.contains("class=\"nameplate\""), "gazette's base.html");
+    assert_eq!(read(&out, "assets/gazette.css"), "body { color: red }");
+}
+
+#[test]
+fn gazette_builds_the_example_site_with_every_reference_resolving_twice_alike() {
+    let (_a, first) = build_with(&repo_root(), "gazette");
+    assert!(crawl(&first) > 200);
+    let (_b, second) = build_with(&repo_root(), "gazette");
+    assert!(tree(&first) == tree(&second), "two builds differ");
+    let report = read(&first, "2024/index.html");
+    assert!(report.contains("class=\"nameplate\""));
+    assert!(report.contains("履职尽责担使命 凝心聚力谱新篇"));
+    // Key figures in a data box, the number set apart from its unit.
+    assert!(report.contains("<span class=\"figure-value\"><b>300</b>余人次</span>"), "{report}");
+    // Figures in the text still read as the article writes them.
+    let counsel = read(&first, "2024/counsel/index.html");
+    assert!(counsel.contains(">300余人次</a>"));
+    // Search keeps the element ids assets/search.js looks for.
+    let search = read(&first, "search/index.html");
+    for id in ["id=\"q\"", "id=\"search-status\"", "id=\"search-results\""] {
+        assert!(search.contains(id), "{id}");
+    }
+    assert!(search.contains("assets/search.js"));
+    // The broadsheet keeps an anchor for every chapter of its contents.
+    let print = read(&first, "2024/print/index.html");
+    assert!(print.contains("@page { size: A3; }"));
+    assert!(print.contains("id=\"chapter-counsel\""));
+}
+
+#[test]
+fn gazette_builds_the_two_year_fixture_with_every_reference_resolving_twice_alike() {
+    let (_a, first) = build_with(&fixture("two-years"), "gazette");
+    assert!(crawl(&first) > 100);
+    let (_b, second) = build_with(&fixture("two-years"), "gazette");
+    assert!(tree(&first) == tree(&second), "two builds differ");
+    let home = read(&first, "index.html");
+    // The newest report leads, the older one is listed under it.
+    let (lead, earlier) = (home.find("lead-story").unwrap(), home.find("back-issues").unwrap());
+    assert!(lead < earlier);
+    assert!(read(&first, "stats/index.html").contains("across-years"));
+}
+
+#[test]
+fn gazette_speaks_english_too() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\nlanguage: en\ntheme: gazette\n");
+    site.file(
+        "content/2024/records.yaml",
+        "- date: 2024-03-05\n  title: A visit\n- date: 2024-04\n  title: A survey\n",
+    );
+    site.build().unwrap();
+    let out = site.root().join("public");
+    let report = read(&out, "2024/index.html");
+    assert!(report.contains("<html lang=\"en\">"));
+    assert!(report.contains("In this report"), "{report}");
+    assert!(report.contains("Part 1"));
+    let chronicle = read(&out, "2024/chronicle/index.html");
+    assert!(chronicle.contains("<time datetime=\"2024-03-05\">5 March</time>"), "{chronicle}");
+    assert!(chronicle.contains("<time datetime=\"2024-04\">April</time>"), "{chronicle}");
+}
+
+// The guide. docs/themes.md documents, in tables whose first column holds
+// a name in backticks, the variables of every template (`### \`X.html\``,
+// and `### Variables of every template`) and the fields of every view
+// type (`### \`TypeName\``), each with its type in the second column. The
+// test renders real sites, without writing them, and compares.
+
+/// What docs/themes.md says.
+struct Guide {
+    /// Variables every template gets.
+    common: BTreeMap<String, String>,
+    /// Template → its own variables → type.
+    templates: BTreeMap<String, BTreeMap<String, String>>,
+    /// View type → field → type.
+    types: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+fn read_guide() -> Guide {
+    let text = std::fs::read_to_string(repo_root().join("docs/themes.md")).unwrap();
+    let mut guide =
+        Guide { common: BTreeMap::new(), templates: BTreeMap::new(), types: BTreeMap::new() };
+    // Which table the rows below belong to.
+    enum Target {
+        None,
+        Common,
+        Template(String),
+        Type(String),
+    }
+    let mut target = Target::None;
+    for line in text.lines() {
+        if let Some(heading) = line.strip_prefix("### ") {
+            let name = heading.trim().trim_matches('`');
+            target = if heading == "Variables of every template" {
+                Target::Common
+            } else if heading.starts_with('`') && name.ends_with(".html") {
+                // A template may have no variables of its own: no rows.
+                guide.templates.entry(name.to_owned()).or_default();
+                Target::Template(name.to_owned())
+            } else if heading.starts_with('`') && name.starts_with(char::is_uppercase) {
+                Target::Type(name.to_owned())
+            } else {
+                Target::None
+            };
+            continue;
+        }
+        if line.starts_with("## ") {
+            target = Target::None;
+            continue;
+        }
+        let Some(row) = line.strip_prefix("| `") else { continue };
+        let cells: Vec<&str> = row.split(" | ").collect();
+        let table = match &target {
+            Target::None => continue,
+            Target::Common => &mut guide.common,
+            Target::Template(t) => guide.templates.entry(t.clone()).or_default(),
+            Target::Type(t) => guide.types.entry(t.clone()).or_default(),
+        };
+        let name = cells[0].trim_end_matches('`').to_owned();
+        let ty = strip_links(cells.get(1).copied().unwrap_or("").trim());
+        assert!(table.insert(name.clone(), ty).is_none(), "`{name}` documented twice");
+    }
+    guide
+}
+
+/// `list of [Figure](#figure)` → `list of Figure`.
+fn strip_links(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let close = rest[open..].find("](").map(|i| open + i).unwrap();
+        out.push_str(&rest[open + 1..close]);
+        let end = rest[close..].find(')').map(|i| close + i).unwrap();
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out.replace('`', "")
+}
+
+/// Each disagreement once, with the first place it was seen.
+#[derive(Default)]
+struct Problems(BTreeMap<String, String>);
+
+impl Problems {
+    fn add(&mut self, message: String, at: &str) {
+        self.0.entry(message).or_insert_with(|| at.to_owned());
+    }
+}
+
+/// Checks `value` against the documented type `ty`; records problems and
+/// the view types seen with a value.
+fn check(
+    guide: &Guide,
+    value: &Value,
+    ty: &str,
+    at: &str,
+    seen: &mut BTreeSet<String>,
+    problems: &mut Problems,
+) {
+    if let Some(item) = ty.strip_prefix("list of ") {
+        match value.as_array() {
+            Some(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    check(guide, v, item, &format!("{at}[{i}]"), seen, problems);
+                }
+            }
+            None => {
+                problems.add(format!("documented as `{ty}`, is {value}"), at);
+            }
+        }
+        return;
+    }
+    if let Some(inner) = ty.strip_suffix(" or none") {
+        if !value.is_null() {
+            check(guide, value, inner, at, seen, problems);
+        }
+        return;
+    }
+    let ok = match ty {
+        "string" | "html" | "date" => value.is_string(),
+        "url" => value.as_str().is_some_and(|s| !s.starts_with('/') && !s.contains("://")),
+        "absolute url" => value.as_str().is_some_and(|s| s.starts_with("http")),
+        "integer" => value.is_i64() || value.is_u64(),
+        "number" => value.is_number(),
+        "bool" => value.is_boolean(),
+        "map" => value.is_object(),
+        name => {
+            let Some(fields) = guide.types.get(name) else {
+                problems.add(format!("the type `{ty}` is documented nowhere"), at);
+                return;
+            };
+            let Some(object) = value.as_object() else {
+                problems.add(format!("documented as `{ty}`, is {value}"), at);
+                return;
+            };
+            seen.insert(name.to_owned());
+            for key in object.keys() {
+                if !fields.contains_key(key) {
+                    problems.add(format!("{name}: field `{key}` is not documented"), at);
+                }
+            }
+            for (field, field_ty) in fields {
+                match object.get(field) {
+                    Some(v) => check(guide, v, field_ty, &format!("{at}.{field}"), seen, problems),
+                    None => {
+                        problems
+                            .add(format!("{name}: documented field `{field}` is not there"), at);
+                    }
+                }
+            }
+            true
+        }
+    };
+    if !ok {
+        problems.add(format!("documented as `{ty}`, is {value}"), at);
+    }
+}
+
+#[test]
+fn the_theme_guide_documents_every_template_variable_and_view_field() {
+    let guide = read_guide();
+    assert!(guide.common.contains_key("root") && guide.types.contains_key("ReportView"));
+    // Sites that together hold every view type with a value: the example,
+    // the two-year library (changes against last year, archival pages), and
+    // a small one with a paginated section and photos on the home page.
+    let paginated = TestSite::new();
+    paginated.file("content/notes/_index.md", "---\ntitle: Notes\npaginate_by: 1\n---\n");
+    paginated.file("content/notes/a.md", "---\ntitle: A\n---\n");
+    paginated.file("content/notes/b.md", "---\ntitle: B\n---\n");
+    paginated.file(
+        "content/_index.md",
+        "---\ntitle: Home\nphotos:\n  - src: p.png\n    alt: A photo\n---\n",
+    );
+    paginated.bytes(
+        "content/p.png",
+        include_bytes!("../fixtures/two-years/content/2024/photos/reading-room.png"),
+    );
+    let roots = [repo_root(), fixture("two-years"), paginated.root().to_path_buf()];
+    let mut seen_types = BTreeSet::new();
+    let mut seen_templates = BTreeSet::new();
+    let mut problems = Problems::default();
+    for root in &roots {
+        let contexts = annals::template_contexts(&BuildOptions::new(root))
+            .unwrap_or_else(|e| panic!("{}: {e}", root.display()));
+        for page in contexts {
+            let template = page.template;
+            seen_templates.insert(template.to_owned());
+            let Some(own) = guide.templates.get(template) else {
+                problems.add(format!("{template} has no `### `{template}`` table"), &page.path);
+                continue;
+            };
+            for (name, value) in &page.variables {
+                let at = format!("{template} `{name}`");
+                match own.get(name).or_else(|| guide.common.get(name)) {
+                    Some(ty) => check(&guide, value, ty, &at, &mut seen_types, &mut problems),
+                    None => {
+                        problems.add(
+                            format!("{template}: variable `{name}` is not documented"),
+                            &page.path,
+                        );
+                    }
+                }
+            }
+            for name in own.keys().chain(guide.common.keys()) {
+                if !page.variables.contains_key(name) {
+                    problems.add(
+                        format!("{template}: documented variable `{name}` is not there"),
+                        &page.path,
+                    );
+                }
+            }
+        }
+    }
+    for t in guide.templates.keys() {
+        if !seen_templates.contains(t) {
+            problems.add(format!("{t} is documented but no test site renders it"), "");
+        }
+    }
+    for t in guide.types.keys() {
+        if !seen_types.contains(t) {
+            let message = format!("{t} is documented but no test site gives it a value");
+            problems.add(message, "add one to the test");
+        }
+    }
+    let list: Vec<String> = problems.0.iter().map(|(m, at)| format!("{m} ({at})")).collect();
+    assert!(
+        list.is_empty(),
+        "docs/themes.md and the templates' variables disagree:\n{}",
+        list.join("\n")
+    );
+}
