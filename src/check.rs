@@ -570,14 +570,8 @@ fn unshown_photos(root: &Path, site: &Site) -> Vec<Diagnostic> {
     let Ok(content_abs) = content.canonicalize() else {
         return Vec::new();
     };
-    let mut shown: HashSet<PathBuf> = HashSet::new();
-    for r in &site.reports {
-        shown.extend(r.all_photos().into_iter().map(|p| p.file.clone()));
-    }
-    for s in site.all_sections() {
-        shown.extend(s.pages.iter().flat_map(|p| &p.photos).map(|p| p.file.clone()));
-    }
-    shown.extend(site.pages.iter().flat_map(|p| &p.photos).map(|p| p.file.clone()));
+    let shown: HashSet<PathBuf> =
+        site.unique_photos().into_iter().map(|p| p.file.clone()).collect();
     let mut out = Vec::new();
     let walker = walkdir::WalkDir::new(&content_abs)
         .sort_by_file_name()

@@ -49,9 +49,9 @@ pub fn dimensions(path: &Path) -> Result<(u32, u32), String> {
     if reader.format().is_none() {
         return Err(format!("`{name}` is not an image annals can read"));
     }
-    let mut decoder = reader
-        .into_decoder()
-        .map_err(|e| format!("the photo `{name}` is damaged or not an image: {e}"))?;
+    let mut decoder = reader.into_decoder().map_err(|e| {
+        format!("the photo `{name}` is damaged or not an image: {}", e.to_string().trim())
+    })?;
     let (w, h) = decoder.dimensions();
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(format!(

@@ -162,6 +162,9 @@ fn make(
     let alpha = img.color().has_alpha() && config.format == ImageFormat::Webp;
     let (mut pixels, pixel_type) = if alpha {
         (img.to_rgba8().into_raw(), PixelType::U8x4)
+    } else if img.color().has_alpha() {
+        // JPEG has no transparency: set it on white, not on black.
+        (on_white(&img.to_rgba8()), PixelType::U8x3)
     } else {
         (img.to_rgb8().into_raw(), PixelType::U8x3)
     };
@@ -193,6 +196,16 @@ fn make(
             .map_err(|e| format!("cannot write to the photo cache: {e}"))?;
     }
     Ok(())
+}
+
+/// RGBA pixels blended onto a white background, as RGB.
+fn on_white(rgba: &image::RgbaImage) -> Vec<u8> {
+    rgba.pixels()
+        .flat_map(|p| {
+            let a = u16::from(p[3]);
+            [0, 1, 2].map(|c| ((u16::from(p[c]) * a + 255 * (255 - a) + 127) / 255) as u8)
+        })
+        .collect()
 }
 
 fn encode(img: &Image<'_>, alpha: bool, config: &ImageConfig) -> Result<Vec<u8>, String> {
@@ -279,5 +292,16 @@ fn stripped_original(
             Ok(webp.encoder().bytes().to_vec())
         }
         _ => Ok(bytes.to_vec()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transparency_is_set_on_white() {
+        let img = image::RgbaImage::from_raw(2, 1, vec![0, 0, 0, 0, 255, 0, 0, 255]).unwrap();
+        assert_eq!(on_white(&img), [255, 255, 255, 255, 0, 0]);
     }
 }

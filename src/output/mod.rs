@@ -191,6 +191,9 @@ pub fn write(
 /// files sorted by path, two for one path refused. Writes nothing: `serve`
 /// and `check` use it to see the site without a disk.
 pub fn assemble(mut files: Vec<OutputFile>) -> Result<Vec<OutputFile>, OutputError> {
+    if files.iter().any(|f| f.path == MANIFEST) {
+        return Err(OutputError::Clash(MANIFEST.to_owned()));
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     for pair in files.windows(2) {
         if pair[0].path == pair[1].path {

@@ -42,7 +42,9 @@ pub fn verify(dir: &Path) -> Result<Fixity, Diagnostic> {
                 .at_line(i + 1)
                 .hint("the manifest was edited by hand or damaged; rebuild the site to make a new one"));
         };
-        if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) || path.contains("..") {
+        let escapes =
+            path.starts_with('/') || path.split('/').any(|part| part == ".." || part.is_empty());
+        if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) || escapes {
             return Err(Diagnostic::new(&manifest_path, "this line is not `SHA256  PATH`")
                 .at_line(i + 1)
                 .hint("the manifest was edited by hand or damaged; rebuild the site to make a new one"));

@@ -93,8 +93,8 @@ pub fn atom(site: &Site, config: &Config) -> Vec<u8> {
         }
     }
     entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(b.path)));
-    // Without a base URL, ids are URNs and links relative: a feed reader
-    // needs `base_url` to follow them.
+    // Without a base URL, ids and links are `urn:annals:` names, which no
+    // reader can follow: a feed needs `base_url` to be of use.
     let url = |path: &str| {
         esc(&match &config.base_url {
             Some(base) => format!("{base}/{}", urls::encode_path(path)),

@@ -124,3 +124,13 @@ fn a_static_file_may_not_replace_a_page() {
         other => panic!("accepted: {other:?}"),
     }
 }
+
+#[test]
+fn a_static_manifest_is_refused() {
+    let site = TestSite::new();
+    site.file("static/manifest-sha256.txt", "mine");
+    match site.build() {
+        Err(Error::Output(e)) => assert!(e.to_string().contains("manifest-sha256.txt"), "{e}"),
+        other => panic!("accepted: {other:?}"),
+    }
+}

@@ -1,7 +1,7 @@
 /* annals search: indexes window.ANNALS_SEARCH (search-index.js, loaded by a
    script tag so it works from file:// too) with MiniSearch. Chinese has no
    spaces between words, so runs of CJK characters are split into
-   overlapping bigrams (and their last character): a word is then found
+   overlapping bigrams (and single characters): a word is then found
    inside a longer run, 葡萄酒 in 葡萄酒产业发展. Latin text is split into
    lower-case words. */
 (function () {
@@ -21,9 +21,11 @@
     runs.forEach(function (run) {
       if (!CJK.test(run)) { tokens.push(run); return; }
       var chars = Array.from(run);
-      if (chars.length === 1) { tokens.push(run); return; }
-      for (var i = 0; i + 1 < chars.length; i++) tokens.push(chars[i] + chars[i + 1]);
-      tokens.push(chars[chars.length - 1]);
+      // Every character alone, for one-character queries, and every pair.
+      for (var i = 0; i < chars.length; i++) {
+        tokens.push(chars[i]);
+        if (i + 1 < chars.length) tokens.push(chars[i] + chars[i + 1]);
+      }
     });
     return tokens;
   }
