@@ -13,7 +13,7 @@ command -v hugo >/dev/null || { echo "needs hugo (apt-get install hugo)" >&2; ex
 [ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)" >&2; exit 1; }
 
 cargo build --release -q --manifest-path "$repo/Cargo.toml"
-annals=$repo/target/release/annals
+annals=${CARGO_TARGET_DIR:-$repo/target}/release/annals
 python3 "$repo/bench/gen.py" photos "$work" --photos "$photos" >/dev/null
 
 # measure NAME COMMAND...: appends "wall cpu maxrss_kib" to $work/NAME.

@@ -13,7 +13,7 @@ base=${3:-/dev/shm}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 command -v hugo >/dev/null || { echo "needs hugo (apt-get install hugo)" >&2; exit 1; }
 cargo build --release -q --manifest-path "$repo/Cargo.toml"
-annals=$repo/target/release/annals
+annals=${CARGO_TARGET_DIR:-$repo/target}/release/annals
 work=$(mktemp -d /tmp/annals-bench-text.XXXX)
 trap 'rm -rf "$work" "$base"/annals-bench-out.*' EXIT
 
