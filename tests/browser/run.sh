@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Browser tests: run the built sites in headless Chromium. Search from
-# file:// and over HTTP under a sub-path, and the print edition printed to
-# PDF. Installs Chromium and poppler-utils with apt-get where missing.
+# file:// and over HTTP under a sub-path, the print edition printed to PDF,
+# and every page of both themes checked by pages.mjs (console errors,
+# failed requests, images, overflow at 375 px, axe-core accessibility) and
+# by the Nu HTML Checker. Installs Chromium and poppler-utils with apt-get
+# and the npm packages of package.json where missing; needs Java 17+.
 # Usage: tests/browser/run.sh   (from anywhere; builds with cargo)
 # Checks use here-strings, not `echo | grep -q`: with pipefail, grep -q
 # closing the pipe early would fail the echo.
@@ -134,6 +137,21 @@ EOF
     check "$site: no horizontal overflow at $width px" $ok
   done
 done
+
+# Every page of both themes: the real browser and the validators.
+if [ ! -d tests/browser/node_modules/playwright-core ]; then
+  npm install --prefix tests/browser --no-audit --no-fund --loglevel=error >/dev/null || exit 1
+fi
+shots=${CARGO_TARGET_DIR:-$repo/target}/browser-screenshots
+for site in example gazette library gazette-library; do
+  node tests/browser/pages.mjs "$work/$site" "$shots/$site" >"$work/pages.txt" 2>&1
+  status=$?
+  tail -n 20 "$work/pages.txt"
+  check "$site: every page loads clean, images decode, fits 375 px, no serious accessibility problem" $status
+done
+java -jar tests/browser/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html \
+  "$work/example" "$work/gazette" "$work/library" "$work/gazette-library" 2>&1 | head -40
+check "every page of both themes passes the Nu HTML Checker" "${PIPESTATUS[0]}"
 
 echo "browser: $passed passed, $failed failed"
 [ "$failed" = 0 ]
