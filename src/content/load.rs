@@ -904,7 +904,9 @@ impl Loader<'_> {
             stats,
         } = raw;
         if draft && !self.drafts {
+            // A draft report takes its chapters with it.
             self.left_out.insert(preface.file.clone());
+            self.left_out.extend(chapters.iter().map(|(c, _)| c.body.file.clone()));
             return None;
         }
         if let Some(stats) = stats {
@@ -1076,7 +1078,15 @@ impl Loader<'_> {
         let source = Source { file: &file, text, first_line: 2 };
         let RawSection { title, summary, weight, sort_by, paginate_by, draft, photos, extra } = raw;
         if draft && !self.drafts {
+            // A draft section takes its pages and sections with it.
+            fn files(s: &Section, out: &mut BTreeSet<String>) {
+                out.insert(s.body.file.clone());
+                out.extend(s.pages.iter().map(|p| p.body.file.clone()));
+                s.sections.iter().for_each(|sub| files(sub, out));
+            }
             self.left_out.insert(body.file.clone());
+            self.left_out.extend(pages.iter().map(|(p, _)| p.body.file.clone()));
+            sections.iter().for_each(|sub| files(sub, &mut self.left_out));
             return None;
         }
         let path = format!("{dir}/");

@@ -111,9 +111,23 @@ pub fn variants(path: &str, width: u32, height: u32, config: &ImageConfig) -> Ve
 
 /// Plans every photo of the site: its variants and, where originals are
 /// published, the original's path.
+/// Two photos whose names differ only by their extension (`a.jpg`,
+/// `a.png`) keep the extension in their variants' names (`a-jpg-480.webp`).
 pub fn plan(site: &mut crate::content::Site, config: &ImageConfig) {
+    let mut stems: std::collections::HashMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
+    for photo in site.unique_photos() {
+        let stem = photo.path.rsplit_once('.').map_or(photo.path.as_str(), |(s, _)| s);
+        stems.entry(stem.to_owned()).or_default().insert(photo.path.clone());
+    }
     for photo in site.photos_mut() {
-        photo.variants = variants(&photo.path, photo.width, photo.height, config);
+        let name = match photo.path.rsplit_once('.') {
+            Some((stem, ext)) if stems.get(stem).is_some_and(|paths| paths.len() > 1) => {
+                format!("{stem}-{ext}.{ext}")
+            }
+            _ => photo.path.clone(),
+        };
+        photo.variants = variants(&name, photo.width, photo.height, config);
         photo.original = config.originals.then(|| photo.path.clone());
     }
 }

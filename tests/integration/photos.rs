@@ -220,3 +220,34 @@ fn a_huge_photo_is_refused_before_decoding() {
     assert!(e.message.contains("200 megapixels"), "{e}");
     assert_eq!(e.line, Some(4));
 }
+
+#[test]
+fn photos_named_alike_keep_apart() {
+    let site = TestSite::new();
+    site.bytes("content/2024/visit.jpg", &jpeg(600, 400));
+    let mut png = Vec::new();
+    image::RgbImage::new(500, 300)
+        .write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    site.bytes("content/2024/visit.png", &png);
+    site.file(
+        "content/2024/01-one.md",
+        "---\ntitle: One\n---\n![a](visit.jpg)\n\n![b](visit.png)\n",
+    );
+    site.build().unwrap();
+    let out = site.root().join("public");
+    assert!(
+        out.join("2024/visit-jpg-480.webp").is_file()
+            && out.join("2024/visit-png-480.webp").is_file()
+    );
+}
+
+#[test]
+fn links_into_a_draft_report_say_it_is_a_draft() {
+    let site = TestSite::new();
+    site.file("content/2023/_index.md", "---\ntitle: 2023\ndraft: true\n---\n");
+    site.file("content/2023/01-old.md", "---\ntitle: Old\n---\n");
+    site.file("content/2024/01-one.md", "---\ntitle: One\n---\n[old](../2023/01-old.md)\n");
+    let e = site.error();
+    assert_eq!(e.message, "the link `../2023/01-old.md` leads to a draft");
+}
