@@ -1142,6 +1142,26 @@ impl Loader<'_> {
         }
     }
 
+    /// A report's YAML list file (`records.yaml`, `stats.yaml`) read and
+    /// parsed: its path, its text (for positions) and its items; `None`
+    /// where there is no such file or it is broken (the error is recorded).
+    fn yaml_list<T: serde::de::DeserializeOwned>(
+        &mut self,
+        dir: &str,
+        name: &str,
+        what: &str,
+    ) -> Option<(PathBuf, String, Vec<T>)> {
+        let (file, text) = self.read_yaml_file(&join(dir, name))?;
+        let source = Source { file: &file, text: &text, first_line: 1 };
+        match yaml::parse(&text, source) {
+            Ok(list) => Some((file, text, list)),
+            Err(d) => {
+                self.error(d.hint_if_list(&format!("{name} is a list of {what}")));
+                None
+            }
+        }
+    }
+
     fn chronicle(
         &mut self,
         dir: &str,
@@ -1149,19 +1169,14 @@ impl Loader<'_> {
         chapters: &[String],
         report_path: &str,
     ) -> Vec<Event> {
-        let Some((file, text)) = self.read_yaml_file(&join(dir, "records.yaml")) else {
+        let Some((file, text, raw)) = self.yaml_list::<RawEvent>(
+            dir,
+            "records.yaml",
+            "events, each starting with `- date: 2024-05-01`",
+        ) else {
             return Vec::new();
         };
         let source = Source { file: &file, text: &text, first_line: 1 };
-        let raw: Vec<RawEvent> = match yaml::parse(&text, source) {
-            Ok(list) => list,
-            Err(d) => {
-                self.error(d.hint_if_list(
-                    "records.yaml is a list of events, each starting with `- date: 2024-05-01`",
-                ));
-                return Vec::new();
-            }
-        };
         let mut events = Vec::new();
         for e in raw {
             let RawEvent { date, title, kind, chapter, participants, place, summary, photos } = e;
@@ -1222,19 +1237,14 @@ impl Loader<'_> {
     }
 
     fn stats_file(&mut self, dir: &str, chapters: &[String], chronicle: &[Event]) -> Vec<Stat> {
-        let Some((file, text)) = self.read_yaml_file(&join(dir, "stats.yaml")) else {
+        let Some((file, text, raw)) = self.yaml_list::<RawStat>(
+            dir,
+            "stats.yaml",
+            "figures, each starting with `- key: name`",
+        ) else {
             return Vec::new();
         };
         let source = Source { file: &file, text: &text, first_line: 1 };
-        let raw: Vec<RawStat> = match yaml::parse(&text, source) {
-            Ok(list) => list,
-            Err(d) => {
-                self.error(d.hint_if_list(
-                    "stats.yaml is a list of figures, each starting with `- key: name`",
-                ));
-                return Vec::new();
-            }
-        };
         raw.into_iter().filter_map(|s| self.stat(&source, s, None, chapters, chronicle)).collect()
     }
 
