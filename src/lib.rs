@@ -25,6 +25,9 @@ pub mod yaml;
 
 use std::path::PathBuf;
 
+use output::Sink;
+use rayon::prelude::*;
+
 pub use check::{CheckReport, Severity, check};
 pub use config::{BuildOptions, Config};
 pub use diagnostic::{Diagnostic, Diagnostics};
@@ -52,6 +55,8 @@ pub struct BuildReport {
     pub reports: usize,
     pub pages: usize,
     pub files: usize,
+    /// Files the previous build wrote alike, kept instead of written again.
+    pub unchanged: usize,
     pub bytes: u64,
     pub photos: images::Summary,
 }
@@ -63,16 +68,22 @@ pub struct Prepared {
     pub files: Vec<output::OutputFile>,
 }
 
-/// Everything up to the files in memory: what `build` writes and `check`
-/// validates. Writes nothing.
+/// Everything up to the files in memory: what `check` validates and
+/// `serve` serves. Writes nothing.
 pub fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
+    let (config, theme, site) = load(options)?;
+    let files = render::render(&site, &config, &theme)?;
+    Ok(Prepared { config, site, files })
+}
+
+/// The configuration, the theme and the site, its photos planned.
+fn load(options: &BuildOptions) -> Result<(Config, theme::Theme, content::Site), Error> {
     let mut config = Config::load(&options.root)?;
     config::apply_overrides(&mut config, options)?;
     let theme = theme::load(&options.root, &config)?;
     let mut site = content::load(&options.root, options.drafts)?;
     images::plan(&mut site, &config.images);
-    let files = render::render(&site, &config, &theme)?;
-    Ok(Prepared { config, site, files })
+    Ok((config, theme, site))
 }
 
 /// Makes the planned photo files (or takes them from the cache): the files
@@ -93,11 +104,7 @@ pub fn make_photos(
 /// for the test that keeps the theme guide (docs/themes.md) honest.
 #[doc(hidden)]
 pub fn template_contexts(options: &BuildOptions) -> Result<Vec<render::TemplateContext>, Error> {
-    let mut config = Config::load(&options.root)?;
-    config::apply_overrides(&mut config, options)?;
-    let theme = theme::load(&options.root, &config)?;
-    let mut site = content::load(&options.root, options.drafts)?;
-    images::plan(&mut site, &config.images);
+    let (config, theme, site) = load(options)?;
     Ok(render::template_contexts(&site, &config, &theme)?)
 }
 
@@ -117,20 +124,27 @@ pub fn build_with_progress(
     if let Some(cache) = &options.cache_dir {
         output::check_cache_dir(cache, &options.root, &output)?;
     }
-    let Prepared { config, site, mut files } = prepare(options)?;
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    let (config, theme, site) = load(options)?;
+    // Each file goes to the staging folder as soon as it is made; any
+    // error drops the staging folder and leaves the output as it was.
+    let staging = output::Staging::begin(&output, &options.root)?;
+    let errors = render::render_to(&site, &config, &theme, &staging)?;
+    if !errors.is_empty() {
+        return Err(Diagnostics::sorted(errors).into());
+    }
     let cache = images::Cache::open(&options.root, options.cache_dir.as_deref())?;
     let (photo_files, mut photos) =
         images::process(&images::jobs(&site), &config.images, &cache, progress)
             .map_err(Diagnostics::sorted)?;
-    files.extend(photo_files);
-    let summary = output::write(&output, &options.root, files)?;
+    photo_files.into_par_iter().try_for_each(|f| staging.put(f))?;
+    let summary = staging.commit()?;
     photos.pruned = cache.prune();
     Ok(BuildReport {
         output,
         reports: site.reports.len(),
-        pages,
+        pages: summary.pages,
         files: summary.files,
+        unchanged: summary.unchanged,
         bytes: summary.bytes,
         photos,
     })

@@ -23,7 +23,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => annals::build_with_progress(&args.options(), &Bar::new()).map(|r| {
             println!(
-                "Built {} report(s), {} pages, {} photos ({} processed, {} from the cache): {} files ({:.1} MB) in {}",
+                "Built {} report(s), {} pages, {} photos ({} processed, {} from the cache): {} files ({:.1} MB, {} unchanged) in {}",
                 r.reports,
                 r.pages,
                 r.photos.photos,
@@ -31,6 +31,7 @@ fn main() -> ExitCode {
                 r.photos.cached,
                 r.files,
                 r.bytes as f64 / 1e6,
+                r.unchanged,
                 r.output.display()
             );
         }),

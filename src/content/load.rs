@@ -12,7 +12,7 @@ use super::date::{Date, DateText};
 use super::front_matter::{
     self, RawEvent, RawHome, RawPage, RawPhoto, RawReport, RawSection, RawStat, Scalar, SortBy,
 };
-use super::markdown_refs;
+use super::markdown_refs::{self, ImageRef};
 use super::{
     Archival, Derivation, Event, Home, Markdown, Origin, Page, Photo, Report, Section, Site, Stat,
 };
@@ -53,6 +53,7 @@ pub fn load_partial(root: &Path, drafts: bool) -> (Site, Vec<Diagnostic>) {
         incomplete: HashSet::new(),
         quiet_refs: false,
         left_out: BTreeSet::new(),
+        images: HashMap::new(),
     };
     let files = loader.walk();
     let parsed: Vec<(&String, Result<Parsed, Diagnostic>)> =
@@ -61,7 +62,9 @@ pub fn load_partial(root: &Path, drafts: bool) -> (Site, Vec<Diagnostic>) {
     let mut unloaded = std::collections::BTreeSet::new();
     for (rel, p) in parsed {
         match p {
-            Ok(p) => {
+            Ok(mut p) => {
+                let images = std::mem::take(&mut p.images);
+                loader.images.insert(content_file(rel), images);
                 docs.insert(p.rel.clone(), p);
             }
             Err(d) => {
@@ -94,6 +97,9 @@ struct Loader<'a> {
     quiet_refs: bool,
     /// Markdown files left out as drafts.
     left_out: BTreeSet<String>,
+    /// The photos each Markdown file's body shows, found while parsing (in
+    /// parallel), by file.
+    images: HashMap<PathBuf, Vec<ImageRef>>,
 }
 
 /// What the walk found, as paths relative to `content/` with `/` separators.
@@ -120,6 +126,7 @@ struct Parsed {
     front: Front,
     body_start: usize,
     body_line: usize,
+    images: Vec<ImageRef>,
 }
 
 enum Front {
@@ -176,7 +183,8 @@ fn parse_markdown(content: &Path, rel: &str) -> Result<Parsed, Diagnostic> {
     } else {
         Front::Section(Box::new(yaml::parse(&yaml_text, source)?))
     };
-    Ok(Parsed { rel: rel.to_owned(), text, front, body_start: body_offset, body_line })
+    let images = markdown_refs::images(&text[body_offset..]);
+    Ok(Parsed { rel: rel.to_owned(), text, front, body_start: body_offset, body_line, images })
 }
 
 /// A folder directly under `content/` is a report when its name is a year
@@ -415,7 +423,7 @@ impl Loader<'_> {
         });
         let mut built_sections: BTreeMap<String, Section> = BTreeMap::new();
         for dir in section_dirs {
-            let Some(Parsed { front, text, body_start, body_line, rel }) =
+            let Some(Parsed { front, text, body_start, body_line, rel, .. }) =
                 docs.remove(&join(dir, "_index.md"))
             else {
                 continue;
@@ -728,7 +736,8 @@ impl Loader<'_> {
         page_path: &str,
         photos: &mut Vec<Photo>,
     ) {
-        for image in markdown_refs::images(body) {
+        let images = self.images.remove(file).unwrap_or_else(|| markdown_refs::images(body));
+        for image in images {
             let (line, column) = markdown_refs::line_column(body, image.offset);
             let line = line + body_line - 1;
             let dest = markdown_refs::percent_decode(&image.dest);

@@ -4,12 +4,17 @@
 //! refused where it would overwrite the site itself or a folder annals did
 //! not make.
 
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
+
+use crate::diagnostic::Diagnostic;
 
 mod verify;
 pub use verify::{Fixity, verify};
@@ -64,6 +69,24 @@ impl OutputError {
             OutputError::Clash(_) => Some(
                 "a file of static/ has the same path as a page annals makes; rename or move it",
             ),
+        }
+    }
+}
+
+/// For the places that report every problem as a diagnostic: `serve`'s
+/// error page, `check`.
+impl From<OutputError> for Diagnostic {
+    fn from(e: OutputError) -> Diagnostic {
+        let file = match &e {
+            OutputError::Refused { path, .. }
+            | OutputError::Io { path, .. }
+            | OutputError::CacheRefused { path, .. } => path.clone(),
+            OutputError::Clash(_) => PathBuf::from("static"),
+        };
+        let d = Diagnostic::new(file, e.to_string());
+        match e.hint() {
+            Some(hint) => d.hint(hint),
+            None => d,
         }
     }
 }
@@ -151,8 +174,195 @@ fn absolute(path: &Path) -> PathBuf {
 /// What the output stage did.
 #[derive(Debug, Default, Clone)]
 pub struct WriteSummary {
+    /// Files in the output, the manifest included.
     pub files: usize,
+    /// Of them, HTML pages.
+    pub pages: usize,
+    /// Of them, files the previous build wrote with the same bytes, kept
+    /// (hard-linked) instead of written again.
+    pub unchanged: usize,
     pub bytes: u64,
+}
+
+/// Where rendered files go: a build's staging folder, or memory.
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile) -> Result<(), OutputError>;
+}
+
+/// Files kept in memory, for `serve` and `check`, which write nothing.
+impl Sink for Mutex<Vec<OutputFile>> {
+    fn put(&self, file: OutputFile) -> Result<(), OutputError> {
+        self.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    }
+}
+
+/// A build being written. Files go into a staging folder beside the
+/// output as soon as they are made, so the site is never held in memory
+/// whole; `commit` writes the manifest and swaps the staging folder in.
+/// Dropped without a commit (a build that failed), the staging folder is
+/// removed and the output is left exactly as it was.
+pub struct Staging {
+    output: PathBuf,
+    dir: PathBuf,
+    /// Where the old output goes while the new one is swapped in, where
+    /// the two cannot be exchanged in one step.
+    old: PathBuf,
+    previous: Previous,
+    /// Folders made so far, relative to the staging folder.
+    dirs: Mutex<HashSet<String>>,
+    written: Mutex<Vec<Written>>,
+    committed: bool,
+}
+
+struct Written {
+    path: String,
+    hash: String,
+    len: u64,
+    unchanged: bool,
+}
+
+/// The previous build's manifest: each file's hash, and when the manifest
+/// was written. A file not modified since then still holds those bytes.
+#[derive(Default)]
+struct Previous {
+    hashes: HashMap<String, String>,
+    written: Option<SystemTime>,
+}
+
+impl Previous {
+    fn read(output: &Path) -> Previous {
+        let path = output.join(MANIFEST);
+        let (Ok(text), Ok(meta)) = (fs::read_to_string(&path), fs::metadata(&path)) else {
+            return Previous::default();
+        };
+        let hashes = text
+            .lines()
+            .filter_map(|line| line.split_once("  "))
+            .map(|(hash, path)| (path.to_owned(), hash.to_owned()))
+            .collect();
+        Previous { hashes, written: meta.modified().ok() }
+    }
+
+    /// Whether the previous output's file at `path` is known to hold the
+    /// bytes hashed `hash`: the manifest says so, and the file has the
+    /// right length and was not modified after the manifest was written.
+    fn holds(&self, output: &Path, path: &str, hash: &str, len: u64) -> bool {
+        let (Some(old), Some(written)) = (self.hashes.get(path), self.written) else {
+            return false;
+        };
+        old == hash
+            && fs::symlink_metadata(output.join(path)).is_ok_and(|m| {
+                m.is_file() && m.len() == len && m.modified().is_ok_and(|t| t <= written)
+            })
+    }
+}
+
+impl Staging {
+    /// Checks the output folder and makes an empty staging folder beside it.
+    pub fn begin(output: &Path, root: &Path) -> Result<Staging, OutputError> {
+        check_output_dir(output, root)?;
+        let output = absolute(output);
+        let parent = output.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+        fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let pid = std::process::id();
+        let dir = parent.join(format!(".{name}.annals-staging-{pid}"));
+        let old = parent.join(format!(".{name}.annals-old-{pid}"));
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(io_err(&dir))?;
+        }
+        fs::create_dir(&dir).map_err(io_err(&dir))?;
+        Ok(Staging {
+            previous: Previous::read(&output),
+            output,
+            dir,
+            old,
+            dirs: Mutex::new(HashSet::new()),
+            written: Mutex::new(Vec::new()),
+            committed: false,
+        })
+    }
+
+    fn make_parent(&self, path: &str) -> Result<(), OutputError> {
+        let Some((parent, _)) = path.rsplit_once('/') else { return Ok(()) };
+        if self.dirs.lock().unwrap_or_else(|e| e.into_inner()).contains(parent) {
+            return Ok(());
+        }
+        let dir = self.dir.join(parent);
+        fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+        self.dirs.lock().unwrap_or_else(|e| e.into_inner()).insert(parent.to_owned());
+        Ok(())
+    }
+
+    /// Writes the manifest and puts the staging folder in the place of the
+    /// output. Two files for one path are refused here.
+    pub fn commit(mut self) -> Result<WriteSummary, OutputError> {
+        let mut written =
+            std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
+        written.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+        if let Some(pair) = written.windows(2).find(|p| p[0].path == p[1].path) {
+            return Err(OutputError::Clash(pair[0].path.clone()));
+        }
+        let mut manifest = String::with_capacity(written.len() * 100);
+        let mut summary = WriteSummary::default();
+        for w in &written {
+            manifest.push_str(&w.hash);
+            manifest.push_str("  ");
+            manifest.push_str(&w.path);
+            manifest.push('\n');
+            summary.files += 1;
+            summary.pages += usize::from(w.path.ends_with(".html"));
+            summary.unchanged += usize::from(w.unchanged);
+            summary.bytes += w.len;
+        }
+        let path = self.dir.join(MANIFEST);
+        let mut f = fs::File::create(&path).map_err(io_err(&path))?;
+        f.write_all(manifest.as_bytes()).and_then(|_| f.sync_all()).map_err(io_err(&path))?;
+        summary.files += 1;
+        swap(&self.dir, &self.output, &self.old)?;
+        self.committed = true;
+        Ok(summary)
+    }
+}
+
+impl Sink for Staging {
+    /// Writes one file into the staging folder, or hard-links the previous
+    /// output's copy when it holds the same bytes: an unchanged file is not
+    /// written again and keeps its modification time, so tools that deploy
+    /// by size and time (rsync) send only what changed.
+    fn put(&self, file: OutputFile) -> Result<(), OutputError> {
+        if file.path == MANIFEST {
+            return Err(OutputError::Clash(MANIFEST.to_owned()));
+        }
+        self.make_parent(&file.path)?;
+        let bytes = match file.content {
+            FileContent::Bytes(b) => b,
+            FileContent::Copy(src) => fs::read(&src).map_err(io_err(&src))?,
+        };
+        let hash = hex(&Sha256::digest(&bytes));
+        let len = bytes.len() as u64;
+        let target = self.dir.join(&file.path);
+        let unchanged = self.previous.holds(&self.output, &file.path, &hash, len)
+            && fs::hard_link(self.output.join(&file.path), &target).is_ok();
+        if !unchanged {
+            fs::write(&target, &bytes).map_err(io_err(&target))?;
+        }
+        let written = Written { path: file.path, hash, len, unchanged };
+        self.written.lock().unwrap_or_else(|e| e.into_inner()).push(written);
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 /// Writes `files` as the new content of `output`, atomically replacing
@@ -162,29 +372,9 @@ pub fn write(
     root: &Path,
     files: Vec<OutputFile>,
 ) -> Result<WriteSummary, OutputError> {
-    check_output_dir(output, root)?;
-    let files = assemble(files)?;
-    let output = absolute(output);
-    let parent = output.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-    fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let staging = parent.join(format!(".{name}.annals-staging-{}", std::process::id()));
-    if staging.exists() {
-        fs::remove_dir_all(&staging).map_err(io_err(&staging))?;
-    }
-    let result = write_all(&staging, &files);
-    let summary = match result {
-        Ok(s) => s,
-        Err(e) => {
-            let _ = fs::remove_dir_all(&staging);
-            return Err(e);
-        }
-    };
-    swap(&staging, &output, &parent, &name)?;
-    Ok(summary)
+    let staging = Staging::begin(output, root)?;
+    files.into_par_iter().try_for_each(|f| staging.put(f))?;
+    staging.commit()
 }
 
 /// The whole site as `write` would write it, minus the manifest: the
@@ -203,67 +393,42 @@ pub fn assemble(mut files: Vec<OutputFile>) -> Result<Vec<OutputFile>, OutputErr
     Ok(files)
 }
 
-fn write_all(staging: &Path, files: &[OutputFile]) -> Result<WriteSummary, OutputError> {
-    fs::create_dir_all(staging).map_err(io_err(staging))?;
-    let mut dirs: Vec<PathBuf> =
-        files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| staging.join(p))).collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        fs::create_dir_all(d).map_err(io_err(d))?;
-    }
-    let hashes: Vec<Result<(String, String, u64), OutputError>> = files
-        .par_iter()
-        .map(|f| {
-            let target = staging.join(&f.path);
-            let bytes = match &f.content {
-                FileContent::Bytes(b) => std::borrow::Cow::Borrowed(b.as_slice()),
-                FileContent::Copy(src) => {
-                    std::borrow::Cow::Owned(fs::read(src).map_err(io_err(src))?)
-                }
-            };
-            fs::write(&target, &bytes).map_err(io_err(&target))?;
-            Ok((f.path.clone(), hex(&Sha256::digest(&bytes)), bytes.len() as u64))
-        })
-        .collect();
-    let mut manifest = String::new();
-    let mut summary = WriteSummary::default();
-    for h in hashes {
-        let (path, hash, len) = h?;
-        manifest.push_str(&format!("{hash}  {path}\n"));
-        summary.files += 1;
-        summary.bytes += len;
-    }
-    let path = staging.join(MANIFEST);
-    let mut f = fs::File::create(&path).map_err(io_err(&path))?;
-    f.write_all(manifest.as_bytes()).and_then(|_| f.sync_all()).map_err(io_err(&path))?;
-    summary.files += 1;
-    Ok(summary)
-}
-
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Puts `staging` in the place of `output`: the old output is moved aside,
-/// the new one renamed in, the old one removed.
-fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), OutputError> {
-    let old = parent.join(format!(".{name}.annals-old-{}", std::process::id()));
-    let had_old = output.exists();
-    if had_old {
-        fs::rename(output, &old).map_err(io_err(output))?;
+/// Puts `staging` in the place of `output`. On Linux the two folders are
+/// exchanged in one step, so at no moment is there no output; elsewhere
+/// (or on a file system that cannot) the old output is renamed aside
+/// first. The old output is then removed; should that fail, the new output
+/// is in place all the same, and the next build removes what is left.
+fn swap(staging: &Path, output: &Path, old: &Path) -> Result<(), OutputError> {
+    if !output.exists() {
+        return fs::rename(staging, output).map_err(io_err(output));
     }
-    if let Err(e) = fs::rename(staging, output) {
-        if had_old {
-            let _ = fs::rename(&old, output);
-        }
+    if exchange(staging, output).is_ok() {
+        // `staging` now holds the old output.
         let _ = fs::remove_dir_all(staging);
+        return Ok(());
+    }
+    fs::rename(output, old).map_err(io_err(output))?;
+    if let Err(e) = fs::rename(staging, output) {
+        let _ = fs::rename(old, output);
         return Err(OutputError::Io { path: output.to_path_buf(), source: e });
     }
-    if had_old {
-        fs::remove_dir_all(&old).map_err(io_err(&old))?;
-    }
+    let _ = fs::remove_dir_all(old);
     Ok(())
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    Ok(renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE)?)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::ErrorKind::Unsupported.into())
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! The render stage: model → HTML and other files, in memory. Markdown
 //! bodies are rendered with `markdown`, pages with Tera templates; every
 //! page is independent, so they render in parallel. Nothing here writes to
-//! disk: the result is a list of `OutputFile`s for the output stage.
+//! disk: each `OutputFile` goes to a `Sink`, the output stage's staging
+//! folder as soon as it is rendered, or memory for `serve` and `check`.
 
 mod charts;
 pub mod data;
@@ -14,6 +15,8 @@ mod templates;
 pub mod urls;
 mod views;
 
+use std::sync::Mutex;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -21,7 +24,7 @@ use tera::{Context, Tera};
 use crate::config::Config;
 use crate::content::{Markdown, Page, Photo, Report, Section, Site};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::{FileContent, OutputFile};
+use crate::output::{FileContent, OutputError, OutputFile, Sink};
 use crate::stats::FigureStyle;
 use crate::theme::{StaticFile, Theme};
 use markdown::{BodyContext, Rendered};
@@ -29,61 +32,87 @@ use search::SearchDoc;
 use tags::TagView;
 use views::{ChapterLink, Figure, PageView, PhotoView, ReportView, SectionView};
 
-/// Renders the whole site.
+/// Renders the whole site into memory.
 pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
     let (files, errors) = render_partial(site, config, theme)?;
     if errors.is_empty() { Ok(files) } else { Err(Diagnostics::sorted(errors)) }
 }
 
-/// Renders what can be rendered, with every problem found: a page whose
-/// Markdown has errors is still rendered around them, a page whose template
-/// fails is left out. The `Err` is for a theme that cannot render at all.
+/// Renders what can be rendered into memory, with every problem found: a
+/// page whose Markdown has errors is still rendered around them, a page
+/// whose template fails is left out. The `Err` is for a theme that cannot
+/// render at all.
 pub fn render_partial(
     site: &Site,
     config: &Config,
     theme: &Theme,
 ) -> Result<(Vec<OutputFile>, Vec<Diagnostic>), Diagnostics> {
-    let renderer = Renderer::new(site, config, theme)?;
+    let files = Mutex::new(Vec::new());
+    let errors = match render_to(site, config, theme, &files) {
+        Ok(errors) => errors,
+        Err(crate::Error::Content(d)) => return Err(d),
+        Err(crate::Error::Output(e)) => return Err(Diagnostic::from(e).into()),
+    };
+    Ok((files.into_inner().unwrap_or_else(|e| e.into_inner()), errors))
+}
+
+/// Renders every file of the site into `sink` as soon as it is made, in
+/// parallel, and returns the problems found (as `render_partial`). The
+/// `Err` is for a theme that cannot render at all, or a sink that cannot
+/// take a file.
+pub fn render_to(
+    site: &Site,
+    config: &Config,
+    theme: &Theme,
+    sink: &dyn Sink,
+) -> Result<Vec<Diagnostic>, crate::Error> {
+    let mut renderer = Renderer::new(site, config, theme)?;
     let jobs = renderer.jobs();
-    let results: Vec<(Option<Rendition>, Vec<Diagnostic>)> = jobs
+    let results: Vec<(Option<SearchDoc>, Vec<Diagnostic>)> = jobs
         .par_iter()
         .map(|job| {
             let mut errors = Vec::new();
-            let rendition = renderer.run(job, &mut errors);
-            (rendition, errors)
+            let doc = match renderer.run(job, &mut errors) {
+                Some(Rendition { file, doc }) => {
+                    sink.put(file)?;
+                    doc
+                }
+                None => None,
+            };
+            Ok((doc, errors))
         })
-        .collect();
-    let mut files = Vec::with_capacity(results.len() + 64);
+        .collect::<Result<_, OutputError>>()?;
+    // Every page is out: the bodies' memory is the search index's now.
+    drop(jobs);
+    renderer.chapters = Vec::new();
     let mut docs = Vec::new();
     let mut errors = Vec::new();
-    for (rendition, e) in results {
-        if let Some(r) = rendition {
-            files.push(r.file);
-            docs.extend(r.doc);
-        }
+    for (doc, e) in results {
+        docs.extend(doc);
         errors.extend(e);
     }
     for r in &site.reports {
         let (json, csv) = (format!("{}stats.json", r.path), format!("{}stats.csv", r.path));
-        files.push(OutputFile::bytes(json, data::json(r, &site.reports, &renderer.style)));
-        files.push(OutputFile::bytes(csv, data::csv(r, &site.reports, &renderer.style)));
+        sink.put(OutputFile::bytes(json, data::json(r, &site.reports, &renderer.style)))?;
+        sink.put(OutputFile::bytes(csv, data::csv(r, &site.reports, &renderer.style)))?;
     }
     if config.search {
-        files.push(OutputFile::bytes("search-index.js", search::index_script(&docs)));
+        sink.put(OutputFile::bytes("search-index.js", search::index_script(&docs)))?;
     }
+    drop(docs);
     if config.feed {
-        files.push(OutputFile::bytes("atom.xml", sitemap::atom(site, config)));
+        sink.put(OutputFile::bytes("atom.xml", sitemap::atom(site, config)))?;
     }
-    files.push(OutputFile::bytes("sitemap.xml", sitemap::sitemap(site, config)));
-    files.push(OutputFile::bytes("robots.txt", sitemap::robots(config)));
+    sink.put(OutputFile::bytes("sitemap.xml", sitemap::sitemap(site, config)))?;
+    sink.put(OutputFile::bytes("robots.txt", sitemap::robots(config)))?;
     for (rel, file) in &theme.static_files {
         let content = match file {
             StaticFile::Embedded(bytes) => FileContent::Bytes(bytes.clone()),
             StaticFile::Disk(path) => FileContent::Copy(path.clone()),
         };
-        files.push(OutputFile { path: rel.clone(), content });
+        sink.put(OutputFile { path: rel.clone(), content })?;
     }
-    Ok((files, errors))
+    Ok(errors)
 }
 
 /// The variables one page's template was given, as JSON: what the theme

@@ -5,6 +5,8 @@
 //! Chinese into character bigrams so a word is found inside a longer run of
 //! text.
 
+use std::io;
+
 use serde::Serialize;
 
 /// One searchable page.
@@ -24,9 +26,33 @@ pub struct SearchDoc {
 }
 
 pub fn index_script(docs: &[SearchDoc]) -> Vec<u8> {
-    let json = serde_json::to_string(docs).expect("search documents serialize");
-    // Inside a script file only `</script` could matter, and only if inlined.
-    format!("window.ANNALS_SEARCH={};\n", json.replace("</", "<\\/")).into_bytes()
+    let mut out = b"window.ANNALS_SEARCH=".to_vec();
+    let mut json = serde_json::Serializer::with_formatter(&mut out, ScriptSafe);
+    docs.serialize(&mut json).expect("search documents serialize");
+    out.extend_from_slice(b";\n");
+    out
+}
+
+/// JSON with `</` written `<\/` inside strings, so that the index stays
+/// harmless were it ever inlined in a `<script>` element. (Only strings
+/// can hold `<`; serde_json never splits `</` between two fragments, as it
+/// splits only where it escapes.)
+struct ScriptSafe;
+
+impl serde_json::ser::Formatter for ScriptSafe {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut parts = fragment.split("</");
+        writer.write_all(parts.next().unwrap_or_default().as_bytes())?;
+        for part in parts {
+            writer.write_all(b"<\\/")?;
+            writer.write_all(part.as_bytes())?;
+        }
+        Ok(())
+    }
 }
 
 /// The text of HTML: tags dropped (and the content of script and style),
@@ -37,10 +63,14 @@ pub fn html_to_text(html: &str) -> String {
     while let Some(lt) = rest.find('<') {
         push_text(&mut out, &rest[..lt]);
         let tag = &rest[lt..];
-        let lower: String = tag.chars().take(8).flat_map(char::to_lowercase).collect();
-        let skip_to = if lower.starts_with("<script") {
+        let opens = |name: &str| {
+            tag.as_bytes()
+                .get(..name.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(name.as_bytes()))
+        };
+        let skip_to = if opens("<script") {
             tag.find("</script>").map(|i| i + 9)
-        } else if lower.starts_with("<style") {
+        } else if opens("<style") {
             tag.find("</style>").map(|i| i + 8)
         } else {
             tag.find('>').map(|i| i + 1)
@@ -56,7 +86,14 @@ pub fn html_to_text(html: &str) -> String {
         }
     }
     push_text(&mut out, rest);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut folded = String::with_capacity(out.len());
+    for word in out.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    }
+    folded
 }
 
 fn push_text(out: &mut String, text: &str) {

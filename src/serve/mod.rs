@@ -14,7 +14,7 @@ mod watch;
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -327,12 +327,6 @@ fn build_in_memory(options: &BuildOptions) -> Result<HashMap<String, Served>, Di
 fn into_diagnostics(e: crate::Error) -> Diagnostics {
     match e {
         crate::Error::Content(d) => d,
-        crate::Error::Output(o) => {
-            let mut d = Diagnostic::new(Path::new("static"), o.to_string());
-            if let Some(hint) = o.hint() {
-                d = d.hint(hint);
-            }
-            d.into()
-        }
+        crate::Error::Output(o) => Diagnostic::from(o).into(),
     }
 }

@@ -134,3 +134,43 @@ fn a_static_manifest_is_refused() {
         other => panic!("accepted: {other:?}"),
     }
 }
+
+#[test]
+fn unchanged_files_are_kept_not_written_again() {
+    use std::os::unix::fs::MetadataExt;
+    let site = TestSite::new();
+    site.file("content/2024/02-two.md", "---\ntitle: Two\n---\nSecond.\n");
+    let first = site.build().unwrap();
+    assert_eq!(first.unchanged, 0);
+    let out = site.root().join("public");
+    let kept = out.join("2024/two/index.html");
+    let before = fs::metadata(&kept).unwrap();
+
+    site.file("content/2024/01-one.md", "---\ntitle: One\n---\nA new body.\n");
+    let second = site.build().unwrap();
+    let after = fs::metadata(&kept).unwrap();
+    assert_eq!((after.ino(), after.mtime_nsec()), (before.ino(), before.mtime_nsec()));
+    assert!(fs::read_to_string(out.join("2024/one/index.html")).unwrap().contains("A new body."));
+    assert!(second.unchanged > 0 && second.unchanged < second.files - 1, "{second:?}");
+    assert_eq!(fs::metadata(&kept).unwrap().nlink(), 1, "the old output's link is gone");
+    assert!(annals::output::verify(&out).unwrap().is_intact());
+}
+
+#[test]
+fn a_file_edited_in_the_output_is_written_again() {
+    let site = TestSite::new();
+    site.build().unwrap();
+    let out = site.root().join("public");
+    let page = out.join("2024/one/index.html");
+    let original = fs::read(&page).unwrap();
+    // Same length, other bytes, modified after the manifest was written.
+    let edited: Vec<u8> = original.iter().map(|b| if *b == b'B' { b'X' } else { *b }).collect();
+    assert_ne!(edited, original);
+    fs::write(&page, &edited).unwrap();
+    let manifest = fs::metadata(out.join("manifest-sha256.txt")).unwrap().modified().unwrap();
+    let file = fs::File::options().write(true).open(&page).unwrap();
+    file.set_modified(manifest + std::time::Duration::from_secs(2)).unwrap();
+    drop(file);
+    site.build().unwrap();
+    assert_eq!(fs::read(&page).unwrap(), original);
+}
