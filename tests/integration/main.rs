@@ -8,6 +8,8 @@ mod cli;
 mod errors;
 mod example;
 mod hostile;
+#[cfg(unix)]
+mod interrupted;
 mod invalid;
 mod new;
 mod output;
