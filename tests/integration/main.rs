@@ -15,6 +15,7 @@ mod new;
 mod output;
 mod photos;
 mod serve;
+mod serve_load;
 mod stats;
 mod support;
 mod themes;
