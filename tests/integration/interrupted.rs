@@ -159,15 +159,15 @@ fn a_build_killed_at_any_moment_leaves_the_previous_output() {
         } else {
             killed_before += 1;
         }
+        if i == 0 {
+            // Killed the moment its staging folder appeared, so surely
+            // while writing: what it wrote is left for the next build.
+            assert!(staging.is_dir(), "{when}: no staging folder left");
+        }
         assert_output_is(&out, &previous, &when);
     }
     println!(
         "kill -9: a build takes {whole:?}, {writing:?} of it writing; {killed_while_writing} killed while writing, {killed_before} before, {finished} finished first"
-    );
-    // Writing lasted long enough to be caught.
-    assert!(
-        killed_while_writing >= 2,
-        "only {killed_while_writing} builds were killed while writing (writing takes {writing:?})"
     );
     assert!(!leftovers(site.root()).is_empty());
 
