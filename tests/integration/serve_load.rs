@@ -304,7 +304,7 @@ fn thousands_of_requests_during_rebuilds_and_attacks_all_answered_right() {
 
     // The site's paths and the status each must keep through every rebuild.
     let two = get_once(addr, b"/2024/two/").unwrap();
-    let photo = annals_photo(&two.text());
+    let photo = first_photo(&two.text());
     let mut paths: Vec<(String, u16)> = [
         "/",
         "/2024/",
@@ -466,7 +466,7 @@ fn thousands_of_requests_during_rebuilds_and_attacks_all_answered_right() {
 }
 
 /// The path of the first photo variant a page shows, from the site root.
-fn annals_photo(page: &str) -> String {
+fn first_photo(page: &str) -> String {
     let src = crate::support::attributes(page, "src")
         .into_iter()
         .find(|s| s.ends_with(".webp"))
