@@ -13,6 +13,7 @@ use annals::{CheckReport, Severity};
 use cli::{Cli, Command, NewCommand};
 
 fn main() -> ExitCode {
+    ignore_file_size_signal();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -82,6 +83,22 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Under a file-size limit (`ulimit -f`) the system kills a program that
+/// writes past it with SIGXFSZ, mid-build; ignored, the write fails with
+/// "File too large" instead, which `output` reports like any write error,
+/// naming the file and leaving the previous output as it was.
+#[cfg(unix)]
+fn ignore_file_size_signal() {
+    // SAFETY: first thing in `main`, before any thread starts; SIG_IGN
+    // runs no code of ours in a signal handler.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
+#[cfg(not(unix))]
+fn ignore_file_size_signal() {}
 
 /// A progress bar for photo processing, on a terminal and when there is
 /// enough to wait for.

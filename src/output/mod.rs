@@ -63,9 +63,15 @@ impl OutputError {
             OutputError::CacheRefused { .. } => Some(
                 "keep the cache outside the site's content and its output, or leave --cache-dir out to use your cache folder",
             ),
-            OutputError::Io { .. } => {
-                Some("check that the folder exists, is writable and the disk has room")
-            }
+            OutputError::Io { source, .. } => Some(match source.kind() {
+                io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+                    "the disk is full: free some room on it, or build onto another disk with --output; the previous output was left as it was"
+                }
+                io::ErrorKind::FileTooLarge => {
+                    "the file is larger than this system lets annals write (see `ulimit -f`); the previous output was left as it was"
+                }
+                _ => "check that the folder exists, is writable and the disk has room",
+            }),
             OutputError::Clash(_) => Some(
                 "a file of static/ has the same path as a page annals makes; rename or move it",
             ),
@@ -269,6 +275,7 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
+        remove_stale(&parent, &name);
         let pid = std::process::id();
         let dir = parent.join(format!(".{name}.annals-staging-{pid}"));
         let old = parent.join(format!(".{name}.annals-old-{pid}"));
@@ -349,7 +356,15 @@ impl Sink for Staging {
         let unchanged = self.previous.holds(&self.output, &file.path, &hash, len)
             && fs::hard_link(self.output.join(&file.path), &target).is_ok();
         if !unchanged {
-            fs::write(&target, &bytes).map_err(io_err(&target))?;
+            // Never through an existing file: that could be a link into
+            // the previous output. Two files for one path clash.
+            let mut f = fs::File::options().write(true).create_new(true).open(&target).map_err(
+                |e| match e.kind() {
+                    io::ErrorKind::AlreadyExists => OutputError::Clash(file.path.clone()),
+                    _ => OutputError::Io { path: target.clone(), source: e },
+                },
+            )?;
+            f.write_all(&bytes).map_err(io_err(&target))?;
         }
         let written = Written { path: file.path, hash, len, unchanged };
         self.written.lock().unwrap_or_else(|e| e.into_inner()).push(written);
@@ -375,6 +390,81 @@ pub fn write(
     let staging = Staging::begin(output, root)?;
     files.into_par_iter().try_for_each(|f| staging.put(f))?;
     staging.commit()
+}
+
+/// Clears what builds of this output that were killed (`kill -9`, a power
+/// cut) left beside it: their staging folders, `.NAME.annals-staging-PID`,
+/// and their moved-aside previous outputs, `.NAME.annals-old-PID`, where no
+/// process PID runs any more. A build killed between the two renames of its
+/// swap left no output at all and the previous one aside: that one is put
+/// back first. Only folders of exactly those names are touched, never a
+/// link, never a live build's; what cannot be removed waits for the next
+/// build.
+fn remove_stale(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let staging_prefix = format!(".{name}.annals-staging-");
+    let old_prefix = format!(".{name}.annals-old-");
+    let (mut stale, mut old) = (Vec::new(), Vec::new());
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
+        let (is_old, pid) =
+            match (file_name.strip_prefix(&old_prefix), file_name.strip_prefix(&staging_prefix)) {
+                (Some(pid), _) => (true, pid),
+                (None, Some(pid)) => (false, pid),
+                (None, None) => continue,
+            };
+        // Digits as `write` names them: no sign, no leading zero.
+        let Some(pid) = pid.parse::<u32>().ok().filter(|p| p.to_string() == pid) else {
+            continue;
+        };
+        // `DirEntry::file_type` does not follow links.
+        if !entry.file_type().is_ok_and(|t| t.is_dir()) || process_alive(pid) {
+            continue;
+        }
+        if is_old { old.push(entry.path()) } else { stale.push(entry.path()) }
+    }
+    let output = parent.join(name);
+    if let [previous] = old.as_slice()
+        && fs::symlink_metadata(&output).is_err()
+        && fs::rename(previous, &output).is_ok()
+    {
+        old.clear();
+    }
+    // With no output and several old ones, which was last is unknown:
+    // they are kept for the user to choose.
+    if fs::symlink_metadata(&output).is_ok() {
+        stale.append(&mut old);
+    }
+    for dir in stale {
+        let _ = fs::remove_dir_all(dir);
+    }
+}
+
+/// Whether process `pid` runs (a zombie counts); this process's own
+/// folders are left by an earlier process of the same number, so they are
+/// stale. Where that cannot be known, every process is taken to run.
+fn process_alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use rustix::process::{Pid, test_kill_process};
+        let Some(pid) = i32::try_from(pid).ok().and_then(Pid::from_raw) else {
+            return true;
+        };
+        // Signal 0 sends nothing; it only asks whether `pid` exists.
+        !matches!(test_kill_process(pid), Err(rustix::io::Errno::SRCH))
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
 }
 
 /// The whole site as `write` would write it, minus the manifest: the
@@ -472,5 +562,78 @@ mod tests {
         let leftovers: Vec<_> =
             fs::read_dir(&root).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    }
+
+    /// The number of a process that has ended.
+    fn dead_pid() -> u32 {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        pid
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn stale_folders_of_ended_builds_go_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let parent = dir.path();
+        let dead = dead_pid();
+        fs::create_dir_all(parent.join("public")).unwrap();
+        let gone = [
+            format!(".public.annals-staging-{dead}"),
+            format!(".public.annals-old-{dead}"),
+            format!(".public.annals-staging-{}", std::process::id()),
+        ];
+        let kept = [
+            ".public.annals-staging-1".to_owned(), // init runs
+            format!(".public.annals-staging-0{dead}"),
+            format!(".public.annals-staging-+{dead}"),
+            format!(".public.annals-staging-{dead}x"),
+            format!(".publication.annals-staging-{dead}"),
+            format!(".other.annals-old-{dead}"),
+            format!("public.annals-old-{dead}"),
+            "notes".to_owned(),
+        ];
+        for name in gone.iter().chain(&kept) {
+            fs::create_dir_all(parent.join(name).join("a")).unwrap();
+            fs::write(parent.join(name).join("a/index.html"), "x").unwrap();
+        }
+        // A file and a link of a stale name are not folders annals made.
+        let file = format!(".public.annals-old-{}", dead_pid());
+        fs::write(parent.join(&file), "mine").unwrap();
+        let link = format!(".public.annals-staging-{}", dead_pid());
+        std::os::unix::fs::symlink(parent.join("notes"), parent.join(&link)).unwrap();
+        remove_stale(parent, "public");
+        let mut expected: Vec<String> =
+            kept.iter().cloned().chain([file, link, "public".to_owned()]).collect();
+        expected.sort();
+        assert_eq!(names(parent), expected);
+        assert!(parent.join("notes/a/index.html").is_file());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_build_killed_mid_swap_gets_its_previous_output_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let parent = dir.path();
+        let dead = dead_pid();
+        let old = parent.join(format!(".public.annals-old-{dead}"));
+        fs::create_dir_all(&old).unwrap();
+        fs::write(old.join("index.html"), "previous").unwrap();
+        let staging = parent.join(format!(".public.annals-staging-{dead}"));
+        fs::create_dir_all(&staging).unwrap();
+        fs::write(staging.join("index.html"), "next").unwrap();
+        remove_stale(parent, "public");
+        assert_eq!(names(parent), ["public"]);
+        assert_eq!(fs::read_to_string(parent.join("public/index.html")).unwrap(), "previous");
     }
 }

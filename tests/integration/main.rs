@@ -8,11 +8,14 @@ mod cli;
 mod errors;
 mod example;
 mod hostile;
+#[cfg(unix)]
+mod interrupted;
 mod invalid;
 mod new;
 mod output;
 mod photos;
 mod serve;
+mod serve_load;
 mod stats;
 mod support;
 mod themes;

@@ -174,3 +174,16 @@ fn a_file_edited_in_the_output_is_written_again() {
     site.build().unwrap();
     assert_eq!(fs::read(&page).unwrap(), original);
 }
+
+#[test]
+fn a_clash_with_an_unchanged_page_leaves_the_previous_output_as_it_was() {
+    // The page is kept by a link to the previous output's copy; the static
+    // file of the same path must not be written through that link.
+    let site = TestSite::new();
+    site.build().unwrap();
+    let out = site.root().join("public");
+    let before = tree(&out);
+    site.file("static/2024/one/index.html", "<p>mine</p>");
+    assert!(matches!(site.build(), Err(Error::Output(_))));
+    assert_eq!(tree(&out), before);
+}
