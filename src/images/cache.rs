@@ -33,7 +33,7 @@ impl Cache {
             Some(d) => d.to_path_buf(),
             None => {
                 let site = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-                let hash = hex(&Sha256::digest(site.to_string_lossy().as_bytes()));
+                let hash = hex::encode(Sha256::digest(site.to_string_lossy().as_bytes()));
                 let base = dirs::cache_dir().unwrap_or_else(std::env::temp_dir);
                 base.join("annals").join(&hash[..16])
             }
@@ -59,7 +59,7 @@ impl Cache {
             source.display(),
             meta.len()
         );
-        Ok(hex(&Sha256::digest(text.as_bytes()))[..32].to_owned())
+        Ok(hex::encode(Sha256::digest(text.as_bytes()))[..32].to_owned())
     }
 
     /// The file of an entry, marked as used by this build.
@@ -97,10 +97,6 @@ impl Cache {
         }
         removed
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

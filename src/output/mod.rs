@@ -350,7 +350,7 @@ impl Sink for Staging {
             FileContent::Bytes(b) => b,
             FileContent::Copy(src) => fs::read(&src).map_err(io_err(&src))?,
         };
-        let hash = hex(&Sha256::digest(&bytes));
+        let hash = hex::encode(Sha256::digest(&bytes));
         let len = bytes.len() as u64;
         let target = self.dir.join(&file.path);
         let unchanged = self.previous.holds(&self.output, &file.path, &hash, len)
@@ -481,10 +481,6 @@ pub fn assemble(mut files: Vec<OutputFile>) -> Result<Vec<OutputFile>, OutputErr
         }
     }
     Ok(files)
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Puts `staging` in the place of `output`. On Linux the two folders are

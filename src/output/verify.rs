@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use super::{MANIFEST, hex};
+use super::MANIFEST;
 use crate::diagnostic::Diagnostic;
 
 /// What `verify` found.
@@ -54,8 +54,9 @@ pub fn verify(dir: &Path) -> Result<Fixity, Diagnostic> {
     let results: Vec<(String, Option<bool>)> = listed
         .par_iter()
         .map(|(path, hash)| {
-            let same =
-                fs::read(dir.join(path)).ok().map(|bytes| &hex(&Sha256::digest(&bytes)) == hash);
+            let same = fs::read(dir.join(path))
+                .ok()
+                .map(|bytes| &hex::encode(Sha256::digest(&bytes)) == hash);
             (path.clone(), same)
         })
         .collect();

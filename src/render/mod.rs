@@ -428,15 +428,14 @@ impl<'a> Renderer<'a> {
 
     fn run(&self, job: &Job<'a>, errors: &mut Vec<Diagnostic>) -> Option<Rendition> {
         let PageContext { path, template, vars, doc } = self.context(job, errors);
-        let html = match self.tera.render(template, &vars.cx) {
-            Ok(html) => html,
-            Err(e) => {
-                errors.push(templates::error(self.theme, &e, Some(template)));
-                return None;
-            }
-        };
+        // Bytes, as they are written: no String to validate.
+        let mut html = Vec::with_capacity(16 * 1024);
+        if let Err(e) = self.tera.render_to(template, &vars.cx, &mut html) {
+            errors.push(templates::error(self.theme, &e, Some(template)));
+            return None;
+        }
         let file = if path.ends_with(".html") { path } else { format!("{path}index.html") };
-        Some(Rendition { file: OutputFile::bytes(file, html.into_bytes()), doc })
+        Some(Rendition { file: OutputFile::bytes(file, html), doc })
     }
 
     /// The template and variables of a page; problems in its Markdown go
