@@ -85,12 +85,10 @@ impl fmt::Display for Diagnostic {
         if let (Some(source), Some(line)) = (&self.source_line, self.line) {
             let gutter = line.to_string();
             let pad = " ".repeat(gutter.len());
-            write!(f, "\n {pad} |\n {gutter} | {source}")?;
-            if let Some(column) = self.column {
-                // Wide (CJK) characters take two terminal cells.
-                let before: String = source.chars().take(column.saturating_sub(1)).collect();
-                let width = unicode_width::UnicodeWidthStr::width(before.as_str());
-                write!(f, "\n {pad} | {}^", " ".repeat(width))?;
+            let (shown, caret) = excerpt(source, self.column);
+            write!(f, "\n {pad} |\n {gutter} | {shown}")?;
+            if let Some(caret) = caret {
+                write!(f, "\n {pad} | {}^", " ".repeat(caret))?;
             }
         }
         if let Some(hint) = &self.hint {
@@ -98,6 +96,40 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// The most of a source line shown: a longer one (a minified list, a
+/// pasted paragraph) is cut to this many terminal cells around the column.
+const MAX_SHOWN: usize = 100;
+
+/// `source` as shown under a message, and the terminal cell of `column`
+/// in it. Wide (CJK) characters take two cells.
+fn excerpt(source: &str, column: Option<usize>) -> (String, Option<usize>) {
+    use unicode_width::UnicodeWidthChar;
+    let chars: Vec<char> = source.chars().collect();
+    let at = column.map(|c| c.saturating_sub(1).min(chars.len()));
+    let width = |cs: &[char]| cs.iter().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+    if width(&chars) <= MAX_SHOWN {
+        return (source.to_owned(), at.map(|a| width(&chars[..a])));
+    }
+    // Start a third of the way before the column, and end at the width.
+    let mut start = at.unwrap_or(0);
+    let mut before = 0;
+    while start > 0 && before + chars[start - 1].width().unwrap_or(0) <= MAX_SHOWN / 3 {
+        start -= 1;
+        before += chars[start].width().unwrap_or(0);
+    }
+    let mut end = start;
+    let mut shown_width = 0;
+    while end < chars.len() && shown_width + chars[end].width().unwrap_or(0) <= MAX_SHOWN {
+        shown_width += chars[end].width().unwrap_or(0);
+        end += 1;
+    }
+    let lead = if start > 0 { "…" } else { "" };
+    let tail = if end < chars.len() { "…" } else { "" };
+    let text: String = chars[start..end].iter().collect();
+    let caret = at.map(|a| lead.len().min(1) + width(&chars[start..a.max(start)]));
+    (format!("{lead}{text}{tail}"), caret)
 }
 
 /// Every problem found, sorted by file and position.
@@ -163,5 +195,18 @@ mod tests {
         assert!(shown.starts_with("a.md:1:3: bad"), "{shown}");
         assert!(shown.contains("\n   |     ^"), "{shown}");
         assert!(shown.ends_with("= hint: use `:`"), "{shown}");
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_column() {
+        let line = format!("extra: {}x{}", "[".repeat(5000), "]".repeat(5000));
+        let d = Diagnostic::new("a.md", "bad").at(1, 5008).with_source(&line);
+        let shown = d.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert!(lines[2].starts_with(" 1 | …[[[") && lines[2].ends_with("]]]…"), "{shown}");
+        assert!(lines[2].chars().count() < 110, "{shown}");
+        // The caret stands under the `x`.
+        let x = lines[2].chars().position(|c| c == 'x').unwrap();
+        assert_eq!(lines[3].chars().position(|c| c == '^'), Some(x), "{shown}");
     }
 }

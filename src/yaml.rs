@@ -86,6 +86,8 @@ fn to_diagnostic(error: &Error, yaml: &str, source: Source<'_>) -> Diagnostic {
         d = d.hint(hint);
     } else if d.message.contains("floating point") {
         d = d.hint("write a plain number such as 14 or 2.5: the unit goes in `unit:`, 余/近/约 in `approx:`");
+    } else if d.message.contains("limits breached") {
+        d = d.hint("YAML nested more than 64 levels deep, or of more than a few million items, is refused: a record needs two or three levels");
     } else if line_text.contains('\t') {
         d = d.hint("YAML indents with spaces, not tabs");
     }
