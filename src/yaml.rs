@@ -86,6 +86,10 @@ fn to_diagnostic(error: &Error, yaml: &str, source: Source<'_>) -> Diagnostic {
         d = d.hint(hint);
     } else if d.message.contains("floating point") {
         d = d.hint("write a plain number such as 14 or 2.5: the unit goes in `unit:`, 余/近/约 in `approx:`");
+    } else if ["invalid i32", "invalid i64", "invalid u32", "invalid u64", "invalid usize"]
+        .contains(&d.message.as_str())
+    {
+        d = d.hint("a whole number is expected here, and this one is too large (or negative where it may not be)");
     } else if d.message.contains("limits breached") {
         d = d.hint("YAML nested more than 64 levels deep, or of more than a few million items, is refused: a record needs two or three levels");
     } else if line_text.contains('\t') {

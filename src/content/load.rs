@@ -544,8 +544,9 @@ impl Loader<'_> {
         let file = content_file(&body.file);
         let source = Source { file: &file, text, first_line: 2 };
         let RawHome { title, summary, photos, extra } = raw;
+        let title = self.title(&source, title);
         let photos = self.page_photos(&source, photos, &body, "", None, "");
-        Home { title: Some(title.value), summary, photos, extra: extra.unwrap_or_default(), body }
+        Home { title: Some(title), summary, photos, extra: extra.unwrap_or_default(), body }
     }
 
     /// The photos of a page: those its front matter lists, then those its
@@ -591,6 +592,19 @@ impl Loader<'_> {
         }
     }
 
+    /// A title's text; an empty one is an error (pages would show and
+    /// link to nothing).
+    fn title(&mut self, source: &Source<'_>, title: Spanned<String>) -> String {
+        if title.value.trim().is_empty() {
+            self.error(
+                source
+                    .error_at(&title.referenced, "the title is empty")
+                    .hint("write the title readers see in the table of contents, such as `title: 第一章 思想建设`"),
+            );
+        }
+        title.value
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn page(
         &mut self,
@@ -628,6 +642,7 @@ impl Loader<'_> {
             place,
             subjects,
         } = raw;
+        let title = self.title(&source, title);
         let slug = match slug {
             Some(s) if valid_slug(&s.value) => s.value,
             Some(s) => {
@@ -697,7 +712,7 @@ impl Loader<'_> {
         );
         Some((
             Page {
-                title: title.value,
+                title,
                 path,
                 slug,
                 number,
@@ -912,6 +927,7 @@ impl Loader<'_> {
             extra,
             stats,
         } = raw;
+        let title = self.title(&source, title);
         if draft && !self.drafts {
             // A draft report takes its chapters with it.
             self.left_out.insert(preface.file.clone());
@@ -938,7 +954,7 @@ impl Loader<'_> {
             let raw = RawPhoto {
                 src: c,
                 caption: None,
-                alt: Some(title.value.clone()),
+                alt: Some(title.clone()),
                 credit: None,
                 date: None,
                 place: None,
@@ -994,7 +1010,7 @@ impl Loader<'_> {
         }
         Some(Report {
             year,
-            title: title.value,
+            title,
             path,
             subtitle,
             date,
@@ -1086,6 +1102,7 @@ impl Loader<'_> {
         let file = content_file(&body.file);
         let source = Source { file: &file, text, first_line: 2 };
         let RawSection { title, summary, weight, sort_by, paginate_by, draft, photos, extra } = raw;
+        let title = self.title(&source, title);
         if draft && !self.drafts {
             // A draft section takes its pages and sections with it.
             fn files(s: &Section, out: &mut BTreeSet<String>) {
@@ -1115,7 +1132,7 @@ impl Loader<'_> {
             None => 50,
         };
         Some(Section {
-            title: title.value,
+            title,
             path,
             summary,
             weight: weight.unwrap_or(0),
