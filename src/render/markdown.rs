@@ -80,6 +80,8 @@ struct Renderer<'a> {
     md: &'a Markdown,
     cx: &'a BodyContext<'a>,
     errors: Vec<Diagnostic>,
+    /// Heading ids given so far → the last number appended to make a
+    /// repeat of it unique.
     ids: HashMap<String, usize>,
     out: Rendered,
     figures: usize,
@@ -115,10 +117,21 @@ impl<'a> Renderer<'a> {
         self.errors.push(d);
     }
 
+    /// `id`, or where it is taken `id-1`, `id-2`…: the first of those no
+    /// heading has yet (`## a-1` or `{#a-1}` may have taken one).
     fn unique_id(&mut self, id: String) -> String {
-        let n = self.ids.entry(id.clone()).or_insert(0);
-        *n += 1;
-        if *n == 1 { id } else { format!("{id}-{}", *n - 1) }
+        let Some(&last) = self.ids.get(&id) else {
+            self.ids.insert(id.clone(), 0);
+            return id;
+        };
+        let mut n = last + 1;
+        while self.ids.contains_key(&format!("{id}-{n}")) {
+            n += 1;
+        }
+        let unique = format!("{id}-{n}");
+        self.ids.insert(id, n);
+        self.ids.insert(unique.clone(), 0);
+        unique
     }
 
     fn transform<'e>(&mut self, events: Vec<(Event<'e>, Range<usize>)>) -> Vec<Event<'e>> {
@@ -742,6 +755,26 @@ mod tests {
         let errors = run("x {{ stat(key=\"study_session\") }}\n", false).unwrap_err();
         assert_eq!(errors[0].message, "no stat has the key `study_session` in this report");
         assert_eq!(errors[0].hint.as_deref(), Some("did you mean `study_sessions`?"));
+    }
+
+    #[test]
+    fn heading_ids_stay_unique_when_a_heading_takes_a_numbered_one() {
+        let ids = |text: &str| -> Vec<String> {
+            run(text, false).unwrap().headings.into_iter().map(|h| h.id).collect()
+        };
+        assert_eq!(ids("## a\n\n## a\n\n## a-1\n"), ["a", "a-1", "a-1-1"]);
+        assert_eq!(ids("## a-1\n\n## a\n\n## a\n\n## a\n"), ["a-1", "a", "a-2", "a-3"]);
+        assert_eq!(ids("## x {#a-1}\n\n## a\n\n## a\n"), ["a-1", "a", "a-2"]);
+        // Found by the `markdown` fuzz target: setext headings `teh`, and
+        // `tehp` twice next to one whose text made `tehp-1` already.
+        let found = "p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\u{1a}t>}\n--\r\ntet>}\n-}\n---\nt>}\n--\r\nte\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-\n}---\nt>>}\n-}\n---\nt>}\n--\r\nteh}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-1. }\n---\nt>}\n--\r\nteh*}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>h*\u{0}\u{0}\u{0}\u{0}\u{5}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}et>}\n-}\n---\nt>}\n--\r\nte\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>>}\n-}\n--pt>}\n-}\n---\n>}-t>\n}\n---\nt>}\n--\r\nteh}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p%\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>h*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}et>}\n-}\n---\n=>}\n--\r\nte\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>>}\n-}\n---\nt>}\n--\r\nteipt>}\n-}\n---\u{1a}t>}\n--\r\ntet>}\n-}\n---\nt>}\n--\r\nte\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-\n}---\nt>>}\n-}\n---\nt>}\n--\r\nteh}\n--\r\nteh*h*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>}\n--\r\nteh*}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>h*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}et>}\n-}\n---\nt>}\n-=\r\nte\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>>}\n-}\n--pt>}\n-}\n---\nt>>}\n-}\n---\nt>}\n--\r\nteh}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p%\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>h*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}et>}\n-}\n---\n=>}\n--\r\nte\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>>}\n-}\n---\nt>}\n--\r\nteipt>}\n-}\n---\u{1a}t>}\n--\r\ntet>}\n-}\n---\nt>}\n--\r\nte\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-\n}---\nt>>}\n-}\n---\nt>}\n--\r\nteh}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>}\n--\r\nteh*}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>h*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}et>}\n-}\n---\nt>}\n--\r\nte\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>>}\n-}\n--pt>}\n-}\n---\nt>>}\n-}\n---\nt>}\n--\r\nteh}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p%\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}- [x] \n---\nt>}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>}\n--\r\nteh*}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}a\u{0}\u{0}\u{0}\u{0}<ipt>h*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}et>}\n-}\n---\nt>}\n--\r\nte\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>>}\n-}\n--pt>}\n-}\n---\nt>>}\n-}\n---\nt>}\n--\r\nteh}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p%\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>h*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}et>}\n-}\n---\n=>}\n--\r\nte\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>>}\n-}\n---\nt>}\n--\r\nteh}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}-\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt�}\n-}\n---\nt>}\n-%\r\nteh*\u{0}\u{0}\u{0}\u{0}-\nt>}\n--\r\nteh}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt�}\n-}\n---\nt>}\n-%\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<\n-}\n---\nh}\n--\r\nteh�\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt�}\n-}\n---\nt>}\n-%\r\nteh*\u{0}\u{0}\u{0}\u{0}-�t>}\n--\r\nteh}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt�}\n-}\n---\nt>}\n-%\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<\n-}\n---\nteh";
+        let (rendered, _) = run_partial(found, true);
+        let mut seen = HashSet::new();
+        assert!(
+            rendered.headings.iter().all(|h| seen.insert(h.id.clone())),
+            "{:?}",
+            rendered.headings
+        );
     }
 
     #[test]
