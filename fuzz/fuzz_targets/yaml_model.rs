@@ -10,6 +10,8 @@
 //! flags, the rest is the text.
 
 #![no_main]
+// As in the library: diagnostics are large and only travel the cold path.
+#![allow(clippy::result_large_err)]
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
