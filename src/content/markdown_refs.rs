@@ -66,24 +66,32 @@ pub fn images(body: &str) -> Vec<ImageRef> {
     out
 }
 
-/// 1-based line and column (in characters) of a byte offset in `text`.
+/// 1-based line and column (in characters) of a byte offset in `text`; an
+/// offset inside a character counts as that character's start.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     (line, before[line_start..].chars().count() + 1)
 }
 
+/// Decodes `%XX` escapes; a `%` not followed by two hex digits stays.
 pub fn percent_decode(s: &str) -> String {
+    // Byte by byte: the two bytes after a `%` may be part of a character.
+    let hex = |b: u8| (b as char).to_digit(16);
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%'
             && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+            && let (Some(high), Some(low)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
         {
-            out.push(b);
+            out.push((high * 16 + low) as u8);
             i += 3;
             continue;
         }
@@ -126,6 +134,13 @@ mod tests {
     }
 
     #[test]
+    fn an_offset_inside_a_character_counts_as_its_start() {
+        assert_eq!(line_column("a\n活b", 3), (2, 1));
+        assert_eq!(line_column("a\n活b", 5), (2, 2));
+        assert_eq!(line_column("a", 9), (1, 2));
+    }
+
+    #[test]
     fn local_or_not() {
         assert!(is_local("photos/a.jpg"));
         assert!(is_local("../a b.jpg"));
@@ -146,5 +161,16 @@ mod tests {
         assert_eq!(percent_decode("%E6%96%87%E5%8F%B2"), "文史");
         assert_eq!(percent_decode("a%20b.jpg"), "a b.jpg");
         assert_eq!(percent_decode("100%"), "100%");
+    }
+
+    #[test]
+    fn a_percent_before_a_character_stays() {
+        // Found by the `markdown` fuzz target: the two bytes after `%` were
+        // sliced as text, and `a` plus half of `活` is no text.
+        assert_eq!(percent_decode("%a活.jpg"), "%a活.jpg");
+        assert_eq!(percent_decode("%活"), "%活");
+        // Only hex digits: a sign is not one.
+        assert_eq!(percent_decode("%+1%-1"), "%+1%-1");
+        assert_eq!(percent_decode("%e6%96%87"), "文");
     }
 }

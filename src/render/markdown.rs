@@ -80,6 +80,8 @@ struct Renderer<'a> {
     md: &'a Markdown,
     cx: &'a BodyContext<'a>,
     errors: Vec<Diagnostic>,
+    /// Heading ids given so far → the last number appended to make a
+    /// repeat of it unique.
     ids: HashMap<String, usize>,
     out: Rendered,
     figures: usize,
@@ -115,10 +117,21 @@ impl<'a> Renderer<'a> {
         self.errors.push(d);
     }
 
+    /// `id`, or where it is taken `id-1`, `id-2`…: the first of those no
+    /// heading has yet (`## a-1` or `{#a-1}` may have taken one).
     fn unique_id(&mut self, id: String) -> String {
-        let n = self.ids.entry(id.clone()).or_insert(0);
-        *n += 1;
-        if *n == 1 { id } else { format!("{id}-{}", *n - 1) }
+        let Some(&last) = self.ids.get(&id) else {
+            self.ids.insert(id.clone(), 0);
+            return id;
+        };
+        let mut n = last + 1;
+        while self.ids.contains_key(&format!("{id}-{n}")) {
+            n += 1;
+        }
+        let unique = format!("{id}-{n}");
+        self.ids.insert(id, n);
+        self.ids.insert(unique.clone(), 0);
+        unique
     }
 
     fn transform<'e>(&mut self, events: Vec<(Event<'e>, Range<usize>)>) -> Vec<Event<'e>> {
@@ -155,11 +168,14 @@ impl<'a> Renderer<'a> {
                         id: id.clone(),
                         text: text.clone(),
                     });
+                    // `{key=value}` after a heading becomes an attribute of
+                    // any name, `onclick` too: not from untrusted authors.
+                    let attrs = if self.cx.safe { Vec::new() } else { attrs.clone() };
                     out.push(Event::Start(Tag::Heading {
                         level: *level,
                         id: Some(CowStr::from(id)),
                         classes: classes.clone(),
-                        attrs: attrs.clone(),
+                        attrs,
                     }));
                 }
                 Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
@@ -183,7 +199,7 @@ impl<'a> Renderer<'a> {
                     i = end + 1;
                     continue;
                 }
-                Event::Text(text) => self.text(text, range.start, &mut out),
+                Event::Text(text) => self.text(text, range.clone(), &mut out),
                 Event::Html(html) | Event::InlineHtml(html) if self.cx.safe => {
                     out.push(Event::Text(html.clone()))
                 }
@@ -334,13 +350,19 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn text<'e>(&mut self, text: &CowStr<'e>, offset: usize, out: &mut Vec<Event<'e>>) {
+    /// A text run with its shortcodes replaced; `range` is where it stands
+    /// in the body.
+    fn text<'e>(&mut self, text: &CowStr<'e>, range: Range<usize>, out: &mut Vec<Event<'e>>) {
         if !text.contains("{{") {
             out.push(Event::Text(text.clone()));
             return;
         }
+        // The text is decoded (`&amp;` is `&`, `\*` is `*`), so it can be
+        // shorter than its source: a call's position is found in the
+        // source, each `{{` after the one before, not counted in the text.
+        let source = self.md.text.get(range.clone()).unwrap_or("");
+        let mut source_at = 0;
         let mut rest: &str = text;
-        let mut consumed = 0;
         let mut plain = String::new();
         while let Some(start) = rest.find("{{") {
             let Some(len) = rest[start..].find("}}") else {
@@ -348,15 +370,18 @@ impl<'a> Renderer<'a> {
             };
             let call = rest[start + 2..start + len].trim();
             plain.push_str(&rest[..start]);
+            let in_source = source[source_at..].find("{{").map(|p| source_at + p);
+            if let Some(p) = in_source {
+                source_at = p + 2;
+            }
             if is_call(call) {
                 out.push(Event::Text(CowStr::from(std::mem::take(&mut plain))));
-                let html = self.shortcode(call, offset + consumed + start);
+                let html = self.shortcode(call, range.start + in_source.unwrap_or(0));
                 out.push(Event::InlineHtml(html.into()));
             } else {
                 // Braces that are not a shortcode call are text.
                 plain.push_str(&rest[start..start + len + 2]);
             }
-            consumed += start + len + 2;
             rest = &rest[start + len + 2..];
         }
         plain.push_str(rest);
@@ -625,6 +650,11 @@ mod tests {
     }
 
     fn run(text: &str, safe: bool) -> Result<Rendered, Vec<Diagnostic>> {
+        let (rendered, errors) = run_partial(text, safe);
+        if errors.is_empty() { Ok(rendered) } else { Err(errors) }
+    }
+
+    fn run_partial(text: &str, safe: bool) -> (Rendered, Vec<Diagnostic>) {
         let links = BTreeMap::from([
             ("2024/01-a.md".to_owned(), "2024/a/".to_owned()),
             ("2024/02-b/index.md".to_owned(), "2024/b/".to_owned()),
@@ -659,7 +689,7 @@ mod tests {
             eager_first: false,
         };
         let md = Markdown { text: text.to_owned(), file: "2024/01-a.md".into(), first_line: 5 };
-        render(&md, &cx)
+        render_partial(&md, &cx)
     }
 
     #[test]
@@ -728,6 +758,26 @@ mod tests {
     }
 
     #[test]
+    fn heading_ids_stay_unique_when_a_heading_takes_a_numbered_one() {
+        let ids = |text: &str| -> Vec<String> {
+            run(text, false).unwrap().headings.into_iter().map(|h| h.id).collect()
+        };
+        assert_eq!(ids("## a\n\n## a\n\n## a-1\n"), ["a", "a-1", "a-1-1"]);
+        assert_eq!(ids("## a-1\n\n## a\n\n## a\n\n## a\n"), ["a-1", "a", "a-2", "a-3"]);
+        assert_eq!(ids("## x {#a-1}\n\n## a\n\n## a\n"), ["a-1", "a", "a-2"]);
+        // Found by the `markdown` fuzz target: setext headings `teh`, and
+        // `tehp` twice next to one whose text made `tehp-1` already.
+        let found = "p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\u{1a}t>}\n--\r\ntet>}\n-}\n---\nt>}\n--\r\nte\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-\n}---\nt>>}\n-}\n---\nt>}\n--\r\nteh}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-1. }\n---\nt>}\n--\r\nteh*}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>h*\u{0}\u{0}\u{0}\u{0}\u{5}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}et>}\n-}\n---\nt>}\n--\r\nte\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>>}\n-}\n--pt>}\n-}\n---\n>}-t>\n}\n---\nt>}\n--\r\nteh}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p%\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>h*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}et>}\n-}\n---\n=>}\n--\r\nte\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>>}\n-}\n---\nt>}\n--\r\nteipt>}\n-}\n---\u{1a}t>}\n--\r\ntet>}\n-}\n---\nt>}\n--\r\nte\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-\n}---\nt>>}\n-}\n---\nt>}\n--\r\nteh}\n--\r\nteh*h*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>}\n--\r\nteh*}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>h*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}et>}\n-}\n---\nt>}\n-=\r\nte\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>>}\n-}\n--pt>}\n-}\n---\nt>>}\n-}\n---\nt>}\n--\r\nteh}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p%\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>h*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}et>}\n-}\n---\n=>}\n--\r\nte\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>>}\n-}\n---\nt>}\n--\r\nteipt>}\n-}\n---\u{1a}t>}\n--\r\ntet>}\n-}\n---\nt>}\n--\r\nte\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-\n}---\nt>>}\n-}\n---\nt>}\n--\r\nteh}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>}\n--\r\nteh*}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>h*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}et>}\n-}\n---\nt>}\n--\r\nte\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>>}\n-}\n--pt>}\n-}\n---\nt>>}\n-}\n---\nt>}\n--\r\nteh}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p%\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}- [x] \n---\nt>}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>}\n--\r\nteh*}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}a\u{0}\u{0}\u{0}\u{0}<ipt>h*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}et>}\n-}\n---\nt>}\n--\r\nte\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>>}\n-}\n--pt>}\n-}\n---\nt>>}\n-}\n---\nt>}\n--\r\nteh}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p%\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>h*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}et>}\n-}\n---\n=>}\n--\r\nte\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt>}\n-}\n---\nt>>}\n-}\n---\nt>}\n--\r\nteh}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}-\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt�}\n-}\n---\nt>}\n-%\r\nteh*\u{0}\u{0}\u{0}\u{0}-\nt>}\n--\r\nteh}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt�}\n-}\n---\nt>}\n-%\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<\n-}\n---\nh}\n--\r\nteh�\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt�}\n-}\n---\nt>}\n-%\r\nteh*\u{0}\u{0}\u{0}\u{0}-�t>}\n--\r\nteh}\n--\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{6}\u{1}p\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<ipt�}\n-}\n---\nt>}\n-%\r\nteh*\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<\n-}\n---\nteh";
+        let (rendered, _) = run_partial(found, true);
+        let mut seen = HashSet::new();
+        assert!(
+            rendered.headings.iter().all(|h| seen.insert(h.id.clone())),
+            "{:?}",
+            rendered.headings
+        );
+    }
+
+    #[test]
     fn ids_and_in_page_links_take_a_prefix() {
         let html = run("## 标题\n\n[上面](#标题) 注[^1]\n\n[^1]: 脚注\n", false).unwrap().html;
         let printed = with_id_prefix(&html, "one-");
@@ -746,6 +796,33 @@ mod tests {
         assert!(html.contains("模板写作 {{ 标题 }} 与 {{x}}"), "{html}");
         let errors = run("{{ chart(key=\"a\") }}\n", false).unwrap_err();
         assert_eq!(errors[0].message, "unknown shortcode `{{ chart(key=\"a\") }}`");
+    }
+
+    #[test]
+    fn a_shortcode_after_an_entity_is_placed_in_the_source() {
+        // Found by the `markdown` fuzz target: the decoded text is shorter
+        // than its source (`&amp;` is one `&`), and the error's offset,
+        // counted in the text, fell inside a Chinese character.
+        let errors = run("&amp;活活{{ stat(key=\"nope\") }}\n", false).unwrap_err();
+        assert_eq!(errors[0].message, "no stat has the key `nope` in this report");
+        assert_eq!((errors[0].line, errors[0].column), (Some(5), Some(8)));
+        let errors =
+            run("a\\*b &lt; {{ stat(key=\"x\") }} and {{ stat(key=\"y\") }}\n", false).unwrap_err();
+        let columns: Vec<Option<usize>> = errors.iter().map(|e| e.column).collect();
+        assert_eq!(columns, [Some(11), Some(35)]);
+    }
+
+    #[test]
+    fn fuzz_findings_render_with_errors_not_panics() {
+        // The inputs the `markdown` fuzz target found, as its page read them
+        // (invalid UTF-8 as U+FFFD): a shortcode after `&amp;` among Chinese
+        // text, and a link whose `%` stands before half a character.
+        let shortcode_after_entity = "这一年，图&amp;�举办活动{{ stat(k图书馆举办活动{{ stat(key=\"events\") }}。\n\u{1a}![开馆仪式� {.��人群](photoey=\"events\") }}。\n\n![开馆\u{1c}DU\u{1a}Cp\u{18}b������](photos/cover.jpg \"新馆开放日\")\n";
+        let percent_in_link = "\u{0}\n\n书輚捐赠{{ s\n书輚捐�00000000000000000000000000000000000000000000��{{ stat(k�y=\"donations\") }}。01-politics.md\n回到[第一部分](20-collectidoinns/ex��������������������.�����&quot%��.md#新书上架)。\n";
+        for (text, safe) in [(shortcode_after_entity, false), (percent_in_link, true)] {
+            let errors = run(text, safe).unwrap_err();
+            assert!(errors.iter().all(|e| e.line >= Some(5) && e.column >= Some(1)), "{errors:?}");
+        }
     }
 
     #[test]
@@ -783,6 +860,23 @@ mod tests {
         );
         let trusted = run("[a](javascript:void(0))\n", false).unwrap().html;
         assert!(trusted.contains("javascript:void(0)"), "trusted authors keep theirs: {trusted}");
+    }
+
+    #[test]
+    fn safe_mode_drops_heading_attributes() {
+        let text = "## Title {#t .wide onclick=alert(1) style=\"x\"}\n";
+        let html = run(text, true).unwrap().html;
+        assert_eq!(html, "<h2 id=\"t\" class=\"wide\">Title</h2>\n");
+        let trusted = run(text, false).unwrap().html;
+        assert!(
+            trusted.contains(" onclick=\"alert(1)\""),
+            "trusted authors keep theirs: {trusted}"
+        );
+        // Found by the `markdown` fuzz target: a setext heading whose
+        // `{…}` made attributes of whatever words it held.
+        let found = "�]\u{0}�!�[( src=x onerror=alert(\"p|---|---|\n\n[click](jav{{ascript:alert(\"link\")) and [dhk\") \u{0}\u{0}\u{0}}\n---\n\u{0}\u{0}\u{0}\u{0}";
+        let (rendered, _) = run_partial(found, true);
+        assert!(rendered.html.contains("<h2 id=\"click\"><a href="), "{}", rendered.html);
     }
 
     #[test]
