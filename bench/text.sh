@@ -34,9 +34,13 @@ for pages in $scales; do
   python3 "$repo/bench/gen.py" text "$corpus" --years "$years" --pages "$pages" >/dev/null
   out=$(mktemp -d "$base/annals-bench-out.XXXX")
   for run in $(seq "$runs"); do
-    rm -rf "$out/a" "$out/m" "$out/h"
+    # Each build into an empty folder, after the deletion of the last one
+    # has reached the disk, so no build pays for another's.
+    rm -rf "$out/m" && sync
     measure "$work/$pages-annals-minimal" "$annals" build --root "$corpus/annals" --output "$out/m" --theme minimal --cache-dir "$work/cache"
+    rm -rf "$out/a" && sync
     measure "$work/$pages-annals-default" "$annals" build --root "$corpus/annals" --output "$out/a" --cache-dir "$work/cache"
+    rm -rf "$out/h" && sync
     measure "$work/$pages-hugo-minimal" hugo --source "$corpus/hugo" --destination "$out/h" --quiet
   done
   for b in annals-minimal hugo-minimal annals-default; do
