@@ -145,42 +145,10 @@ const ATTRIBUTES: [&str; 18] = [
     "decoding", "datetime", "start", "type", "checked", "disabled", "style",
 ];
 
-/// Decodes the character references the escapers write (and any other
-/// numeric one), as a browser does before it reads an attribute.
+/// Decodes character references as a browser does before it reads an
+/// attribute.
 fn decode_references(value: &str) -> String {
-    let mut out = String::new();
-    let mut rest = value;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let Some(semi) = rest.find(';') else { break };
-        let name = &rest[1..semi];
-        let decoded = match name {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            _ => name
-                .strip_prefix("#x")
-                .or_else(|| name.strip_prefix("#X"))
-                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
-                .or_else(|| name.strip_prefix('#').and_then(|dec| dec.parse().ok()))
-                .and_then(char::from_u32),
-        };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[semi + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    html_escape::decode_html_entities(value).into_owned()
 }
 
 /// The scheme a browser would follow `url` with, if any: leading controls

@@ -103,33 +103,7 @@ pub fn html_to_text(html: &str) -> String {
 }
 
 fn push_text(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let entity = &rest[amp..];
-        let decoded = [
-            ("&amp;", '&'),
-            ("&lt;", '<'),
-            ("&gt;", '>'),
-            ("&quot;", '"'),
-            ("&#39;", '\''),
-            ("&#x27;", '\''),
-            ("&nbsp;", ' '),
-        ]
-        .iter()
-        .find(|(name, _)| entity.starts_with(name));
-        match decoded {
-            Some((name, c)) => {
-                out.push(*c);
-                rest = &entity[name.len()..];
-            }
-            None => {
-                out.push('&');
-                rest = &entity[1..];
-            }
-        }
-    }
-    out.push_str(rest);
+    html_escape::decode_html_entities_to_string(text, out);
 }
 
 #[cfg(test)]
