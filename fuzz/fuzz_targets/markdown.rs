@@ -19,7 +19,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use annals::config::Config;
-use annals::content::{Markdown, Photo, Site};
+use annals::content::{Markdown, Page, Photo, Site};
 use annals::render::markdown::{BodyContext, cited_stats, render_partial, with_id_prefix};
 use annals::render::urls::root_of;
 use annals::stats::FigureStyle;
@@ -33,6 +33,19 @@ struct PageSetting {
     first_line: usize,
     photos: Vec<Photo>,
     report: Option<usize>,
+}
+
+impl PageSetting {
+    /// A chapter or page, in report `report` if any.
+    fn of(page: &Page, report: Option<usize>) -> Self {
+        PageSetting {
+            file: page.body.file.clone(),
+            root: root_of(&page.path),
+            first_line: page.body.first_line,
+            photos: page.photos.clone(),
+            report,
+        }
+    }
 }
 
 struct Example {
@@ -61,15 +74,7 @@ fn example() -> &'static Example {
                 photos: report.photos.clone(),
                 report: Some(i),
             });
-            for chapter in &report.chapters {
-                pages.push(PageSetting {
-                    file: chapter.body.file.clone(),
-                    root: root_of(&chapter.path),
-                    first_line: chapter.body.first_line,
-                    photos: chapter.photos.clone(),
-                    report: Some(i),
-                });
-            }
+            pages.extend(report.chapters.iter().map(|c| PageSetting::of(c, Some(i))));
         }
         pages.push(PageSetting {
             file: "_index.md".into(),
@@ -78,26 +83,9 @@ fn example() -> &'static Example {
             photos: site.home.photos.clone(),
             report: None,
         });
-        for section in site.all_sections() {
-            for page in &section.pages {
-                pages.push(PageSetting {
-                    file: page.body.file.clone(),
-                    root: root_of(&page.path),
-                    first_line: page.body.first_line,
-                    photos: page.photos.clone(),
-                    report: None,
-                });
-            }
-        }
-        for page in &site.pages {
-            pages.push(PageSetting {
-                file: page.body.file.clone(),
-                root: root_of(&page.path),
-                first_line: page.body.first_line,
-                photos: page.photos.clone(),
-                report: None,
-            });
-        }
+        let sections = site.all_sections();
+        let section_pages = sections.iter().flat_map(|s| &s.pages);
+        pages.extend(section_pages.chain(&site.pages).map(|p| PageSetting::of(p, None)));
         assert!(pages.len() > 3 && pages.iter().any(|p| !p.photos.is_empty()));
         Example { site, style, pages }
     })
