@@ -112,7 +112,7 @@ pub struct RawStat {
 #[serde(deny_unknown_fields)]
 pub struct RawEvent {
     pub date: Spanned<DateText>,
-    pub title: String,
+    pub title: Spanned<String>,
     pub kind: Option<String>,
     pub chapter: Option<Spanned<String>>,
     pub participants: Option<f64>,

@@ -599,7 +599,7 @@ impl Loader<'_> {
             self.error(
                 source
                     .error_at(&title.referenced, "the title is empty")
-                    .hint("write the title readers see in the table of contents, such as `title: 第一章 思想建设`"),
+                    .hint("write the title readers see on the page and in the table of contents or the chronicle, such as `title: 第一章 思想建设`"),
             );
         }
         title.value
@@ -1206,6 +1206,7 @@ impl Loader<'_> {
         let mut events = Vec::new();
         for e in raw {
             let RawEvent { date, title, kind, chapter, participants, place, summary, photos } = e;
+            let title = self.title(&source, title);
             let location = date.referenced;
             let Some(date) = self.date(&source, Some(date)) else {
                 continue;
