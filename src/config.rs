@@ -84,6 +84,9 @@ pub struct Config {
     /// for the theme's messages about it.
     #[serde(skip)]
     pub theme_option_positions: BTreeMap<String, (usize, usize)>,
+    /// Where `language:` stands in site.yaml (line, column), if it is there.
+    #[serde(skip)]
+    pub language_position: Option<(usize, usize)>,
     pub extra: Map<String, Value>,
 }
 
@@ -138,6 +141,11 @@ impl Config {
                     .hint("write the full address, such as `https://example.org/reports`")
             })?),
         };
+        let language_position = language
+            .as_ref()
+            .map(|l| l.referenced)
+            .filter(|at| at.line() > 0)
+            .map(|at| (at.line() as usize, at.column().max(1) as usize));
         let language = match language {
             None => "zh-CN".to_owned(),
             Some(lang) => {
@@ -226,6 +234,7 @@ impl Config {
             feed: feed.unwrap_or(true),
             theme_options,
             theme_option_positions,
+            language_position,
             extra: extra.unwrap_or_default(),
         })
     }

@@ -248,8 +248,10 @@ fn load_chain(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
         }
         options.extend(declared.clone());
     }
+    let site_yaml =
+        std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
     if !strings_found {
-        return Err(Diagnostic::new(
+        let d = Diagnostic::new(
             "site.yaml",
             format!(
                 "the theme `{}` has no strings for the language `{}`",
@@ -260,10 +262,12 @@ fn load_chain(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
             "use one of the languages that ship ({}), or add i18n/{}.yaml to the theme",
             crate::config::LANGUAGES.join(", "),
             config.language
-        )));
+        ));
+        return Err(match config.language_position {
+            Some((line, column)) => d.at(line, column).with_source(&site_yaml),
+            None => d,
+        });
     }
-    let site_yaml =
-        std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
     let at = |key: &str, d: Diagnostic| match config.theme_option_positions.get(key) {
         Some(&(line, column)) => d.at(line, column).with_source(&site_yaml),
         None => d,
