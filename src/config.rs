@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::diagnostic::Diagnostic;
-use crate::yaml::{self, Source, Spanned};
+use crate::yaml::{self, Location, Source, Spanned};
 
 pub const CONFIG_FILE: &str = "site.yaml";
 
@@ -141,11 +141,7 @@ impl Config {
                     .hint("write the full address, such as `https://example.org/reports`")
             })?),
         };
-        let language_position = language
-            .as_ref()
-            .map(|l| l.referenced)
-            .filter(|at| at.line() > 0)
-            .map(|at| (at.line() as usize, at.column().max(1) as usize));
+        let language_position = language.as_ref().and_then(|l| position(&l.referenced));
         let language = match language {
             None => "zh-CN".to_owned(),
             Some(lang) => {
@@ -211,10 +207,8 @@ impl Config {
             .unwrap_or_default()
             .into_iter()
             .map(|(key, value)| {
-                let at = value.referenced;
-                if at.line() > 0 {
-                    let position = (at.line() as usize, at.column().max(1) as usize);
-                    theme_option_positions.insert(key.clone(), position);
+                if let Some(at) = position(&value.referenced) {
+                    theme_option_positions.insert(key.clone(), at);
                 }
                 (key, value.value)
             })
@@ -255,6 +249,11 @@ fn validate_base_url(url: &str) -> Result<String, String> {
         return Err(format!("base_url `{url}` has no host"));
     }
     Ok(url.trim_end_matches('/').to_owned())
+}
+
+/// A value's (line, column) in site.yaml, where the parser knows it.
+fn position(at: &Location) -> Option<(usize, usize)> {
+    (at.line() > 0).then(|| (at.line() as usize, at.column().max(1) as usize))
 }
 
 /// A BCP 47 tag in its usual case (`zh-CN`, `en`, `zh-Hant-TW`), so the

@@ -128,7 +128,8 @@ fn excerpt(source: &str, column: Option<usize>) -> (String, Option<usize>) {
     let lead = if start > 0 { "…" } else { "" };
     let tail = if end < chars.len() { "…" } else { "" };
     let text: String = chars[start..end].iter().collect();
-    let caret = at.map(|a| lead.len().min(1) + width(&chars[start..a.max(start)]));
+    // The leading `…` takes one cell.
+    let caret = at.map(|a| usize::from(start > 0) + width(&chars[start..a.max(start)]));
     (format!("{lead}{text}{tail}"), caret)
 }
 

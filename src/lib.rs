@@ -119,15 +119,14 @@ pub fn build_with_progress(
     progress: &dyn images::Progress,
 ) -> Result<BuildReport, Error> {
     let output = options.output_dir();
-    // Refuse a dangerous output or cache folder before doing any work.
-    output::check_output_dir(&output, &options.root)?;
+    // A dangerous output or cache folder is refused before any work. Each
+    // file goes to the staging folder as soon as it is made; any error
+    // drops the staging folder and leaves the output as it was.
+    let staging = output::Staging::begin(&output, &options.root)?;
     if let Some(cache) = &options.cache_dir {
         output::check_cache_dir(cache, &options.root, &output)?;
     }
     let (config, theme, site) = load(options)?;
-    // Each file goes to the staging folder as soon as it is made; any
-    // error drops the staging folder and leaves the output as it was.
-    let staging = output::Staging::begin(&output, &options.root)?;
     let errors = render::render_to(&site, &config, &theme, &staging)?;
     if !errors.is_empty() {
         return Err(Diagnostics::sorted(errors).into());

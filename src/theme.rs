@@ -250,6 +250,11 @@ fn load_chain(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
     }
     let site_yaml =
         std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
+    // A message about a value of site.yaml, at its line where it is known.
+    let at = |position: Option<&(usize, usize)>, d: Diagnostic| match position {
+        Some(&(line, column)) => d.at(line, column).with_source(&site_yaml),
+        None => d,
+    };
     if !strings_found {
         let d = Diagnostic::new(
             "site.yaml",
@@ -263,15 +268,9 @@ fn load_chain(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
             crate::config::LANGUAGES.join(", "),
             config.language
         ));
-        return Err(match config.language_position {
-            Some((line, column)) => d.at(line, column).with_source(&site_yaml),
-            None => d,
-        });
+        return Err(at(config.language_position.as_ref(), d));
     }
-    let at = |key: &str, d: Diagnostic| match config.theme_option_positions.get(key) {
-        Some(&(line, column)) => d.at(line, column).with_source(&site_yaml),
-        None => d,
-    };
+    let at_option = |key: &str, d| at(config.theme_option_positions.get(key), d);
     for (key, value) in &config.theme_options {
         let Some(default) = options.get(key) else {
             let hint = match nearest(key, options.keys().map(String::as_str)) {
@@ -286,7 +285,7 @@ fn load_chain(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
                 crate::config::CONFIG_FILE,
                 format!("the theme `{}` has no option `{key}`", config.theme),
             );
-            return Err(at(key, d).hint(hint));
+            return Err(at_option(key, d).hint(hint));
         };
         let (want, got) = (kind_of(default), kind_of(value));
         if !default.is_null() && want != got {
@@ -294,7 +293,7 @@ fn load_chain(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
                 crate::config::CONFIG_FILE,
                 format!("the theme option `{key}` must be {want}, not {got}"),
             );
-            return Err(at(key, d).hint(format!("the theme's default is `{default}`")));
+            return Err(at_option(key, d).hint(format!("the theme's default is `{default}`")));
         }
         options.insert(key.clone(), value.clone());
     }
@@ -307,7 +306,7 @@ fn load_chain(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
     for rel in site_files.list("static") {
         static_files.insert(rel.clone(), site_files.static_file(&rel));
     }
-    check_logo(&options, &static_files, config, &at)?;
+    check_logo(&options, &static_files, config, &at_option)?;
     Ok(Theme { name: config.theme.clone(), templates, static_files, strings, options })
 }
 

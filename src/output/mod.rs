@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
 
-use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::diagnostic::Diagnostic;
@@ -384,12 +383,14 @@ impl Drop for Staging {
 }
 
 /// Writes `files` as the new content of `output`, atomically replacing
-/// what was there.
+/// what was there: the tests' way to make an output.
+#[cfg(test)]
 pub fn write(
     output: &Path,
     root: &Path,
     files: Vec<OutputFile>,
 ) -> Result<WriteSummary, OutputError> {
+    use rayon::prelude::*;
     let staging = Staging::begin(output, root)?;
     files.into_par_iter().try_for_each(|f| staging.put(f))?;
     staging.commit()
