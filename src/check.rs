@@ -6,20 +6,23 @@
 //! References written in Markdown are checked where they were written, so
 //! their problems name the Markdown file and line; the rest of each
 //! rendered page (what templates and static files add) is crawled after,
-//! and its problems name the page. The pipeline is run in its partial
-//! form (`content::load_partial`, `render::render_partial`), so a broken
-//! front matter does not hide a broken anchor elsewhere: one run lists all.
+//! and its problems name the page. It runs the pipeline `build` and
+//! `serve` run, in its partial form (`pipeline::load_partial`, rendering
+//! into memory), so a broken front matter does not hide a broken anchor
+//! elsewhere: one run lists all.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use pulldown_cmark::{Event, Parser, Tag as MdTag, TagEnd};
 
-use crate::config::{BuildOptions, Config};
+use crate::config::BuildOptions;
 use crate::content::{self, Markdown, Site};
 use crate::diagnostic::{Diagnostic, Diagnostics, nearest};
 use crate::output::{self, FileContent, OutputFile};
 use crate::render::markdown::{LinkTarget, cited_stats, link_target};
+use crate::pipeline;
 use crate::render::urls;
 
 /// Photo files `check` expects something to show.
@@ -62,26 +65,15 @@ impl CheckReport {
 pub fn check(options: &BuildOptions) -> CheckReport {
     let root = &options.root;
     let mut report = CheckReport::default();
-    let mut errors = Vec::new();
-    let config = Config::load(root).and_then(|mut c| {
-        crate::config::apply_overrides(&mut c, options)?;
-        Ok(c)
-    });
-    let theme = config.as_ref().map_err(Clone::clone).and_then(|c| crate::theme::load(root, c));
-    let (site, load_errors) = content::load_partial(root, options.drafts);
-    errors.extend(load_errors);
-    let (config, theme) = match (config, theme) {
-        (Ok(c), Ok(t)) => (c, t),
-        (Err(d), _) | (_, Err(d)) => {
-            errors.push(d);
-            report.errors = Diagnostics::sorted(errors).0;
-            return report;
-        }
+    let (loaded, mut errors) = pipeline::load_partial(options);
+    let Some(loaded) = loaded else {
+        report.errors = Diagnostics::sorted(errors).0;
+        return report;
     };
-    let mut site = site;
-    crate::images::plan(&mut site, &config.images);
-    let files = match crate::render::render_partial(&site, &config, &theme) {
-        Ok((files, render_errors)) => {
+    let site = &loaded.site;
+    let files = Mutex::new(Vec::new());
+    let files = match pipeline::render(&loaded, &files) {
+        Ok(render_errors) => {
             // A photo that failed to load is also unknown to the renderer:
             // one message per place is enough, the first stage's.
             let seen: HashSet<(PathBuf, Option<usize>, Option<usize>)> =
@@ -100,16 +92,20 @@ pub fn check(options: &BuildOptions) -> CheckReport {
                 );
                 None
             } else {
-                Some(files)
+                Some(files.into_inner().unwrap_or_else(|e| e.into_inner()))
             }
         }
-        Err(d) => {
+        Err(crate::Error::Content(d)) => {
             errors.extend(d.0);
+            None
+        }
+        Err(crate::Error::Output(e)) => {
+            errors.push(e.into());
             None
         }
     };
     if let Some(mut files) = files {
-        files.extend(crate::images::planned_files(&site));
+        files.extend(loaded.photos.files());
         match output::assemble(files) {
             Ok(files) => {
                 let site_files = SiteFiles::new(&files, &mut errors);
@@ -121,7 +117,7 @@ pub fn check(options: &BuildOptions) -> CheckReport {
                     warnings: Vec::new(),
                     references: 0,
                 };
-                crawler.markdown(&site, config.markdown_safe);
+                crawler.markdown(site, loaded.config.markdown_safe);
                 crawler.pages();
                 report.pages = site_files.html.len();
                 report.references = crawler.references;
@@ -137,8 +133,8 @@ pub fn check(options: &BuildOptions) -> CheckReport {
             }
         }
     }
-    report.warnings.extend(unused_stats(&site));
-    report.warnings.extend(unshown_photos(root, &site));
+    report.warnings.extend(unused_stats(site));
+    report.warnings.extend(unshown_photos(root, site));
     report.errors = Diagnostics::sorted(errors).0;
     report.warnings = Diagnostics::sorted(std::mem::take(&mut report.warnings)).0;
     report

@@ -16,6 +16,7 @@ pub mod content;
 pub mod diagnostic;
 pub mod images;
 pub mod output;
+pub mod pipeline;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
@@ -61,51 +62,12 @@ pub struct BuildReport {
     pub photos: images::Summary,
 }
 
-/// A site read and rendered, photos planned but not yet made.
-pub struct Prepared {
-    pub config: Config,
-    pub site: content::Site,
-    pub files: Vec<output::OutputFile>,
-}
-
-/// Everything up to the files in memory: what `check` validates and
-/// `serve` serves. Writes nothing.
-pub fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
-    let (config, theme, site) = load(options)?;
-    let files = render::render(&site, &config, &theme)?;
-    Ok(Prepared { config, site, files })
-}
-
-/// The configuration, the theme and the site, its photos planned.
-fn load(options: &BuildOptions) -> Result<(Config, theme::Theme, content::Site), Error> {
-    let mut config = Config::load(&options.root)?;
-    config::apply_overrides(&mut config, options)?;
-    let theme = theme::load(&options.root, &config)?;
-    let mut site = content::load(&options.root, options.drafts)?;
-    images::plan(&mut site, &config.images);
-    Ok((config, theme, site))
-}
-
-/// Makes the planned photo files (or takes them from the cache): the files
-/// to publish, what was done, and the cache to prune once they are written.
-pub fn make_photos(
-    site: &content::Site,
-    config: &Config,
-    options: &BuildOptions,
-    progress: &dyn images::Progress,
-) -> Result<(Vec<output::OutputFile>, images::Summary, images::Cache), Error> {
-    let cache = images::Cache::open(&options.root, options.cache_dir.as_deref())?;
-    let (files, summary) = images::process(&images::jobs(site), &config.images, &cache, progress)
-        .map_err(Diagnostics::sorted)?;
-    Ok((files, summary, cache))
-}
-
 /// The variables every page's template would be given, without rendering:
 /// for the test that keeps the theme guide (docs/themes.md) honest.
 #[doc(hidden)]
 pub fn template_contexts(options: &BuildOptions) -> Result<Vec<render::TemplateContext>, Error> {
-    let (config, theme, site) = load(options)?;
-    Ok(render::template_contexts(&site, &config, &theme)?)
+    let loaded = pipeline::load(options)?;
+    Ok(render::template_contexts(loaded.input())?)
 }
 
 /// Builds the site at `options.root` into its output folder.
@@ -126,21 +88,18 @@ pub fn build_with_progress(
     if let Some(cache) = &options.cache_dir {
         output::check_cache_dir(cache, &options.root, &output)?;
     }
-    let (config, theme, site) = load(options)?;
-    let errors = render::render_to(&site, &config, &theme, &staging)?;
+    let loaded = pipeline::load(options)?;
+    let errors = pipeline::render(&loaded, &staging)?;
     if !errors.is_empty() {
         return Err(Diagnostics::sorted(errors).into());
     }
-    let cache = images::Cache::open(&options.root, options.cache_dir.as_deref())?;
-    let (photo_files, mut photos) =
-        images::process(&images::jobs(&site), &config.images, &cache, progress)
-            .map_err(Diagnostics::sorted)?;
+    let (photo_files, mut photos, cache) = pipeline::photos(&loaded, options, progress)?;
     photo_files.into_par_iter().try_for_each(|f| staging.put(f))?;
     let summary = staging.commit()?;
     photos.pruned = cache.prune();
     Ok(BuildReport {
         output,
-        reports: site.reports.len(),
+        reports: loaded.site.reports.len(),
         pages: summary.pages,
         files: summary.files,
         unchanged: summary.unchanged,

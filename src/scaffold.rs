@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-use crate::content::{REPORT_RESERVED, slugify_name};
+use crate::content::{ReportPage, slugify_name};
 use crate::diagnostic::Diagnostic;
 use crate::output::OutputError;
 
@@ -99,7 +99,7 @@ pub fn new_chapter(root: &Path, spec: &str) -> Result<PathBuf, crate::Error> {
             .hint("the slug becomes the chapter's address: use a-z, 0-9 and single hyphens, such as `03-youth-work`; the title can be in any language")
             .into());
     }
-    if REPORT_RESERVED.contains(&slug) {
+    if ReportPage::ALL.iter().any(|p| p.slug() == slug) {
         return Err(Diagnostic::new(
             label,
             format!("the slug `{slug}` is taken by the report's own `{slug}/` page"),

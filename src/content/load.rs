@@ -14,15 +14,12 @@ use super::front_matter::{
 };
 use super::markdown_refs::{self, ImageRef};
 use super::{
-    Archival, Derivation, Event, Home, Markdown, Origin, Page, Photo, Report, Section, Site, Stat,
+    Archival, Derivation, Event, Home, Markdown, Origin, Page, Photo, Report, ReportPage,
+    SITE_RESERVED, Section, Site, Stat,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics, nearest};
 use crate::yaml::{self, Source, Spanned};
 
-/// Site paths inside a report that belong to annals' own pages.
-pub const REPORT_RESERVED: [&str; 4] = ["stats", "photos", "chronicle", "print"];
-/// Top-level site paths that belong to annals' own pages.
-pub const SITE_RESERVED: [&str; 4] = ["tags", "search", "stats", "assets"];
 /// Fields a derived stat may filter chronicle events on.
 const FILTER_FIELDS: [&str; 4] = ["kind", "chapter", "place", "title"];
 
@@ -81,7 +78,6 @@ pub fn load_partial(root: &Path, drafts: bool) -> (Site, Vec<Diagnostic>) {
     }
     let mut site = loader.assemble(&files, docs);
     site.unloaded = unloaded;
-    measure_photos(&mut site, &mut loader.errors);
     (site, loader.errors)
 }
 
@@ -667,7 +663,7 @@ impl Loader<'_> {
         };
         let path = match report {
             Some((_, year)) => {
-                if REPORT_RESERVED.contains(&slug.as_str()) {
+                if ReportPage::ALL.iter().any(|p| p.slug() == slug) {
                     self.error(
                         Diagnostic::new(
                             &file,
@@ -677,7 +673,7 @@ impl Loader<'_> {
                         )
                         .hint(format!(
                             "set another `slug:`; reserved in a report: {}",
-                            REPORT_RESERVED.join(", ")
+                            ReportPage::ALL.map(ReportPage::slug).join(", ")
                         )),
                     );
                     return None;
@@ -781,10 +777,6 @@ impl Loader<'_> {
                         credit: None,
                         date: None,
                         place: None,
-                        width: 0,
-                        height: 0,
-                        variants: Vec::new(),
-                        original: None,
                         page: page_path.to_owned(),
                         origin: Origin { file: file.to_path_buf(), line, column },
                     });
@@ -838,10 +830,6 @@ impl Loader<'_> {
             credit,
             date,
             place,
-            width: 0,
-            height: 0,
-            variants: Vec::new(),
-            original: None,
             page: page_path.to_owned(),
             origin: Origin { file: source.file.to_path_buf(), line, column },
         })
@@ -1481,37 +1469,6 @@ fn collect_links(site: &Site) -> BTreeMap<String, String> {
     }
     links.insert("_index.md".to_owned(), String::new());
     links
-}
-
-/// Reads every photo's width and height, in parallel, once per file.
-fn measure_photos(site: &mut Site, errors: &mut Vec<Diagnostic>) {
-    let all = site.photos_mut();
-    let unique: BTreeMap<PathBuf, Origin> =
-        all.iter().map(|p| (p.file.clone(), p.origin.clone())).collect();
-    let sizes: HashMap<PathBuf, Result<(u32, u32), String>> = unique
-        .par_iter()
-        .map(|(file, _)| (file.clone(), crate::images::dimensions(file)))
-        .collect();
-    for (file, origin) in &unique {
-        if let Some(Err(message)) = sizes.get(file) {
-            let hint = if message.contains("megapixels") {
-                "scale it down (12,000 px on the long side is plenty for print) and save it again"
-            } else {
-                "use a JPEG, PNG, WebP or GIF photo; re-export the file if it is damaged"
-            };
-            errors.push(
-                Diagnostic::new(&origin.file, message.clone())
-                    .at(origin.line, origin.column)
-                    .hint(hint),
-            );
-        }
-    }
-    for photo in all {
-        if let Some(Ok((w, h))) = sizes.get(&photo.file) {
-            photo.width = *w;
-            photo.height = *h;
-        }
-    }
 }
 
 #[cfg(test)]

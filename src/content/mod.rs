@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 
 pub use date::Date;
 pub use front_matter::{Approx, Scalar, SortBy};
-pub use load::{REPORT_RESERVED, load, load_partial, slugify_name};
+pub use load::{load, load_partial, slugify_name};
 pub use markdown_refs::{
     is_local, join_relative, line_column, parser_options as markdown_options, percent_decode,
 };
@@ -50,12 +50,6 @@ pub struct Photo {
     pub credit: Option<String>,
     pub date: Option<Date>,
     pub place: Option<String>,
-    pub width: u32,
-    pub height: u32,
-    /// The sizes it is published in, smallest first (planned by `images`).
-    pub variants: Vec<crate::images::Variant>,
-    /// Output path of the original, where originals are published.
-    pub original: Option<String>,
     /// Site path of the page that shows it.
     pub page: String,
     #[serde(skip)]
@@ -184,7 +178,41 @@ pub struct Report {
     pub preface: Markdown,
 }
 
+/// The pages annals makes for every report beside its chapters: the one
+/// list that rendering, the sitemap, `check` and the reserved chapter
+/// slugs read. A new kind of report page is added here first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportPage {
+    Stats,
+    Chronicle,
+    Print,
+    Photos,
+}
+
+impl ReportPage {
+    pub const ALL: [ReportPage; 4] =
+        [ReportPage::Stats, ReportPage::Chronicle, ReportPage::Print, ReportPage::Photos];
+
+    /// Its URL segment in the report, which no chapter may take.
+    pub fn slug(self) -> &'static str {
+        match self {
+            ReportPage::Stats => "stats",
+            ReportPage::Chronicle => "chronicle",
+            ReportPage::Print => "print",
+            ReportPage::Photos => "photos",
+        }
+    }
+}
+
+/// Top-level site paths that belong to annals' own pages and files.
+pub const SITE_RESERVED: [&str; 4] = ["tags", "search", "stats", "assets"];
+
 impl Report {
+    /// The site path of one of the report's own pages: `2024/stats/`.
+    pub fn page_path(&self, page: ReportPage) -> String {
+        format!("{}{}/", self.path, page.slug())
+    }
+
     /// The report's key figures: those marked `highlight`, else the first six.
     pub fn key_figures(&self) -> Vec<&Stat> {
         let marked: Vec<&Stat> = self.stats.iter().filter(|s| s.highlight).collect();
@@ -257,34 +285,22 @@ pub struct Site {
 }
 
 impl Site {
-    /// Every photo of the site, once per page that shows it.
-    pub fn photos_mut(&mut self) -> Vec<&mut Photo> {
-        fn section_photos<'a>(s: &'a mut Section, all: &mut Vec<&'a mut Photo>) {
-            all.extend(s.photos.iter_mut());
-            for p in &mut s.pages {
-                all.extend(p.photos.iter_mut());
-            }
-            for sub in &mut s.sections {
-                section_photos(sub, all);
-            }
+    /// Every photo of the site, once per page that shows it: the home
+    /// page's, each report's (cover, preface, chapters, chronicle), each
+    /// plain section's and its pages', and the pages under `content/`.
+    pub fn photos(&self) -> Vec<&Photo> {
+        let sections = self.all_sections();
+        let mut all: Vec<&Photo> = self.home.photos.iter().collect();
+        for r in &self.reports {
+            all.extend(r.cover.iter().chain(&r.photos));
+            all.extend(r.chapters.iter().flat_map(|c| &c.photos));
+            all.extend(r.chronicle.iter().flat_map(|e| &e.photos));
         }
-        let mut all: Vec<&mut Photo> = self.home.photos.iter_mut().collect();
-        for r in &mut self.reports {
-            all.extend(r.cover.iter_mut());
-            all.extend(r.photos.iter_mut());
-            for c in &mut r.chapters {
-                all.extend(c.photos.iter_mut());
-            }
-            for e in &mut r.chronicle {
-                all.extend(e.photos.iter_mut());
-            }
+        for s in &sections {
+            all.extend(&s.photos);
+            all.extend(s.pages.iter().flat_map(|p| &p.photos));
         }
-        for s in &mut self.sections {
-            section_photos(s, &mut all);
-        }
-        for p in &mut self.pages {
-            all.extend(p.photos.iter_mut());
-        }
+        all.extend(self.pages.iter().flat_map(|p| &p.photos));
         all
     }
 

@@ -3,12 +3,24 @@
 //! as its text equivalent (`aria-describedby`).
 
 use super::markdown::esc;
-use super::views::Figure;
 use crate::stats::format_number;
 
 const WIDTH: f64 = 420.0;
 const BAR_MAX: f64 = 300.0;
 const ROW: f64 = 44.0;
+
+/// One figure of a bar chart.
+pub struct Bar<'a> {
+    pub label: &'a str,
+    /// The value as the page writes it: `10余件`.
+    pub text: &'a str,
+    pub value: f64,
+    pub unit: Option<&'a str>,
+    /// A key figure's bar is marked.
+    pub highlight: bool,
+    /// Last year's (year, value, text), where known.
+    pub previous: Option<(i32, f64, &'a str)>,
+}
 
 /// The scale of one unit across a report: bars share a scale only with
 /// figures of the same unit, a 次 and a 万元 being incomparable.
@@ -21,17 +33,17 @@ pub struct Scale {
     values: usize,
 }
 
-pub fn unit_scales(figures: &[Figure]) -> Vec<Scale> {
+pub fn unit_scales(figures: &[Bar<'_>]) -> Vec<Scale> {
     let mut scales: Vec<Scale> = Vec::new();
     for f in figures {
-        let previous = f.previous.as_ref().map(|p| p.value);
+        let previous = f.previous.map(|p| p.1);
         let (v, n) = (f.value.max(previous.unwrap_or(0.0)), 1 + usize::from(previous.is_some()));
-        match scales.iter_mut().find(|s| s.unit == f.unit) {
+        match scales.iter_mut().find(|s| s.unit.as_deref() == f.unit) {
             Some(s) => {
                 s.max = s.max.max(v);
                 s.values += n;
             }
-            None => scales.push(Scale { unit: f.unit.clone(), max: v, values: n }),
+            None => scales.push(Scale { unit: f.unit.map(str::to_owned), max: v, values: n }),
         }
     }
     scales
@@ -44,7 +56,7 @@ pub fn bar_chart(
     id: &str,
     title: &str,
     described_by: &str,
-    figures: &[Figure],
+    figures: &[Bar<'_>],
     scales: &[Scale],
 ) -> String {
     let height = ROW * figures.len() as f64 + 4.0;
@@ -55,14 +67,14 @@ pub fn bar_chart(
     );
     for (i, f) in figures.iter().enumerate() {
         let scale =
-            scales.iter().find(|s| s.unit == f.unit).filter(|s| s.values > 1 && s.max > 0.0);
+            scales.iter().find(|s| s.unit.as_deref() == f.unit).filter(|s| s.values > 1 && s.max > 0.0);
         let length = |v: f64| scale.map_or(0.0, |s| (v.max(0.0) / s.max * BAR_MAX).max(1.0));
         let y = ROW * i as f64;
         let w = length(f.value);
         svg.push_str(&format!(
             "<g class=\"chart-row\"><text class=\"chart-label\" x=\"0\" y=\"{}\">{}</text>",
             y + 15.0,
-            esc(&f.label)
+            esc(f.label)
         ));
         if scale.is_some() {
             svg.push_str(&format!(
@@ -71,20 +83,20 @@ pub fn bar_chart(
                 y + 21.0,
             ));
         }
-        if let (Some(p), Some(_)) = (&f.previous, scale) {
-            let x = length(p.value);
+        if let (Some((year, value, text)), Some(_)) = (f.previous, scale) {
+            let x = length(value);
             svg.push_str(&format!(
                 "<line class=\"chart-previous\" x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{}\" y2=\"{}\"><title>{}</title></line>",
                 y + 18.0,
                 y + 38.0,
-                esc(&format!("{}: {}", p.year, p.text))
+                esc(&format!("{year}: {text}"))
             ));
         }
         let x = if scale.is_some() { w + 6.0 } else { 0.0 };
         svg.push_str(&format!(
             "<text class=\"chart-value\" x=\"{x:.1}\" y=\"{}\">{}</text></g>",
             y + 33.0,
-            esc(&f.text)
+            esc(f.text)
         ));
     }
     svg.push_str("</svg>");
@@ -133,31 +145,14 @@ pub fn sparkline(title: &str, points: &[(i32, f64)]) -> String {
 mod tests {
     use super::*;
 
-    fn figure(label: &str, value: f64, unit: &str) -> Figure {
-        Figure {
-            key: label.into(),
-            label: label.into(),
-            text: format!("{value}{unit}"),
-            number: format_number(value),
-            value,
-            unit: Some(unit.into()),
-            approx: None,
-            group: None,
-            note: None,
-            highlight: false,
-            derived: false,
-            chapter: None,
-            url: String::new(),
-            anchor: String::new(),
-            previous: None,
-            change: None,
-        }
+    fn figure<'a>(label: &'a str, text: &'a str, value: f64, unit: &'a str) -> Bar<'a> {
+        Bar { label, text, value, unit: Some(unit), highlight: false, previous: None }
     }
 
     #[test]
     fn bars_share_a_scale_only_within_a_unit() {
         let figures =
-            vec![figure("a", 10.0, "次"), figure("b", 5.0, "次"), figure("c", 7.0, "万元")];
+            vec![figure("a", "10次", 10.0, "次"), figure("b", "5次", 5.0, "次"), figure("c", "7万元", 7.0, "万元")];
         let svg = bar_chart("c1", "T", "g1", &figures, &unit_scales(&figures));
         assert!(svg.contains("role=\"img\" aria-labelledby=\"c1-title\" aria-describedby=\"g1\""));
         assert!(svg.contains("width=\"300.0\"") && svg.contains("width=\"150.0\""), "{svg}");

@@ -11,6 +11,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, TextMerge
 use super::urls;
 use crate::content::{Markdown, Photo, Stat};
 use crate::diagnostic::{Diagnostic, nearest};
+use crate::images::{Plan, Planned};
 use crate::stats::FigureStyle;
 
 /// What a body may refer to, and where its page sits.
@@ -26,6 +27,8 @@ pub struct BodyContext<'a> {
     pub unloaded: &'a BTreeSet<String>,
     /// The page's photos.
     pub photos: &'a [Photo],
+    /// What every photo is published as.
+    pub plan: &'a Plan,
     /// The report's folder (relative to `content/`), where photos are also
     /// looked for.
     pub report_dir: Option<&'a str>,
@@ -285,10 +288,11 @@ impl<'a> Renderer<'a> {
         self.figures += 1;
         let loading = if eager { "eager" } else { "lazy" };
         let alt = if alt.is_empty() { photo.alt_text() } else { alt };
-        let img = img_tag(self.cx.root, photo, alt, loading);
+        let planned = self.cx.plan.of(photo);
+        let img = img_tag(self.cx.root, photo, planned, alt, loading);
         let src = urls::file(
             self.cx.root,
-            photo.variants.last().map_or(photo.path.as_str(), |v| v.path.as_str()),
+            planned.and_then(Planned::largest).map_or(photo.path.as_str(), |v| v.path.as_str()),
         );
         if !figure {
             return img;
@@ -451,18 +455,23 @@ pub fn with_id_prefix(html: &str, prefix: &str) -> String {
 pub const SIZES: &str = "(min-width: 52rem) 42rem, 100vw";
 
 /// An `<img>` of a planned photo with its sizes, `srcset` and loading.
-pub fn img_tag(root: &str, photo: &Photo, alt: &str, loading: &str) -> String {
-    let Some(shown) = crate::images::default_variant(&photo.variants) else {
+pub fn img_tag(
+    root: &str,
+    photo: &Photo,
+    planned: Option<&Planned>,
+    alt: &str,
+    loading: &str,
+) -> String {
+    let Some((planned, shown)) = planned.and_then(|p| Some((p, p.shown()?))) else {
         // Not planned (a photo never published): the file itself.
+        let (width, height) = planned.map_or((0, 0), |p| (p.width, p.height));
         return format!(
-            "<img src=\"{}\" width=\"{}\" height=\"{}\" alt=\"{}\" loading=\"{loading}\" decoding=\"async\">",
+            "<img src=\"{}\" width=\"{width}\" height=\"{height}\" alt=\"{}\" loading=\"{loading}\" decoding=\"async\">",
             urls::file(root, &photo.path),
-            photo.width,
-            photo.height,
             esc(alt)
         );
     };
-    let srcset: Vec<String> = photo
+    let srcset: Vec<String> = planned
         .variants
         .iter()
         .map(|v| format!("{} {}w", urls::file(root, &v.path), v.width))
@@ -630,20 +639,6 @@ mod tests {
             credit: Some("摄影 张三".into()),
             date: None,
             place: None,
-            width: 1600,
-            height: 1067,
-            variants: crate::images::variants(
-                path,
-                1600,
-                1067,
-                &crate::config::ImageConfig {
-                    widths: vec![480, 960, 1600],
-                    format: crate::config::ImageFormat::Webp,
-                    quality: 80,
-                    originals: false,
-                },
-            ),
-            original: None,
             page: "2024/a/".into(),
             origin: Origin::default(),
         }
@@ -660,6 +655,26 @@ mod tests {
             ("2024/02-b/index.md".to_owned(), "2024/b/".to_owned()),
         ]);
         let photos = vec![photo("2024/photos/x.jpg")];
+        let plan: Plan = photos
+            .iter()
+            .map(|p| {
+                let config = crate::config::ImageConfig {
+                    widths: vec![480, 960, 1600],
+                    format: crate::config::ImageFormat::Webp,
+                    quality: 80,
+                    originals: false,
+                };
+                let planned = Planned {
+                    source: p.file.clone(),
+                    origin: Origin::default(),
+                    width: 1600,
+                    height: 1067,
+                    variants: crate::images::variants(&p.path, 1600, 1067, &config),
+                    original: None,
+                };
+                (p.path.clone(), planned)
+            })
+            .collect();
         let stats = vec![Stat {
             key: "study_sessions".into(),
             label: "集中学习".into(),
@@ -682,6 +697,7 @@ mod tests {
             drafts: &drafts,
             unloaded: &unloaded,
             photos: &photos,
+            plan: &plan,
             report_dir: Some("2024"),
             stats: Some((&stats, "2024/stats/")),
             style: &style,

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use super::urls;
 use crate::config::Config;
 use crate::content::{Page, Photo, Report};
+use crate::images::{Plan, Planned};
 
 /// JSON made safe inside `<script type="application/ld+json">`: no `<`,
 /// `>` or `&` can close the element or start markup.
@@ -20,9 +21,10 @@ pub fn script_json(value: &Value) -> String {
 
 /// The absolute URL of a photo's largest size, for Open Graph, where
 /// `base_url` is known.
-pub fn image_url(config: &Config, photo: Option<&Photo>) -> Option<String> {
+pub fn image_url(config: &Config, photo: Option<&Photo>, plan: &Plan) -> Option<String> {
     let photo = photo?;
-    let path = photo.variants.last().map_or(&photo.path, |v| &v.path);
+    let largest = plan.of(photo).and_then(Planned::largest);
+    let path = largest.map_or(&photo.path, |v| &v.path);
     config.absolute_url(&urls::encode_path(path))
 }
 
@@ -36,7 +38,7 @@ fn insert(map: &mut Value, key: &str, value: Option<Value>) {
     }
 }
 
-pub fn report(config: &Config, r: &Report) -> Value {
+pub fn report(config: &Config, r: &Report, plan: &Plan) -> Value {
     let mut v = json!({
         "@context": "https://schema.org",
         "@type": "Report",
@@ -52,13 +54,13 @@ pub fn report(config: &Config, r: &Report) -> Value {
     insert(&mut v, "datePublished", r.date.map(|d| json!(d.to_string())));
     insert(&mut v, "description", r.summary.as_ref().map(|s| json!(s)));
     insert(&mut v, "url", canonical(config, &r.path).map(Value::from));
-    insert(&mut v, "image", image_url(config, r.cover.as_ref()).map(Value::from));
+    insert(&mut v, "image", image_url(config, r.cover.as_ref(), plan).map(Value::from));
     insert(&mut v, "keywords", (!r.tags.is_empty()).then(|| json!(r.tags.join(", "))));
     v
 }
 
-pub fn chapter(config: &Config, r: &Report, c: &Page) -> Value {
-    let mut v = page(config, c);
+pub fn chapter(config: &Config, r: &Report, c: &Page, plan: &Plan) -> Value {
+    let mut v = page(config, c, plan);
     let mut part = json!({"@type": "Report", "name": r.title});
     insert(&mut part, "url", canonical(config, &r.path).map(Value::from));
     insert(&mut v, "isPartOf", Some(part));
@@ -67,7 +69,7 @@ pub fn chapter(config: &Config, r: &Report, c: &Page) -> Value {
     v
 }
 
-pub fn page(config: &Config, p: &Page) -> Value {
+pub fn page(config: &Config, p: &Page, plan: &Plan) -> Value {
     let mut v = json!({
         "@context": "https://schema.org",
         "@type": "CreativeWork",
@@ -94,7 +96,7 @@ pub fn page(config: &Config, p: &Page) -> Value {
         (!keywords.is_empty())
             .then(|| json!(keywords.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", "))),
     );
-    insert(&mut v, "image", image_url(config, p.photos.first()).map(Value::from));
+    insert(&mut v, "image", image_url(config, p.photos.first(), plan).map(Value::from));
     v
 }
 

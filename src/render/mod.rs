@@ -8,6 +8,7 @@ mod charts;
 pub mod data;
 pub mod markdown;
 mod meta;
+mod pages;
 mod search;
 mod sitemap;
 mod tags;
@@ -15,64 +16,48 @@ mod templates;
 pub mod urls;
 mod views;
 
-use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::config::Config;
-use crate::content::{Markdown, Page, Photo, Report, Section, Site};
+use crate::content::{Markdown, Page, Photo, Report, Site};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::images::Plan;
 use crate::output::{FileContent, OutputError, OutputFile, Sink};
 use crate::stats::FigureStyle;
 use crate::theme::{StaticFile, Theme};
 use markdown::{BodyContext, Rendered};
+use pages::PageContext;
 use search::SearchDoc;
 use tags::TagView;
 use views::{ChapterLink, Figure, PageView, PhotoView, ReportView, SectionView};
 
-/// Renders the whole site into memory.
-pub fn render(site: &Site, config: &Config, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
-    let (files, errors) = render_partial(site, config, theme)?;
-    if errors.is_empty() { Ok(files) } else { Err(Diagnostics::sorted(errors)) }
-}
-
-/// Renders what can be rendered into memory, with every problem found: a
-/// page whose Markdown has errors is still rendered around them, a page
-/// whose template fails is left out. The `Err` is for a theme that cannot
-/// render at all.
-pub fn render_partial(
-    site: &Site,
-    config: &Config,
-    theme: &Theme,
-) -> Result<(Vec<OutputFile>, Vec<Diagnostic>), Diagnostics> {
-    let files = Mutex::new(Vec::new());
-    let errors = match render_to(site, config, theme, &files) {
-        Ok(errors) => errors,
-        Err(crate::Error::Content(d)) => return Err(d),
-        Err(crate::Error::Output(e)) => return Err(Diagnostic::from(e).into()),
-    };
-    Ok((files.into_inner().unwrap_or_else(|e| e.into_inner()), errors))
+/// What rendering reads, each part finished before it starts.
+#[derive(Clone, Copy)]
+pub struct Input<'a> {
+    pub site: &'a Site,
+    pub config: &'a Config,
+    pub theme: &'a Theme,
+    /// What every photo is published as.
+    pub photos: &'a Plan,
 }
 
 /// Renders every file of the site into `sink` as soon as it is made, in
-/// parallel, and returns the problems found (as `render_partial`). The
-/// `Err` is for a theme that cannot render at all, or a sink that cannot
-/// take a file.
-pub fn render_to(
-    site: &Site,
-    config: &Config,
-    theme: &Theme,
-    sink: &dyn Sink,
-) -> Result<Vec<Diagnostic>, crate::Error> {
-    let mut renderer = Renderer::new(site, config, theme)?;
-    let jobs = renderer.jobs();
-    let results: Vec<(Option<SearchDoc>, Vec<Diagnostic>)> = jobs
+/// parallel, and returns the problems found: a page whose Markdown has
+/// errors is still rendered around them, a page whose template fails is
+/// left out. The `Err` is for a theme that cannot render at all, or a sink
+/// that cannot take a file.
+pub fn render_to(input: Input<'_>, sink: &dyn Sink) -> Result<Vec<Diagnostic>, crate::Error> {
+    let Input { site, config, theme, .. } = input;
+    let mut renderer = Renderer::new(input)?;
+    let pages = renderer.pages();
+    let results: Vec<(Option<SearchDoc>, Vec<Diagnostic>)> = pages
         .par_iter()
-        .map(|job| {
+        .map(|page| {
             let mut errors = Vec::new();
-            let doc = match renderer.run(job, &mut errors) {
+            let doc = match renderer.run(page, &mut errors) {
                 Some(Rendition { file, doc }) => {
                     sink.put(file)?;
                     doc
@@ -83,7 +68,7 @@ pub fn render_to(
         })
         .collect::<Result<_, OutputError>>()?;
     // Every page is out: the bodies' memory is the search index's now.
-    drop(jobs);
+    drop(pages);
     renderer.chapters = Vec::new();
     let mut docs = Vec::new();
     let mut errors = Vec::new();
@@ -129,12 +114,8 @@ pub struct TemplateContext {
 
 /// The context of every page the site would render, without rendering.
 #[doc(hidden)]
-pub fn template_contexts(
-    site: &Site,
-    config: &Config,
-    theme: &Theme,
-) -> Result<Vec<TemplateContext>, Diagnostics> {
-    let mut renderer = Renderer::new(site, config, theme)?;
+pub fn template_contexts(input: Input<'_>) -> Result<Vec<TemplateContext>, Diagnostics> {
+    let mut renderer = Renderer::new(input)?;
     let mut globals = serde_json::Map::new();
     for name in renderer.globals.clone() {
         let value = renderer.tera.global_context().get(name).cloned();
@@ -142,8 +123,8 @@ pub fn template_contexts(
     }
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    for job in renderer.jobs() {
-        let page = renderer.context(&job, &mut errors);
+    for page in renderer.pages() {
+        let page = renderer.context(&page, &mut errors);
         let mut variables = globals.clone();
         for name in &page.vars.names {
             variables.insert((*name).to_owned(), to_json(&page.vars.cx.get(name)));
@@ -204,25 +185,6 @@ pub fn figure_style(theme: &Theme) -> Result<FigureStyle, Diagnostic> {
     })
 }
 
-/// One output page to render.
-enum Job<'a> {
-    Home,
-    Report(usize),
-    Chapter(usize, usize),
-    Stats(usize),
-    Chronicle(usize),
-    Print(usize),
-    Photos(usize),
-    /// `/stats/`: every key across the years.
-    SiteStats,
-    Section(&'a Section, usize),
-    Page(&'a Page, Option<&'a Section>),
-    Tags,
-    Tag(usize),
-    Search,
-    NotFound,
-}
-
 /// A rendered page and what search learns from it.
 struct Rendition {
     file: OutputFile,
@@ -244,6 +206,7 @@ struct Renderer<'a> {
     site: &'a Site,
     config: &'a Config,
     theme: &'a Theme,
+    photos: &'a Plan,
     tera: Tera,
     /// The names of the variables every template gets (Tera's globals).
     globals: Vec<&'static str>,
@@ -260,21 +223,16 @@ struct ChapterBody {
     errors: Vec<Diagnostic>,
 }
 
-/// A page ready to render: where it goes, with which template and
-/// variables, and what search learns from it.
-struct PageContext {
-    path: String,
-    template: &'static str,
-    vars: Vars,
-    doc: Option<SearchDoc>,
-}
-
 impl<'a> Renderer<'a> {
-    fn new(site: &'a Site, config: &'a Config, theme: &'a Theme) -> Result<Self, Diagnostic> {
+    fn new(input: Input<'a>) -> Result<Self, Diagnostic> {
+        let Input { site, config, theme, photos } = input;
         let mut tera = templates::engine(theme)?;
         let style = figure_style(theme)?;
-        let reports: Vec<ReportView> =
-            site.reports.iter().map(|r| ReportView::new(r, &site.reports, &style)).collect();
+        let reports: Vec<ReportView> = site
+            .reports
+            .iter()
+            .map(|r| ReportView::new(r, &site.reports, &style, photos))
+            .collect();
         let mut globals = Vars::new();
         globals.insert("config", &views::ConfigView::new(config, theme));
         globals.insert("t", &theme.strings);
@@ -290,6 +248,7 @@ impl<'a> Renderer<'a> {
             site,
             config,
             theme,
+            photos,
             tera,
             globals: globals.names,
             style,
@@ -321,36 +280,6 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    fn jobs(&self) -> Vec<Job<'a>> {
-        let site = self.site;
-        let mut jobs = vec![Job::Home, Job::NotFound];
-        if !site.reports.is_empty() {
-            jobs.push(Job::SiteStats);
-        }
-        for (i, r) in site.reports.iter().enumerate() {
-            jobs.extend([
-                Job::Report(i),
-                Job::Stats(i),
-                Job::Chronicle(i),
-                Job::Print(i),
-                Job::Photos(i),
-            ]);
-            jobs.extend((0..r.chapters.len()).map(|c| Job::Chapter(i, c)));
-        }
-        for s in site.all_sections() {
-            let pages = s.pages.len().div_ceil(s.paginate_by).max(1);
-            jobs.extend((1..=pages).map(|n| Job::Section(s, n)));
-            jobs.extend(s.pages.iter().map(|p| Job::Page(p, Some(s))));
-        }
-        jobs.extend(site.pages.iter().map(|p| Job::Page(p, None)));
-        jobs.push(Job::Tags);
-        jobs.extend((0..self.tags.len()).map(Job::Tag));
-        if self.config.search {
-            jobs.push(Job::Search);
-        }
-        jobs
-    }
-
     fn body(
         &self,
         md: &Markdown,
@@ -368,6 +297,7 @@ impl<'a> Renderer<'a> {
             drafts: &self.site.drafts,
             unloaded: &self.site.unloaded,
             photos,
+            plan: self.photos,
             report_dir,
             stats: report.zip(stats_path.as_deref()).map(|(r, p)| (r.stats.as_slice(), p)),
             style: &self.style,
@@ -405,7 +335,7 @@ impl<'a> Renderer<'a> {
         if let Some(s) = summary {
             cx.insert("description", s);
         }
-        cx.insert("og_image", &meta::image_url(self.config, image));
+        cx.insert("og_image", &meta::image_url(self.config, image, self.photos));
         cx.insert("json_ld", &meta::script_json(&json_ld));
     }
 
@@ -426,8 +356,8 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    fn run(&self, job: &Job<'a>, errors: &mut Vec<Diagnostic>) -> Option<Rendition> {
-        let PageContext { path, template, vars, doc } = self.context(job, errors);
+    fn run(&self, page: &pages::Page<'a>, errors: &mut Vec<Diagnostic>) -> Option<Rendition> {
+        let PageContext { path, template, vars, doc } = self.context(page, errors);
         // Bytes, as they are written: no String to validate.
         let mut html = Vec::with_capacity(16 * 1024);
         if let Err(e) = self.tera.render_to(template, &vars.cx, &mut html) {
@@ -436,283 +366,6 @@ impl<'a> Renderer<'a> {
         }
         let file = if path.ends_with(".html") { path } else { format!("{path}index.html") };
         Some(Rendition { file: OutputFile::bytes(file, html), doc })
-    }
-
-    /// The template and variables of a page; problems in its Markdown go
-    /// to `errors`.
-    fn context(&self, job: &Job<'a>, errors: &mut Vec<Diagnostic>) -> PageContext {
-        let mut doc = None;
-        let (path, template, cx) = match job {
-            Job::Home => {
-                let home = &self.site.home;
-                let rendered = self.body(&home.body, "", &home.photos, None, errors);
-                let title = home.title.clone().unwrap_or_else(|| self.config.title.clone());
-                let mut cx = self.base_context("", "home", &title);
-                cx.insert("home", &views::HomeView::new(home));
-                cx.insert("content", &rendered.html);
-                cx.insert("search_url", &self.config.search.then(|| urls::page("", "search/")));
-                (String::new(), "home.html", cx)
-            }
-            Job::NotFound => {
-                let mut cx = self.base_context("", "404", &self.t("not_found"));
-                // A server shows this page at any depth: resolve links from
-                // the site root where the site's address is known.
-                cx.insert("base_href", &self.config.base_url.as_ref().map(|b| format!("{b}/")));
-                cx.insert("canonical", &None::<()>);
-                ("404.html".to_owned(), "404.html", cx)
-            }
-            Job::Report(i) => {
-                let report = &self.site.reports[*i];
-                let root = urls::root_of(&report.path);
-                let rendered =
-                    self.body(&report.preface, &root, &report.photos, Some(report), errors);
-                let mut cx = self.base_context(&report.path, "report", &report.title);
-                self.describe(
-                    &mut cx,
-                    report.summary.as_deref(),
-                    report.cover.as_ref(),
-                    meta::report(self.config, report),
-                );
-                cx.insert_value("report", self.reports[*i].clone());
-                cx.insert("content", &rendered.html);
-                cx.insert("toc", &rendered.headings);
-                let photos = unshown(&report.photos, &rendered, report.cover.as_ref());
-                let text = with_captions(&rendered.html, &photos);
-                doc = self.doc(&report.title, &report.path, Some(report.year), "report", text);
-                cx.insert("photos", &photos);
-                (report.path.clone(), "report.html", cx)
-            }
-            Job::Chapter(i, c) => {
-                let report = &self.site.reports[*i];
-                let chapter = &report.chapters[*c];
-                let body = &self.chapters[*i][*c];
-                errors.extend(body.errors.iter().cloned());
-                let rendered = &body.rendered;
-                let mut cx = self.base_context(&chapter.path, "chapter", &chapter.title);
-                self.describe(
-                    &mut cx,
-                    chapter.summary.as_deref(),
-                    chapter.photos.first(),
-                    meta::chapter(self.config, report, chapter),
-                );
-                cx.insert_value("report", self.reports[*i].clone());
-                cx.insert("chapter", &PageView::new(chapter));
-                cx.insert("content", &rendered.html);
-                cx.insert("toc", &rendered.headings);
-                let photos = unshown(&chapter.photos, rendered, None);
-                doc = self.doc(
-                    &chapter.title,
-                    &chapter.path,
-                    Some(report.year),
-                    "chapter",
-                    with_captions(&rendered.html, &photos),
-                );
-                cx.insert("photos", &photos);
-                cx.insert("figures", &self.chapter_figures(report, chapter));
-                cx.insert("prev", &c.checked_sub(1).map(|p| ChapterLink::new(&report.chapters[p])));
-                cx.insert("next", &report.chapters.get(c + 1).map(ChapterLink::new));
-                (chapter.path.clone(), "chapter.html", cx)
-            }
-            Job::Stats(i) => {
-                let report = &self.site.reports[*i];
-                let path = format!("{}stats/", report.path);
-                let title = format!("{} · {}", self.t("statistics"), report.title);
-                let mut cx = self.base_context(&path, "stats", &title);
-                cx.insert_value("report", self.reports[*i].clone());
-                let groups = views::figure_groups(
-                    report,
-                    &self.site.reports,
-                    &self.style,
-                    &self.t("other_figures"),
-                );
-                let text: Vec<String> = groups
-                    .iter()
-                    .flat_map(|g| &g.figures)
-                    .map(|f| format!("{} {}", f.label, f.text))
-                    .collect();
-                doc = self.doc(&title, &path, Some(report.year), "statistics", text.join(" "));
-                cx.insert("groups", &groups);
-                cx.insert("json_url", &urls::file("", &format!("{}stats.json", report.path)));
-                cx.insert("csv_url", &urls::file("", &format!("{}stats.csv", report.path)));
-                (path, "stats.html", cx)
-            }
-            Job::Chronicle(i) => {
-                let report = &self.site.reports[*i];
-                let path = format!("{}chronicle/", report.path);
-                let title = format!("{} · {}", self.t("chronicle"), report.title);
-                let mut cx = self.base_context(&path, "chronicle", &title);
-                cx.insert_value("report", self.reports[*i].clone());
-                let text: Vec<String> = report
-                    .chronicle
-                    .iter()
-                    .map(|e| {
-                        [Some(e.title.as_str()), e.place.as_deref(), e.summary.as_deref()]
-                            .into_iter()
-                            .flatten()
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    })
-                    .collect();
-                if !text.is_empty() {
-                    doc = self.doc(&title, &path, Some(report.year), "chronicle", text.join(" "));
-                }
-                cx.insert("months", &views::chronicle(report, &self.theme.strings));
-                (path, "chronicle.html", cx)
-            }
-            Job::Print(i) => {
-                let report = &self.site.reports[*i];
-                let path = format!("{}print/", report.path);
-                let root = urls::root_of(&path);
-                let mut cx = self.base_context(&path, "print", &report.title);
-                // The report page has said what is wrong with the preface.
-                let preface = self.body(
-                    &report.preface,
-                    &root,
-                    &report.photos,
-                    Some(report),
-                    &mut Vec::new(),
-                );
-                let mut chapters = Vec::new();
-                // Chapters sit as deep as this page: their bodies as the
-                // chapter pages rendered them, ids made unique per chapter.
-                for (chapter, body) in report.chapters.iter().zip(&self.chapters[*i]) {
-                    chapters.push(PrintChapter {
-                        chapter: PageView::new(chapter),
-                        anchor: format!("chapter-{}", chapter.slug),
-                        photos: unshown(&chapter.photos, &body.rendered, None),
-                        content: markdown::with_id_prefix(
-                            &body.rendered.html,
-                            &format!("{}-", chapter.slug),
-                        ),
-                        figures: self.chapter_figures(report, chapter),
-                    });
-                }
-                cx.insert_value("report", self.reports[*i].clone());
-                cx.insert("content", &markdown::with_id_prefix(&preface.html, "preface-"));
-                cx.insert("photos", &unshown(&report.photos, &preface, report.cover.as_ref()));
-                cx.insert("chapters", &chapters);
-                cx.insert(
-                    "groups",
-                    &views::figure_groups(
-                        report,
-                        &self.site.reports,
-                        &self.style,
-                        &self.t("other_figures"),
-                    ),
-                );
-                cx.insert("months", &views::chronicle(report, &self.theme.strings));
-                (path, "print.html", cx)
-            }
-            Job::Photos(i) => {
-                let report = &self.site.reports[*i];
-                let path = format!("{}photos/", report.path);
-                let title = format!("{} · {}", self.t("photos"), report.title);
-                let mut cx = self.base_context(&path, "photos", &title);
-                cx.insert_value("report", self.reports[*i].clone());
-                let title_of = |path: &str| {
-                    report
-                        .chapters
-                        .iter()
-                        .find(|c| c.path == path)
-                        .map_or(&report.title, |c| &c.title)
-                        .clone()
-                };
-                let photos: Vec<PhotoView> = report
-                    .all_photos()
-                    .into_iter()
-                    .map(|p| PhotoView { page_title: Some(title_of(&p.page)), ..PhotoView::new(p) })
-                    .collect();
-                let captions: Vec<&str> =
-                    photos.iter().filter_map(|p| p.caption.as_deref()).collect();
-                if !captions.is_empty() {
-                    doc = self.doc(&title, &path, Some(report.year), "photos", captions.join(" "));
-                }
-                cx.insert("photos", &photos);
-                (path, "photos.html", cx)
-            }
-            Job::SiteStats => {
-                let path = "stats/".to_owned();
-                let mut cx =
-                    self.base_context(&path, "site_stats", &self.t("statistics_across_years"));
-                let (years, series) = views::series_views(&self.site.reports, &self.style);
-                cx.insert("years", &years);
-                cx.insert("series", &series);
-                (path, "site_stats.html", cx)
-            }
-            Job::Section(section, number) => {
-                let path = if *number == 1 {
-                    section.path.clone()
-                } else {
-                    format!("{}page/{number}/", section.path)
-                };
-                let root = urls::root_of(&path);
-                let rendered = self.body(&section.body, &root, &section.photos, None, errors);
-                let mut cx = self.base_context(&path, "section", &section.title);
-                if let Some(s) = &section.summary {
-                    cx.insert("description", s);
-                }
-                if *number == 1 {
-                    doc = self.doc(
-                        &section.title,
-                        &path,
-                        None,
-                        "section",
-                        search::html_to_text(&rendered.html),
-                    );
-                }
-                cx.insert("section", &SectionView::new(section, *number));
-                cx.insert("content", &rendered.html);
-                (path, "section.html", cx)
-            }
-            Job::Page(page, section) => {
-                let root = urls::root_of(&page.path);
-                let rendered = self.body(&page.body, &root, &page.photos, None, errors);
-                let mut cx = self.base_context(&page.path, "page", &page.title);
-                self.describe(
-                    &mut cx,
-                    page.summary.as_deref(),
-                    page.photos.first(),
-                    meta::page(self.config, page),
-                );
-                cx.insert("page", &PageView::new(page));
-                cx.insert("section", &section.map(SectionView::link));
-                cx.insert("content", &rendered.html);
-                cx.insert("toc", &rendered.headings);
-                let photos = unshown(&page.photos, &rendered, None);
-                let a = &page.archival;
-                let mut text = with_captions(&rendered.html, &photos);
-                for field in [&a.creator, &a.source, &a.place, &a.rights]
-                    .into_iter()
-                    .flatten()
-                    .chain(&a.subjects)
-                {
-                    text.push(' ');
-                    text.push_str(field);
-                }
-                doc = self.doc(&page.title, &page.path, page.date.map(|d| d.year), "page", text);
-                cx.insert("photos", &photos);
-                (page.path.clone(), "page.html", cx)
-            }
-            Job::Tags => {
-                let mut cx = self.base_context("tags/", "tags", &self.t("tags"));
-                cx.insert("tags", &self.tags);
-                ("tags/".to_owned(), "tags.html", cx)
-            }
-            Job::Tag(i) => {
-                let tag = &self.tags[*i];
-                let path = format!("tags/{}/", tag.slug);
-                let title = format!("{} · {}", self.t("tags"), tag.name);
-                let mut cx = self.base_context(&path, "tag", &title);
-                cx.insert("tag", tag);
-                (path, "tag.html", cx)
-            }
-            Job::Search => (
-                "search/".to_owned(),
-                "search.html",
-                self.base_context("search/", "search", &self.t("search")),
-            ),
-        };
-        PageContext { path, template, vars: cx, doc }
     }
 
     fn chapter_figures(&self, report: &Report, chapter: &Page) -> Vec<Figure> {
@@ -741,11 +394,16 @@ fn with_captions(html: &str, photos: &[PhotoView]) -> String {
 
 /// The photos of a page its body does not show itself, for the template to
 /// place (the cover is shown by the report page already).
-fn unshown(photos: &[Photo], rendered: &Rendered, cover: Option<&Photo>) -> Vec<PhotoView> {
+fn unshown(
+    photos: &[Photo],
+    rendered: &Rendered,
+    cover: Option<&Photo>,
+    plan: &Plan,
+) -> Vec<PhotoView> {
     photos
         .iter()
         .filter(|p| !rendered.shown_photos.contains(&p.path))
         .filter(|p| cover.is_none_or(|c| c.path != p.path))
-        .map(PhotoView::new)
+        .map(|p| PhotoView::new(p, plan))
         .collect()
 }

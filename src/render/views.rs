@@ -5,10 +5,14 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::charts::{self, Bar};
 use super::tags::{self, TagLink};
 use super::urls;
 use crate::config::Config;
-use crate::content::{Approx, Archival, Date, Event, Home, Page, Photo, Report, Section, Stat};
+use crate::content::{
+    Approx, Archival, Date, Event, Home, Page, Photo, Report, ReportPage, Section, Stat,
+};
+use crate::images::Plan;
 use crate::stats::{self, FigureStyle, format_number, format_percent, format_signed};
 use crate::theme::Theme;
 
@@ -55,11 +59,11 @@ pub struct HomeView<'a> {
 }
 
 impl<'a> HomeView<'a> {
-    pub fn new(home: &'a Home) -> Self {
+    pub fn new(home: &'a Home, plan: &Plan) -> Self {
         HomeView {
             title: home.title.as_deref(),
             summary: home.summary.as_deref(),
-            photos: home.photos.iter().map(PhotoView::new).collect(),
+            photos: home.photos.iter().map(|p| PhotoView::new(p, plan)).collect(),
             extra: &home.extra,
         }
     }
@@ -97,21 +101,27 @@ pub struct VariantView {
 }
 
 impl PhotoView {
-    pub fn new(p: &Photo) -> Self {
-        let variants: Vec<VariantView> = p
-            .variants
+    pub fn new(p: &Photo, plan: &Plan) -> Self {
+        let planned = plan.of(p);
+        let variants: Vec<VariantView> = planned
             .iter()
+            .flat_map(|planned| &planned.variants)
             .map(|v| VariantView { url: urls::file("", &v.path), width: v.width, height: v.height })
             .collect();
-        let (path, width, height) = crate::images::default_variant(&p.variants)
-            .map_or((p.path.as_str(), p.width, p.height), |v| (v.path.as_str(), v.width, v.height));
+        let (path, width, height) = match planned {
+            Some(planned) => planned.shown().map_or(
+                (p.path.as_str(), planned.width, planned.height),
+                |v| (v.path.as_str(), v.width, v.height),
+            ),
+            None => (p.path.as_str(), 0, 0),
+        };
         PhotoView {
             src: urls::file("", path),
             width,
             height,
             full: variants.last().map(|v| v.url.clone()).unwrap_or_default(),
             variants,
-            original: p.original.as_deref().map(|o| urls::file("", o)),
+            original: planned.and_then(|p| p.original.as_deref()).map(|o| urls::file("", o)),
             alt: p.alt_text().to_owned(),
             caption: p.caption.clone(),
             credit: p.credit.clone(),
@@ -170,6 +180,18 @@ pub struct ChangeView {
 }
 
 impl Figure {
+    /// The figure as a bar of a chart.
+    fn bar(&self) -> Bar<'_> {
+        Bar {
+            label: &self.label,
+            text: &self.text,
+            value: self.value,
+            unit: self.unit.as_deref(),
+            highlight: self.highlight,
+            previous: self.previous.as_ref().map(|p| (p.year, p.value, p.text.as_str())),
+        }
+    }
+
     /// `reports` is every report of the site, newest first, for the change
     /// against earlier years.
     pub fn new(s: &Stat, report: &Report, reports: &[Report], style: &FigureStyle) -> Self {
@@ -210,7 +232,7 @@ impl Figure {
                 .as_deref()
                 .and_then(|slug| report.chapters.iter().find(|c| c.slug == slug))
                 .map(ChapterLink::new),
-            url: format!("{}#{anchor}", urls::page("", &format!("{}stats/", report.path))),
+            url: format!("{}#{anchor}", urls::page("", &report.page_path(ReportPage::Stats))),
             anchor,
         }
     }
@@ -241,19 +263,19 @@ pub fn figure_groups(
             None => groups.push((s.group.clone(), vec![figure])),
         }
     }
-    let all: Vec<Figure> = groups.iter().flat_map(|g| g.1.iter().cloned()).collect();
-    let scales = super::charts::unit_scales(&all);
+    let all: Vec<Bar> = groups.iter().flat_map(|g| g.1.iter().map(Figure::bar)).collect();
+    let scales = charts::unit_scales(&all);
     groups
         .into_iter()
         .enumerate()
         .map(|(i, (name, figures))| {
             let id = format!("group-{}", i + 1);
             let title = format!("{} {}", report.year, name.as_deref().unwrap_or(other));
-            let chart = super::charts::bar_chart(
+            let chart = charts::bar_chart(
                 &format!("chart-{}", i + 1),
                 &title,
                 &id,
-                &figures,
+                &figures.iter().map(Figure::bar).collect::<Vec<_>>(),
                 &scales,
             );
             FigureGroup { name, id, figures, chart }
@@ -312,7 +334,7 @@ pub fn series_views(reports: &[Report], style: &FigureStyle) -> (Vec<i32>, Vec<S
                 unit: s.latest.unit.clone(),
                 group: s.latest.group.clone(),
                 cells,
-                trend: super::charts::sparkline(&s.latest.label, &points),
+                trend: charts::sparkline(&s.latest.label, &points),
             }
         })
         .collect();
@@ -345,7 +367,11 @@ pub struct ChronicleMonth {
 
 /// A report's chronicle by month, months in order, events known only by
 /// their year last.
-pub fn chronicle(report: &Report, strings: &Map<String, Value>) -> Vec<ChronicleMonth> {
+pub fn chronicle(
+    report: &Report,
+    strings: &Map<String, Value>,
+    plan: &Plan,
+) -> Vec<ChronicleMonth> {
     let text = |key: &str| strings.get(key).and_then(Value::as_str).unwrap_or("").to_owned();
     let kinds = strings.get("kinds").and_then(Value::as_object);
     let month_names: Vec<&str> = strings
@@ -370,20 +396,25 @@ pub fn chronicle(report: &Report, strings: &Map<String, Value>) -> Vec<Chronicle
             months.push(ChronicleMonth { label, anchor, events: Vec::new() });
         }
         if let Some(m) = months.last_mut() {
-            m.events.push(event_view(e, report, kinds));
+            m.events.push(event_view(e, report, kinds, plan));
         }
     }
     if !undated.is_empty() {
         months.push(ChronicleMonth {
             label: text("undated_heading").replace("{year}", &report.year.to_string()),
             anchor: format!("m-{}", report.year),
-            events: undated.into_iter().map(|e| event_view(e, report, kinds)).collect(),
+            events: undated.into_iter().map(|e| event_view(e, report, kinds, plan)).collect(),
         });
     }
     months
 }
 
-fn event_view(e: &Event, report: &Report, kinds: Option<&Map<String, Value>>) -> EventView {
+fn event_view(
+    e: &Event,
+    report: &Report,
+    kinds: Option<&Map<String, Value>>,
+    plan: &Plan,
+) -> EventView {
     EventView {
         date: e.date,
         title: e.title.clone(),
@@ -400,7 +431,7 @@ fn event_view(e: &Event, report: &Report, kinds: Option<&Map<String, Value>>) ->
         participants: e.participants.map(format_number),
         place: e.place.clone(),
         summary: e.summary.clone(),
-        photos: e.photos.iter().map(PhotoView::new).collect(),
+        photos: e.photos.iter().map(|p| PhotoView::new(p, plan)).collect(),
     }
 }
 
@@ -484,7 +515,7 @@ pub struct ReportView {
 }
 
 impl ReportView {
-    pub fn new(r: &Report, reports: &[Report], style: &FigureStyle) -> Self {
+    pub fn new(r: &Report, reports: &[Report], style: &FigureStyle, plan: &Plan) -> Self {
         ReportView {
             year: r.year,
             title: r.title.clone(),
@@ -492,14 +523,14 @@ impl ReportView {
             author: r.author.clone(),
             date: r.date,
             summary: r.summary.clone(),
-            cover: r.cover.as_ref().map(PhotoView::new),
+            cover: r.cover.as_ref().map(|p| PhotoView::new(p, plan)),
             photo_credit: r.photo_credit.clone(),
             tags: tags::links(&r.tags),
             url: urls::page("", &r.path),
-            stats_url: urls::page("", &format!("{}stats/", r.path)),
-            chronicle_url: urls::page("", &format!("{}chronicle/", r.path)),
-            print_url: urls::page("", &format!("{}print/", r.path)),
-            photos_url: urls::page("", &format!("{}photos/", r.path)),
+            stats_url: urls::page("", &r.page_path(ReportPage::Stats)),
+            chronicle_url: urls::page("", &r.page_path(ReportPage::Chronicle)),
+            print_url: urls::page("", &r.page_path(ReportPage::Print)),
+            photos_url: urls::page("", &r.page_path(ReportPage::Photos)),
             chapters: r.chapters.iter().map(ChapterLink::new).collect(),
             key_figures: r
                 .key_figures()

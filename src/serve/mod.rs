@@ -2,9 +2,10 @@
 //! rebuilt when a file changes, with open pages reloaded through
 //! server-sent events.
 //!
-//! The server never writes: each build is `prepare` plus `output::assemble`
-//! kept in a map from site path to bytes (or, for photos and static files,
-//! the file to read), swapped whole when a build succeeds. A failed build
+//! The server never writes: each build runs the `pipeline` into memory,
+//! takes photos from the cache, and is kept, `output::assemble`d, in a map
+//! from site path to bytes (or, for photos and static files, the file to
+//! read), swapped whole when a build succeeds. A failed build
 //! keeps the last good files for assets and puts its errors in front of
 //! every page (`http::overlay`). The library does not print: what happens
 //! is reported through a callback, and `main` prints it.
@@ -15,7 +16,7 @@ mod watch;
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
@@ -24,6 +25,7 @@ use tokio::sync::{broadcast, mpsc};
 use crate::config::BuildOptions;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::{self, FileContent};
+use crate::pipeline;
 
 pub use http::{EVENTS_PATH, site_path};
 
@@ -304,12 +306,17 @@ fn rebuild(shared: &Shared, options: &BuildOptions, report: &Reporter, changed: 
 }
 
 fn build_in_memory(options: &BuildOptions) -> Result<HashMap<String, Served>, Diagnostics> {
-    let crate::Prepared { config, site, mut files } =
-        crate::prepare(options).map_err(into_diagnostics)?;
+    let loaded = pipeline::load(options).map_err(into_diagnostics)?;
+    let files = Mutex::new(Vec::new());
+    let errors = pipeline::render(&loaded, &files).map_err(into_diagnostics)?;
+    if !errors.is_empty() {
+        return Err(Diagnostics::sorted(errors));
+    }
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
     // Photos come from the cache outside the site; nothing is written to
     // the output folder.
-    let (photos, _, _) = crate::make_photos(&site, &config, options, &crate::images::Quiet)
-        .map_err(into_diagnostics)?;
+    let (photos, _, _) =
+        pipeline::photos(&loaded, options, &crate::images::Quiet).map_err(into_diagnostics)?;
     files.extend(photos);
     let files = output::assemble(files).map_err(|e| into_diagnostics(crate::Error::Output(e)))?;
     Ok(files
