@@ -21,8 +21,8 @@ use crate::config::BuildOptions;
 use crate::content::{self, Markdown, Site};
 use crate::diagnostic::{Diagnostic, Diagnostics, nearest};
 use crate::output::{self, FileContent, OutputFile};
-use crate::render::markdown::{LinkTarget, cited_stats, link_target};
 use crate::pipeline;
+use crate::render::markdown::{LinkTarget, cited_stats, link_target};
 use crate::render::urls;
 
 /// Photo files `check` expects something to show.

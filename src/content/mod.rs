@@ -1,24 +1,104 @@
 //! The content model: what `content/` says, validated and resolved, with no
 //! HTML in it. `load` reads the folder into a `Site`; later stages only read
 //! the model.
+//!
+//! Loading goes in stages a reader can find by name: `walk` lists the
+//! files, `parse` reads each Markdown file (in parallel), `tree` assembles
+//! the home page, reports and sections, `pages` makes each kind of page,
+//! `photos` resolves the photos pages show, `records` reads a report's
+//! chronicle and `stats` its figures, `slug` makes names into URLs. They
+//! share the `Loader` (`loader`); every problem is reported, not just the
+//! first.
 
 mod date;
 pub mod front_matter;
-mod load;
+mod loader;
 mod markdown_refs;
+mod pages;
+mod parse;
+mod photos;
+mod records;
+mod slug;
+mod stats;
+mod tree;
+mod walk;
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use loader::{Loader, content_file};
+use parse::{Parsed, parse_markdown};
+
 pub use date::Date;
 pub use front_matter::{Approx, Scalar, SortBy};
-pub use load::{load, load_partial, slugify_name};
 pub use markdown_refs::{
     is_local, join_relative, line_column, parser_options as markdown_options, percent_decode,
 };
+pub use slug::{slugify, slugify_name};
+
+/// Loads the site under `root` (the folder holding `content/`).
+pub fn load(root: &Path, drafts: bool) -> Result<Site, Diagnostics> {
+    let (site, errors) = load_partial(root, drafts);
+    if errors.is_empty() { Ok(site) } else { Err(Diagnostics::sorted(errors)) }
+}
+
+/// Loads what can be loaded, with every problem found: the model without
+/// the parts that failed, and `Site::unloaded` naming the Markdown files
+/// that could not be read. `check` goes on with it to find the problems of
+/// later stages in the same run; a build stops at the first error list.
+pub fn load_partial(root: &Path, drafts: bool) -> (Site, Vec<Diagnostic>) {
+    let content = root.join("content");
+    let content_abs = match content.canonicalize() {
+        Ok(dir) => dir,
+        Err(e) => {
+            let d = Diagnostic::new("content", format!("cannot read the content folder: {e}"))
+                .hint("a site keeps its Markdown and YAML in `content/`; `annals init DIR` creates one");
+            return (Site::default(), vec![d]);
+        }
+    };
+    let mut loader = Loader {
+        content: &content_abs,
+        drafts,
+        errors: Vec::new(),
+        incomplete: HashSet::new(),
+        quiet_refs: false,
+        left_out: BTreeSet::new(),
+        images: HashMap::new(),
+    };
+    let files = loader.walk();
+    let parsed: Vec<(&String, Result<Parsed, Diagnostic>)> =
+        files.markdown.par_iter().map(|rel| (rel, parse_markdown(&content_abs, rel))).collect();
+    let mut docs = BTreeMap::new();
+    let mut unloaded = std::collections::BTreeSet::new();
+    for (rel, p) in parsed {
+        match p {
+            Ok(mut p) => {
+                let images = std::mem::take(&mut p.images);
+                loader.images.insert(content_file(rel), images);
+                docs.insert(p.rel.clone(), p);
+            }
+            Err(d) => {
+                unloaded.insert(rel.clone());
+                let top = d
+                    .file
+                    .components()
+                    .nth(1)
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned());
+                loader.incomplete.extend(top);
+                loader.errors.push(d);
+            }
+        }
+    }
+    let mut site = loader.assemble(&files, docs);
+    site.unloaded = unloaded;
+    (site, loader.errors)
+}
 
 /// Where something was written: a file relative to the site root, a line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -66,8 +66,10 @@ pub fn bar_chart(
         esc(title)
     );
     for (i, f) in figures.iter().enumerate() {
-        let scale =
-            scales.iter().find(|s| s.unit.as_deref() == f.unit).filter(|s| s.values > 1 && s.max > 0.0);
+        let scale = scales
+            .iter()
+            .find(|s| s.unit.as_deref() == f.unit)
+            .filter(|s| s.values > 1 && s.max > 0.0);
         let length = |v: f64| scale.map_or(0.0, |s| (v.max(0.0) / s.max * BAR_MAX).max(1.0));
         let y = ROW * i as f64;
         let w = length(f.value);
@@ -151,8 +153,11 @@ mod tests {
 
     #[test]
     fn bars_share_a_scale_only_within_a_unit() {
-        let figures =
-            vec![figure("a", "10次", 10.0, "次"), figure("b", "5次", 5.0, "次"), figure("c", "7万元", 7.0, "万元")];
+        let figures = vec![
+            figure("a", "10次", 10.0, "次"),
+            figure("b", "5次", 5.0, "次"),
+            figure("c", "7万元", 7.0, "万元"),
+        ];
         let svg = bar_chart("c1", "T", "g1", &figures, &unit_scales(&figures));
         assert!(svg.contains("role=\"img\" aria-labelledby=\"c1-title\" aria-describedby=\"g1\""));
         assert!(svg.contains("width=\"300.0\"") && svg.contains("width=\"150.0\""), "{svg}");

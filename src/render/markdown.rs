@@ -90,21 +90,9 @@ struct Renderer<'a> {
     figures: usize,
 }
 
-/// A heading id: letters and digits of every script kept, lower case, runs
-/// of anything else as one `-`.
+/// A heading id: the heading's slug (`content::slugify`), or `section`.
 pub fn heading_id(text: &str) -> String {
-    let mut id = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            id.extend(c.to_lowercase());
-        } else if !id.is_empty()
-            && !id.ends_with('-')
-            && (c.is_whitespace() || c == '-' || c == '_' || c == '.')
-        {
-            id.push('-');
-        }
-    }
-    let id = id.trim_end_matches('-').to_owned();
+    let id = crate::content::slugify(text);
     if id.is_empty() { "section".to_owned() } else { id }
 }
 

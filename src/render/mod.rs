@@ -16,7 +16,6 @@ mod templates;
 pub mod urls;
 mod views;
 
-
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};

@@ -367,7 +367,8 @@ impl<'a> Renderer<'a> {
 fn archival_text(page: &content::Page, rendered: &Rendered, photos: &[PhotoView]) -> String {
     let a = &page.archival;
     let mut text = with_captions(&rendered.html, photos);
-    for field in [&a.creator, &a.source, &a.place, &a.rights].into_iter().flatten().chain(&a.subjects)
+    for field in
+        [&a.creator, &a.source, &a.place, &a.rights].into_iter().flatten().chain(&a.subjects)
     {
         text.push(' ');
         text.push_str(field);

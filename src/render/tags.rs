@@ -32,19 +32,10 @@ pub struct TaggedItem {
     pub summary: Option<String>,
 }
 
-/// A tag's URL segment: letters of every script kept, lower case, spaces
-/// as `-`, characters that mean something in a URL dropped.
+/// A tag's URL segment: its slug (`content::slugify`), or `tag`.
 pub fn slug(tag: &str) -> String {
-    let mut s = String::new();
-    for c in tag.trim().chars() {
-        if c.is_alphanumeric() {
-            s.extend(c.to_lowercase());
-        } else if (c.is_whitespace() || c == '-' || c == '_') && !s.ends_with('-') {
-            s.push('-');
-        }
-    }
-    let s = s.trim_matches('-').to_owned();
-    if s.is_empty() { "tag".to_owned() } else { s }
+    let slug = crate::content::slugify(tag);
+    if slug.is_empty() { "tag".to_owned() } else { slug }
 }
 
 pub fn link(tag: &str) -> TagLink {

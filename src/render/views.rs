@@ -109,10 +109,11 @@ impl PhotoView {
             .map(|v| VariantView { url: urls::file("", &v.path), width: v.width, height: v.height })
             .collect();
         let (path, width, height) = match planned {
-            Some(planned) => planned.shown().map_or(
-                (p.path.as_str(), planned.width, planned.height),
-                |v| (v.path.as_str(), v.width, v.height),
-            ),
+            Some(planned) => {
+                planned.shown().map_or((p.path.as_str(), planned.width, planned.height), |v| {
+                    (v.path.as_str(), v.width, v.height)
+                })
+            }
             None => (p.path.as_str(), 0, 0),
         };
         PhotoView {

@@ -1,9 +1,7 @@
 //! Pure functions over the model's figures: deriving a stat from the
 //! chronicle and formatting one for the site's language. No I/O.
 
-use std::collections::BTreeMap;
-
-use crate::content::{Approx, Derivation, Event, Report, Scalar, Stat};
+use crate::content::{Approx, Report, Stat};
 
 /// A figure's change against the same key in an earlier report.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -70,41 +68,6 @@ pub fn format_percent(v: f64) -> String {
     format!("{}%", format_signed((v * 10.0).round() / 10.0))
 }
 
-/// Computes a derived stat from the report's chronicle.
-pub fn derive(derivation: &Derivation, chronicle: &[Event]) -> f64 {
-    match derivation {
-        Derivation::Count { filter } => {
-            chronicle.iter().filter(|e| matches(e, filter)).count() as f64
-        }
-        Derivation::Sum { filter, .. } => {
-            let total: f64 = chronicle
-                .iter()
-                .filter(|e| matches(e, filter))
-                .filter_map(|e| e.participants)
-                .sum();
-            round_noise(total)
-        }
-    }
-}
-
-fn matches(event: &Event, filter: &BTreeMap<String, Scalar>) -> bool {
-    filter.iter().all(|(field, wanted)| {
-        let have = match field.as_str() {
-            "kind" => event.kind.as_deref(),
-            "chapter" => event.chapter.as_deref(),
-            "place" => event.place.as_deref(),
-            "title" => Some(event.title.as_str()),
-            _ => None,
-        };
-        match (have, wanted) {
-            (Some(h), Scalar::Text(w)) => h == w,
-            (Some(h), Scalar::Number(n)) => h == format_number(*n),
-            (Some(h), Scalar::Bool(b)) => h == b.to_string(),
-            (None, _) => false,
-        }
-    })
-}
-
 /// Drops the binary noise of decimal arithmetic (`0.1 + 0.2`).
 fn round_noise(v: f64) -> f64 {
     let scale = 1e9;
@@ -152,7 +115,7 @@ impl FigureStyle {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Date, Origin};
+    use crate::content::Origin;
 
     fn stat(value: f64, unit: &str, approx: Option<Approx>) -> Stat {
         Stat {
@@ -251,38 +214,5 @@ mod tests {
         assert_eq!(format_percent(25.0), "+25%");
         assert_eq!(format_percent(-12.345), "-12.3%");
         assert_eq!(format_signed(0.0), "0");
-    }
-
-    #[test]
-    fn derived_counts_and_sums() {
-        let event = |kind: &str, n: Option<f64>| Event {
-            date: Date::parse("2024-05").unwrap(),
-            title: "t".into(),
-            kind: Some(kind.into()),
-            chapter: None,
-            participants: n,
-            place: None,
-            summary: None,
-            photos: vec![],
-        };
-        let events = vec![
-            event("visit", Some(40.0)),
-            event("visit", Some(0.1)),
-            event("consultation", Some(0.2)),
-        ];
-        let kind = |k: &str| BTreeMap::from([("kind".to_owned(), Scalar::Text(k.into()))]);
-        assert_eq!(derive(&Derivation::Count { filter: kind("visit") }, &events), 2.0);
-        let all = derive(
-            &Derivation::Sum { field: "participants".into(), filter: BTreeMap::new() },
-            &events,
-        );
-        assert_eq!(format_number(all), "40.3");
-        assert_eq!(
-            derive(
-                &Derivation::Sum { field: "participants".into(), filter: kind("consultation") },
-                &events
-            ),
-            0.2
-        );
     }
 }

@@ -2,6 +2,7 @@
 //! tests/fixtures/; each test builds into a temporary folder and asserts on
 //! the files, or writes a small site of its own to break on purpose.
 
+mod architecture;
 mod archive;
 mod check;
 mod cli;

@@ -1,0 +1,76 @@
+//! One Markdown file read and parsed: UTF-8 checked, line endings and BOM
+//! normalised, front matter split off and parsed into the raw shape of its
+//! kind (home, report, section or page), and the photos its body shows
+//! found. Files are independent, so this runs in parallel.
+
+use std::path::Path;
+
+use super::front_matter::{self, RawHome, RawPage, RawReport, RawSection};
+use super::loader::{content_file, file_name, parent};
+use super::markdown_refs::{self, ImageRef};
+use super::slug::is_year;
+use crate::diagnostic::Diagnostic;
+use crate::yaml::{self, Source};
+
+/// A parsed Markdown file.
+pub(super) struct Parsed {
+    pub rel: String,
+    pub text: String,
+    pub front: Front,
+    pub body_start: usize,
+    pub body_line: usize,
+    pub images: Vec<ImageRef>,
+}
+
+pub(super) enum Front {
+    Home(Box<RawHome>),
+    Report(Box<RawReport>),
+    Section(Box<RawSection>),
+    Page(Box<RawPage>),
+}
+
+pub(super) fn parse_markdown(content: &Path, rel: &str) -> Result<Parsed, Diagnostic> {
+    let file = content_file(rel);
+    let bytes = std::fs::read(content.join(rel))
+        .map_err(|e| Diagnostic::new(&file, format!("cannot read this file: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let (line, column) = markdown_refs::line_column(
+            std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or(""),
+            valid,
+        );
+        Diagnostic::new(&file, "this file is not valid UTF-8 text")
+            .at(line, column)
+            .hint("save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8)")
+    })?;
+    let text = front_matter::normalise(text);
+    let (yaml_text, body_line, body_offset) = {
+        let split = front_matter::split(&text, &file)?;
+        let body_offset = text.len() - split.body.len();
+        (split.front_matter.to_owned(), split.body_line, body_offset)
+    };
+    let source = Source { file: &file, text: &text, first_line: 2 };
+    let front = if file_name(rel) != "_index.md" {
+        Front::Page(Box::new(yaml::parse(&yaml_text, source)?))
+    } else if rel == "_index.md" {
+        Front::Home(Box::new(yaml::parse(&yaml_text, source)?))
+    } else if is_report_dir(parent(rel), &yaml_text) {
+        Front::Report(Box::new(yaml::parse(&yaml_text, source)?))
+    } else {
+        Front::Section(Box::new(yaml::parse(&yaml_text, source)?))
+    };
+    let images = markdown_refs::images(&text[body_offset..]);
+    Ok(Parsed { rel: rel.to_owned(), text, front, body_start: body_offset, body_line, images })
+}
+
+/// A folder directly under `content/` is a report when its name is a year
+/// or its `_index.md` says `year:`.
+pub(super) fn is_report_dir(dir: &str, yaml_text: &str) -> bool {
+    !dir.contains('/')
+        && (is_year(dir).is_some()
+            || yaml::parse::<front_matter::Peek>(
+                yaml_text,
+                Source { file: Path::new(""), text: "", first_line: 1 },
+            )
+            .is_ok_and(|p| p.year.is_some()))
+}

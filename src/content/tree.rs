@@ -1,0 +1,291 @@
+//! The tree: parsed files assembled into the home page, reports with their
+//! chapters, plain sections with their pages and subsections, in order;
+//! and the checks only the whole tree allows (two pages at one URL, a page
+//! at a URL annals keeps, two chapters with one number).
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::front_matter::SortBy;
+use super::loader::Loader;
+use super::loader::{content_file, file_name, join, parent};
+use super::parse::{Front, Parsed};
+use super::slug::is_year;
+use super::stats::PendingStats;
+use super::walk::Files;
+use super::{Markdown, Page, SITE_RESERVED, Section, Site};
+use crate::diagnostic::Diagnostic;
+
+impl Loader<'_> {
+    /// The section folder a page or folder belongs to: its nearest ancestor
+    /// holding `_index.md`, or the content root.
+    pub(super) fn owner<'f>(&self, files: &'f Files, mut dir: &'f str) -> &'f str {
+        loop {
+            if files.sections.contains(dir) || dir.is_empty() {
+                return dir;
+            }
+            dir = parent(dir);
+        }
+    }
+
+    pub(super) fn assemble(&mut self, files: &Files, mut docs: BTreeMap<String, Parsed>) -> Site {
+        let mut site = Site::default();
+        // Which folders are reports: directly under content/, with `year:`
+        // or a four-digit name.
+        let mut report_years: HashMap<String, i32> = HashMap::new();
+        for dir in &files.sections {
+            if dir.is_empty() || dir.contains('/') {
+                continue;
+            }
+            // A year folder whose `_index.md` failed to parse is still a
+            // report, so its chapters are not mistaken for plain pages.
+            let year = match docs.get(&join(dir, "_index.md")) {
+                Some(Parsed { front: Front::Report(raw), .. }) => {
+                    raw.year.as_ref().map(|y| y.value)
+                }
+                _ => None,
+            };
+            if let Some(year) = year.or_else(|| is_year(dir)) {
+                report_years.insert(dir.clone(), year);
+            }
+        }
+
+        // Pages, grouped by the section that owns them.
+        let mut pages_by_owner: BTreeMap<String, Vec<(Page, PendingStats)>> = BTreeMap::new();
+        let page_files: Vec<String> =
+            docs.keys().filter(|rel| file_name(rel) != "_index.md").cloned().collect();
+        for rel in page_files {
+            let is_bundle = file_name(&rel) == "index.md";
+            let page_dir = parent(&rel).to_owned();
+            let home_dir = if is_bundle { parent(&page_dir).to_owned() } else { page_dir.clone() };
+            if !is_bundle
+                && files
+                    .bundles
+                    .iter()
+                    .any(|b| page_dir == *b || page_dir.starts_with(&format!("{b}/")))
+            {
+                self.error(
+                    Diagnostic::new(content_file(&rel), "a Markdown file inside a page bundle is not a page")
+                        .hint("a folder with `index.md` is one page; move this file next to the folder, or merge it into `index.md`"),
+                );
+                continue;
+            }
+            let owner = self.owner(files, &home_dir).to_owned();
+            let Some(Parsed { front: Front::Page(raw), text, body_start, body_line, .. }) =
+                docs.remove(&rel)
+            else {
+                continue;
+            };
+            let report = report_years.get(&owner).map(|y| (owner.as_str(), *y));
+            if let Some((page, stats)) =
+                self.page(&rel, &home_dir, *raw, &text, body_start, body_line, report)
+            {
+                pages_by_owner.entry(owner).or_default().push((page, stats));
+            }
+        }
+
+        // Sections and reports, deepest first so children are ready.
+        let mut section_dirs: Vec<&String> = files.sections.iter().collect();
+        section_dirs.sort_by_key(|d| {
+            (std::cmp::Reverse(d.matches('/').count() + usize::from(!d.is_empty())), (*d).clone())
+        });
+        let mut built_sections: BTreeMap<String, Section> = BTreeMap::new();
+        for dir in section_dirs {
+            let Some(Parsed { front, text, body_start, body_line, rel, .. }) =
+                docs.remove(&join(dir, "_index.md"))
+            else {
+                continue;
+            };
+            let pages = pages_by_owner.remove(dir.as_str()).unwrap_or_default();
+            let body = Markdown {
+                text: text[body_start..].to_owned(),
+                file: rel.clone(),
+                first_line: body_line,
+            };
+            match front {
+                Front::Home(raw) => {
+                    site.home = self.home(*raw, body, &text);
+                    let pages = self.no_stats(pages);
+                    site.pages = self.finish_pages(pages, SortBy::Weight);
+                }
+                Front::Report(raw) => {
+                    let year = report_years[dir.as_str()];
+                    if let Some(report) = self.report(dir, year, *raw, body, &text, pages) {
+                        site.reports.push(report);
+                    }
+                }
+                Front::Section(raw) => {
+                    if let Some(report_dir) =
+                        report_years.keys().find(|r| dir.starts_with(&format!("{r}/")))
+                    {
+                        self.error(
+                        Diagnostic::new(content_file(&rel), "a section inside a report is not supported")
+                            .hint(format!("chapters of report `{report_dir}` are its pages: rename this `_index.md` to `index.md` to make the folder a chapter")),
+                    );
+                        continue;
+                    }
+                    let children: Vec<Section> = {
+                        let keys: Vec<String> = built_sections
+                            .keys()
+                            .filter(|k| parent(k) == dir.as_str())
+                            .cloned()
+                            .collect();
+                        keys.into_iter().filter_map(|k| built_sections.remove(&k)).collect()
+                    };
+                    if let Some(section) = self.section(dir, *raw, body, &text, pages, children) {
+                        built_sections.insert(dir.clone(), section);
+                    }
+                }
+                Front::Page(_) => {}
+            }
+        }
+        if !files.sections.contains("") {
+            let pages = pages_by_owner.remove("").unwrap_or_default();
+            let pages = self.no_stats(pages);
+            site.pages = self.finish_pages(pages, SortBy::Weight);
+        }
+        let mut sections: Vec<Section> = built_sections.into_values().collect();
+        sections.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| a.title.cmp(&b.title)));
+        site.sections = sections;
+        site.reports.sort_by_key(|r| std::cmp::Reverse(r.year));
+        for pair in site.reports.windows(2) {
+            if pair[0].year == pair[1].year {
+                let d = Diagnostic::new(
+                    content_file(&pair[1].preface.file),
+                    format!("two reports for the year {}", pair[0].year),
+                )
+                .hint("each year has one report: merge them or correct `year:`");
+                self.errors.push(d);
+            }
+        }
+        self.check_paths(&site);
+        site.links = collect_links(&site);
+        site.drafts = std::mem::take(&mut self.left_out);
+        site
+    }
+
+    pub(super) fn check_paths(&mut self, site: &Site) {
+        let mut all: Vec<(&str, &str)> = Vec::new();
+        for r in &site.reports {
+            all.push((&r.path, &r.preface.file));
+            for c in &r.chapters {
+                all.push((&c.path, &c.body.file));
+            }
+        }
+        for s in site.all_sections() {
+            all.push((&s.path, &s.body.file));
+            for p in &s.pages {
+                all.push((&p.path, &p.body.file));
+            }
+        }
+        for p in &site.pages {
+            all.push((&p.path, &p.body.file));
+        }
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for (path, file) in all {
+            let top = path.trim_end_matches('/');
+            if SITE_RESERVED.contains(&top) {
+                self.errors.push(
+                    Diagnostic::new(
+                        content_file(file),
+                        format!("the URL `/{path}` belongs to a page annals makes"),
+                    )
+                    .hint(format!(
+                        "rename it or set another `slug:`; reserved at the top level: {}",
+                        SITE_RESERVED.join(", ")
+                    )),
+                );
+            }
+            if let Some(other) = seen.insert(path, file) {
+                self.errors.push(
+                    Diagnostic::new(
+                        content_file(file),
+                        format!("this page has the same URL `/{path}` as content/{other}"),
+                    )
+                    .hint("give one of them another `slug:` or file name"),
+                );
+            }
+        }
+    }
+
+    /// Orders chapters by weight, number, slug and rejects two with one number.
+    pub(super) fn finish_chapters(&mut self, mut chapters: Vec<Page>) -> Vec<Page> {
+        chapters.sort_by(|a, b| {
+            a.weight.cmp(&b.weight).then(a.number.cmp(&b.number)).then_with(|| a.slug.cmp(&b.slug))
+        });
+        let mut numbers: HashMap<u32, &str> = HashMap::new();
+        let mut errors = Vec::new();
+        for c in &chapters {
+            if let Some(n) = c.number
+                && let Some(other) = numbers.insert(n, &c.body.file)
+            {
+                errors.push(
+                    Diagnostic::new(
+                        content_file(&c.body.file),
+                        format!("chapter number {n} is also the number of content/{other}"),
+                    )
+                    .hint("give each chapter its own `number:` (or file name prefix)"),
+                );
+            }
+        }
+        self.errors.extend(errors);
+        chapters
+    }
+
+    /// Pages outside reports: stats there are an error.
+    pub(super) fn no_stats(&mut self, pages: Vec<(Page, PendingStats)>) -> Vec<Page> {
+        let mut list = Vec::with_capacity(pages.len());
+        for (page, pending) in pages {
+            if let Some(first) = pending.stats.first() {
+                self.error(
+                    Diagnostic::new(
+                        content_file(&page.body.file),
+                        "a page outside a report cannot declare `stats`",
+                    )
+                    .at_line(first.key.referenced.line() as usize + 1)
+                    .hint("stats belong to reports: move them into a chapter of a year's report"),
+                );
+            }
+            list.push(page);
+        }
+        list
+    }
+
+    pub(super) fn finish_pages(&mut self, mut pages: Vec<Page>, sort_by: SortBy) -> Vec<Page> {
+        match sort_by {
+            SortBy::Date => {
+                pages.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)))
+            }
+            SortBy::Weight => pages.sort_by(|a, b| {
+                a.weight
+                    .cmp(&b.weight)
+                    .then(a.number.cmp(&b.number))
+                    .then_with(|| a.slug.cmp(&b.slug))
+            }),
+            SortBy::Title => {
+                pages.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.slug.cmp(&b.slug)))
+            }
+        }
+        pages
+    }
+}
+
+pub(super) fn collect_links(site: &Site) -> BTreeMap<String, String> {
+    let mut links = BTreeMap::new();
+    for r in &site.reports {
+        links.insert(r.preface.file.clone(), r.path.clone());
+        for c in &r.chapters {
+            links.insert(c.body.file.clone(), c.path.clone());
+        }
+    }
+    for s in site.all_sections() {
+        links.insert(s.body.file.clone(), s.path.clone());
+        for p in &s.pages {
+            links.insert(p.body.file.clone(), p.path.clone());
+        }
+    }
+    for p in &site.pages {
+        links.insert(p.body.file.clone(), p.path.clone());
+    }
+    links.insert("_index.md".to_owned(), String::new());
+    links
+}

@@ -1,0 +1,111 @@
+//! The walk over `content/`: which Markdown files there are, which folders
+//! are sections (`_index.md`) and page bundles (`index.md`), and the path
+//! helpers every part of loading uses. Hidden files, editor backups and
+//! symbolic links leading outside `content/` are left out (the last with an
+//! error).
+
+use std::collections::HashSet;
+
+use walkdir::WalkDir;
+
+use super::loader::{Loader, content_file, file_name, join, parent};
+use crate::diagnostic::Diagnostic;
+
+/// What the walk found, as paths relative to `content/` with `/` separators.
+#[derive(Default)]
+pub(super) struct Files {
+    pub markdown: Vec<String>,
+    /// Folders holding `_index.md`.
+    pub sections: HashSet<String>,
+    /// Folders holding `index.md`.
+    pub bundles: HashSet<String>,
+}
+
+impl Loader<'_> {
+    pub(super) fn walk(&mut self) -> Files {
+        let mut files = Files::default();
+        // Hidden files and folders (.git, .trash) and editor backups are
+        // not content.
+        let walker = WalkDir::new(self.content).follow_links(true).sort_by_file_name();
+        let visible = |e: &walkdir::DirEntry| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0 || !(name.starts_with('.') || name.ends_with('~'))
+        };
+        for entry in walker.into_iter().filter_entry(visible) {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let path =
+                        e.path().map(|p| p.strip_prefix(self.content).unwrap_or(p).to_path_buf());
+                    let file = content_file(
+                        &path.map(|p| p.to_string_lossy().into_owned()).unwrap_or_default(),
+                    );
+                    let d = if e.loop_ancestor().is_some() {
+                        Diagnostic::new(file, "this symbolic link loops back to a folder above it")
+                            .hint(
+                                "remove the link or point it at a folder outside its own ancestors",
+                            )
+                    } else {
+                        Diagnostic::new(file, format!("cannot read: {e}"))
+                    };
+                    self.errors.push(d);
+                    continue;
+                }
+            };
+            let Ok(rel_path) = entry.path().strip_prefix(self.content) else {
+                continue;
+            };
+            let Some(rel) = rel_path.to_str().map(|s| s.replace('\\', "/")) else {
+                self.errors.push(
+                    Diagnostic::new(
+                        content_file(&rel_path.to_string_lossy()),
+                        "this file name is not valid Unicode",
+                    )
+                    .hint("rename it"),
+                );
+                continue;
+            };
+            if rel.is_empty() {
+                continue;
+            }
+            let name = file_name(&rel);
+            if entry.path_is_symlink() {
+                match entry.path().canonicalize() {
+                    Ok(target) if target.starts_with(self.content) => {}
+                    _ => {
+                        self.errors.push(
+                            Diagnostic::new(
+                                content_file(&rel),
+                                "this symbolic link leads outside `content/`",
+                            )
+                            .hint("copy the file into `content/` instead of linking to it"),
+                        );
+                        continue;
+                    }
+                }
+            }
+            if entry.file_type().is_file() && name.ends_with(".md") {
+                match name {
+                    "_index.md" => {
+                        files.sections.insert(parent(&rel).to_owned());
+                    }
+                    "index.md" => {
+                        files.bundles.insert(parent(&rel).to_owned());
+                    }
+                    _ => {}
+                }
+                files.markdown.push(rel);
+            }
+        }
+        for dir in files.sections.intersection(&files.bundles) {
+            self.errors.push(
+                Diagnostic::new(
+                    content_file(&join(dir, "index.md")),
+                    "this folder has both `_index.md` and `index.md`",
+                )
+                .hint("`_index.md` makes a folder a section, `index.md` makes it a page: keep one"),
+            );
+        }
+        files
+    }
+}
