@@ -23,6 +23,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, nearest};
 use crate::output::{self, FileContent, OutputFile};
 use crate::pipeline;
 use crate::render::markdown::{LinkTarget, cited_stats, link_target};
+use crate::render::html::{Tag, tags};
 use crate::render::urls;
 
 /// Photo files `check` expects something to show.
@@ -296,13 +297,13 @@ impl Crawler<'_> {
                     let exact = md.text.get(range.clone()) == Some(&*html);
                     for tag in tags(&html) {
                         let offset = range.start + if exact { tag.offset } else { 0 };
-                        for value in tag.references() {
+                        for value in references(&tag) {
                             self.handled.insert((page.clone(), decode(&value)));
                             if let Some(p) = self.reference(&page, &value, &value) {
                                 self.report_at(md, offset, p);
                             }
                         }
-                        if tag.name == "img" && !tag.has_alt() && !tag.decorative() {
+                        if tag.name == "img" && !has_alt(&tag) && !decorative(&tag) {
                             let src = tag.attr("src").unwrap_or_default().to_owned();
                             self.handled.insert((page.clone(), format!("alt:{}", decode(&src))));
                             if let Some(p) = missing_alt(&src) {
@@ -360,7 +361,7 @@ impl Crawler<'_> {
                 let inherited = hidden.last().is_some_and(|(_, h)| *h);
                 let is_hidden = inherited || tag.attr("aria-hidden") == Some("true");
                 let mut problems = Vec::new();
-                for value in tag.references() {
+                for value in references(&tag) {
                     if self.handled.contains(&(page.clone(), decode(&value))) {
                         continue;
                     }
@@ -368,7 +369,7 @@ impl Crawler<'_> {
                         problems.push((value, p));
                     }
                 }
-                if tag.name == "img" && !tag.has_alt() && !is_hidden && !tag.decorative() {
+                if tag.name == "img" && !has_alt(&tag) && !is_hidden && !decorative(&tag) {
                     let src = tag.attr("src").unwrap_or_default().to_owned();
                     if !self.handled.contains(&(page.clone(), format!("alt:{}", decode(&src)))) {
                         problems.push((src.clone(), missing_alt(&src).expect("a problem")));
@@ -412,7 +413,7 @@ impl Crawler<'_> {
     /// `written` is the reference as its author wrote it, for messages.
     fn reference(&mut self, page: &str, value: &str, written: &str) -> Option<Problem> {
         let value = value.trim();
-        if value.is_empty() || value.starts_with("//") || has_scheme(value) {
+        if value.is_empty() || value.starts_with("//") || content::url_scheme(value).is_some() {
             return None;
         }
         self.references += 1;
@@ -440,7 +441,7 @@ impl Crawler<'_> {
                 );
             };
             if joined.is_empty() || decoded.ends_with('/') {
-                let index = join(&joined, "index.html");
+                let index = content::join(&joined, "index.html");
                 if self.files.paths.contains(&index) {
                     warning = warning.or_else(|| {
                         Problem::warning(
@@ -451,7 +452,7 @@ impl Crawler<'_> {
                 }
                 index
             } else if !self.files.paths.contains(&joined)
-                && self.files.paths.contains(&join(&joined, "index.html"))
+                && self.files.paths.contains(&content::join(&joined, "index.html"))
             {
                 warning = warning.or_else(|| {
                     Problem::warning(
@@ -459,7 +460,7 @@ impl Crawler<'_> {
                         format!("it works on a web server but not opened from disk: link to `{path}/index.html`"),
                     )
                 });
-                join(&joined, "index.html")
+                content::join(&joined, "index.html")
             } else {
                 joined
             }
@@ -520,18 +521,6 @@ fn missing_alt(src: &str) -> Option<Problem> {
 
 fn decode(value: &str) -> String {
     content::percent_decode(value.trim())
-}
-
-fn join(dir: &str, name: &str) -> String {
-    if dir.is_empty() { name.to_owned() } else { format!("{}/{name}", dir.trim_end_matches('/')) }
-}
-
-fn has_scheme(value: &str) -> bool {
-    value.split_once(':').is_some_and(|(scheme, _)| {
-        !scheme.is_empty()
-            && !scheme.contains('/')
-            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-    })
 }
 
 /// Stats declared in a report that no Markdown body of the report cites.
@@ -603,160 +592,40 @@ const VOID: [&str; 14] = [
     "track", "wbr",
 ];
 
-/// A start or end tag of an HTML text.
-#[derive(Debug)]
-struct HtmlTag {
-    /// Lower case.
-    name: String,
-    /// Names lower case, values with entities decoded.
-    attrs: Vec<(String, String)>,
-    /// Byte offset of `<`.
-    offset: usize,
-    closing: bool,
-    self_closing: bool,
+/// Whether a tag's alt text says something.
+fn has_alt(tag: &Tag) -> bool {
+    tag.attr("alt").is_some_and(|a| !a.trim().is_empty())
 }
 
-impl HtmlTag {
-    fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
-    }
-
-    fn has_alt(&self) -> bool {
-        self.attr("alt").is_some_and(|a| !a.trim().is_empty())
-    }
-
-    /// An image marked as decoration, which needs no alt text.
-    fn decorative(&self) -> bool {
-        matches!(self.attr("role"), Some("presentation" | "none"))
-            || self.attr("aria-hidden") == Some("true")
-    }
-
-    /// The URLs this tag refers to.
-    fn references(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        for (name, value) in &self.attrs {
-            match name.as_str() {
-                // Preconnect and similar hints name hosts, not files.
-                "href"
-                    if matches!(self.name.as_str(), "a" | "area")
-                        || (self.name == "link"
-                            && matches!(
-                                self.attr("rel"),
-                                Some("stylesheet" | "icon" | "alternate" | "manifest")
-                            )) =>
-                {
-                    out.push(value.clone());
-                }
-                "src" | "poster" => out.push(value.clone()),
-                "srcset" => out.extend(
-                    value.split(',').filter_map(|c| c.split_whitespace().next()).map(str::to_owned),
-                ),
-                _ => {}
-            }
-        }
-        out
-    }
+/// An image marked as decoration, which needs no alt text.
+fn decorative(tag: &Tag) -> bool {
+    matches!(tag.attr("role"), Some("presentation" | "none")) || tag.attr("aria-hidden") == Some("true")
 }
 
-/// The tags of an HTML text, in order. Comments, doctypes and the contents
-/// of `<script>` and `<style>` are skipped. Lenient: enough for the HTML
-/// annals and its templates write, and for raw HTML in Markdown.
-fn tags(html: &str) -> Vec<HtmlTag> {
-    let bytes = html.as_bytes();
+/// The URLs a tag refers to.
+fn references(tag: &Tag) -> Vec<String> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(p) = html[i..].find('<') {
-        let start = i + p;
-        let rest = &html[start..];
-        if rest.starts_with("<!--") {
-            i = start + rest.find("-->").map_or(rest.len(), |e| e + 3);
-            continue;
-        }
-        if rest.starts_with("<!") || rest.starts_with("<?") {
-            i = start + rest.find('>').map_or(rest.len(), |e| e + 1);
-            continue;
-        }
-        let closing = rest.starts_with("</");
-        let name_start = start + 1 + usize::from(closing);
-        let name_len = html[name_start..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-            .unwrap_or(html.len() - name_start);
-        if name_len == 0 {
-            i = start + 1;
-            continue;
-        }
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
-        let mut j = name_start + name_len;
-        let mut attrs = Vec::new();
-        let mut self_closing = false;
-        while j < bytes.len() {
-            match bytes[j] {
-                b'>' => {
-                    j += 1;
-                    break;
-                }
-                b'/' => {
-                    self_closing = true;
-                    j += 1;
-                }
-                c if c.is_ascii_whitespace() => j += 1,
-                _ => {
-                    let n_start = j;
-                    while j < bytes.len()
-                        && !bytes[j].is_ascii_whitespace()
-                        && !matches!(bytes[j], b'=' | b'>' | b'/')
-                    {
-                        j += 1;
-                    }
-                    let attr = html[n_start..j].to_ascii_lowercase();
-                    while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                        j += 1;
-                    }
-                    let mut value = String::new();
-                    if j < bytes.len() && bytes[j] == b'=' {
-                        j += 1;
-                        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                            j += 1;
-                        }
-                        if j < bytes.len() && (bytes[j] == b'"' || bytes[j] == b'\'') {
-                            let quote = bytes[j];
-                            let v_start = j + 1;
-                            j = v_start;
-                            while j < bytes.len() && bytes[j] != quote {
-                                j += 1;
-                            }
-                            value = unescape(&html[v_start..j.min(html.len())]);
-                            j += 1;
-                        } else {
-                            let v_start = j;
-                            while j < bytes.len()
-                                && !bytes[j].is_ascii_whitespace()
-                                && bytes[j] != b'>'
-                            {
-                                j += 1;
-                            }
-                            value = unescape(&html[v_start..j]);
-                        }
-                    }
-                    attrs.push((attr, value));
-                    self_closing = false;
-                }
+    for (name, value) in &tag.attrs {
+        match name.as_str() {
+            // Preconnect and similar hints name hosts, not files.
+            "href"
+                if matches!(tag.name.as_str(), "a" | "area")
+                    || (tag.name == "link"
+                        && matches!(
+                            tag.attr("rel"),
+                            Some("stylesheet" | "icon" | "alternate" | "manifest")
+                        )) =>
+            {
+                out.push(value.clone());
             }
-        }
-        let raw_text = !closing && (name == "script" || name == "style");
-        out.push(HtmlTag { name: name.clone(), attrs, offset: start, closing, self_closing });
-        i = j.min(html.len());
-        if raw_text {
-            let end = format!("</{name}");
-            i = html[i..].to_ascii_lowercase().find(&end).map_or(html.len(), |e| i + e);
+            "src" | "poster" => out.push(value.clone()),
+            "srcset" => out.extend(
+                value.split(',').filter_map(|c| c.split_whitespace().next()).map(str::to_owned),
+            ),
+            _ => {}
         }
     }
     out
-}
-
-/// Decodes the character references HTML attribute values use.
-fn unescape(value: &str) -> String {
-    html_escape::decode_html_entities(value).into_owned()
 }
 
 #[cfg(test)]
@@ -764,39 +633,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tags_and_attributes() {
+    fn references_and_alt_text() {
         let t = tags(
-            "<!-- <a href=x> --><p id=one class='a b'>x<a href=\"a.html?x=1&amp;y=2#k\">y</a><img src=i.png alt=\"\"><script>if (a<b) {}</script></p>",
+            "<a href=\"a.html?x=1&amp;y=2#k\">y</a><img src=i.png srcset=\"i-1.png 1x, i-2.png 2x\" alt=\"\"><img src=d.png role=presentation><link rel=preconnect href=//x>",
         );
-        let names: Vec<(&str, bool)> = t.iter().map(|t| (t.name.as_str(), t.closing)).collect();
-        assert_eq!(
-            names,
-            [
-                ("p", false),
-                ("a", false),
-                ("a", true),
-                ("img", false),
-                ("script", false),
-                ("script", true),
-                ("p", true)
-            ]
-        );
-        assert_eq!(t[0].attr("id"), Some("one"));
-        assert_eq!(t[0].attr("class"), Some("a b"));
-        assert_eq!(t[1].references(), ["a.html?x=1&y=2#k"]);
-        assert!(!t[3].has_alt());
-    }
-
-    #[test]
-    fn entities() {
-        assert_eq!(unescape("a&amp;b&#39;c&#x4e2d;&nbsp;"), "a&b'c中\u{a0}");
-    }
-
-    #[test]
-    fn schemes() {
-        assert!(has_scheme("mailto:a@b.org"));
-        assert!(has_scheme("https://x"));
-        assert!(!has_scheme("a/b:c.html"));
-        assert!(!has_scheme("index.html"));
+        assert_eq!(references(&t[0]), ["a.html?x=1&y=2#k"]);
+        assert_eq!(references(&t[2]), ["i.png", "i-1.png", "i-2.png"]);
+        assert!(!has_alt(&t[2]) && !decorative(&t[2]));
+        assert!(decorative(&t[3]));
+        assert!(references(&t[4]).is_empty());
     }
 }

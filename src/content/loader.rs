@@ -52,7 +52,9 @@ pub(super) fn file_name(rel: &str) -> &str {
     rel.rsplit_once('/').map_or(rel, |(_, name)| name)
 }
 
-pub(super) fn join(dir: &str, name: &str) -> String {
+/// `name` in folder `dir`, both `/`-separated site or content paths.
+pub fn join(dir: &str, name: &str) -> String {
+    let dir = dir.trim_end_matches('/');
     if dir.is_empty() { name.to_owned() } else { format!("{dir}/{name}") }
 }
 

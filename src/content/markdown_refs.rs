@@ -23,16 +23,20 @@ pub fn parser_options() -> pulldown_cmark::Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
+/// The scheme of an absolute URL (`https`, `mailto`, `javascript`), lower
+/// case; `None` for a relative one. Leading spaces and white space inside
+/// the scheme are ignored, as browsers ignore tabs and newlines there.
+pub fn url_scheme(url: &str) -> Option<String> {
+    let (scheme, _) = url.trim_start().split_once(':')?;
+    let scheme: String = scheme.chars().filter(|c| !c.is_whitespace()).collect();
+    let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
 /// Is `dest` a file of this site rather than another site or a data URL?
 pub fn is_local(dest: &str) -> bool {
-    !(dest.is_empty()
-        || dest.starts_with('#')
-        || dest.starts_with('/')
-        || dest.starts_with("//")
-        || dest.split_once(':').is_some_and(|(scheme, _)| {
-            !scheme.is_empty()
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        }))
+    !(dest.is_empty() || dest.starts_with(['#', '/']) || url_scheme(dest).is_some())
 }
 
 pub fn images(body: &str) -> Vec<ImageRef> {
@@ -79,26 +83,12 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
-/// Decodes `%XX` escapes; a `%` not followed by two hex digits stays.
+/// Decodes `%XX` escapes; a `%` not followed by two hex digits stays, and
+/// so does the whole text where the bytes it decodes to are not UTF-8.
 pub fn percent_decode(s: &str) -> String {
-    // Byte by byte: the two bytes after a `%` may be part of a character.
-    let hex = |b: u8| (b as char).to_digit(16);
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let (Some(high), Some(low)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
-        {
-            out.push((high * 16 + low) as u8);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8()
+        .map_or_else(|_| s.to_owned(), |decoded| decoded.into_owned())
 }
 
 /// Joins a relative `target` onto folder `base` (both relative to
@@ -148,6 +138,11 @@ mod tests {
         assert!(!is_local("mailto:a@b"));
         assert!(!is_local("/abs.jpg"));
         assert!(!is_local("#top"));
+        assert!(!is_local(" java\tscript:alert(1)"));
+        assert_eq!(url_scheme("JavaScript:x").as_deref(), Some("javascript"));
+        assert_eq!(url_scheme("a/b:c.html"), None);
+        assert_eq!(url_scheme("1a:b"), None);
+        assert_eq!(url_scheme("index.html"), None);
     }
 
     #[test]

@@ -420,14 +420,8 @@ impl<'a> Renderer<'a> {
 /// A URL that runs script when followed: `javascript:`, `vbscript:`,
 /// `data:` (which can carry HTML). Dropped in safe mode.
 fn runs_script(dest: &str) -> bool {
-    let scheme: String = dest
-        .trim_start()
-        .chars()
-        .take_while(|c| *c != ':')
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    dest.contains(':')
-        && ["javascript", "vbscript", "data"].contains(&scheme.to_ascii_lowercase().as_str())
+    crate::content::url_scheme(dest)
+        .is_some_and(|s| ["javascript", "vbscript", "data"].contains(&s.as_str()))
 }
 
 /// A rendered body for a page that shows several (the print edition): every

@@ -6,6 +6,7 @@
 
 mod charts;
 pub mod data;
+pub mod html;
 pub mod markdown;
 mod meta;
 mod pages;
@@ -383,7 +384,7 @@ impl<'a> Renderer<'a> {
 
 /// The text of a body and the captions of the photos shown beside it.
 fn with_captions(html: &str, photos: &[PhotoView]) -> String {
-    let mut text = search::html_to_text(html);
+    let mut text = html::text(html);
     for caption in photos.iter().filter_map(|p| p.caption.as_deref()) {
         text.push(' ');
         text.push_str(caption);

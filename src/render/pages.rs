@@ -4,7 +4,8 @@
 //! (for a report's page) a `ReportPage` in the content model.
 
 use super::markdown::{self, Rendered};
-use super::search::{self, SearchDoc};
+use super::html;
+use super::search::SearchDoc;
 use super::views::{self, ChapterLink, PageView, PhotoView, SectionView};
 use super::{PrintChapter, Renderer, Vars, meta, unshown, urls, with_captions};
 use crate::content::{self, Report, ReportPage, Section};
@@ -302,7 +303,7 @@ impl<'a> Renderer<'a> {
         }
         let doc = (number == 1)
             .then(|| {
-                let text = search::html_to_text(&rendered.html);
+                let text = html::text(&rendered.html);
                 self.doc(&section.title, &path, None, "section", text)
             })
             .flatten();

@@ -61,60 +61,9 @@ impl serde_json::ser::Formatter for ScriptSafe {
     }
 }
 
-/// The text of HTML: tags dropped (and the content of script and style),
-/// entities decoded, white space folded.
-pub fn html_to_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() / 2);
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        push_text(&mut out, &rest[..lt]);
-        let tag = &rest[lt..];
-        let opens = |name: &str| {
-            tag.as_bytes()
-                .get(..name.len())
-                .is_some_and(|b| b.eq_ignore_ascii_case(name.as_bytes()))
-        };
-        let skip_to = if opens("<script") {
-            tag.find("</script>").map(|i| i + 9)
-        } else if opens("<style") {
-            tag.find("</style>").map(|i| i + 8)
-        } else {
-            tag.find('>').map(|i| i + 1)
-        };
-        match skip_to {
-            Some(n) => {
-                out.push(' ');
-                rest = &tag[n..];
-            }
-            None => {
-                rest = "";
-            }
-        }
-    }
-    push_text(&mut out, rest);
-    let mut folded = String::with_capacity(out.len());
-    for word in out.split_whitespace() {
-        if !folded.is_empty() {
-            folded.push(' ');
-        }
-        folded.push_str(word);
-    }
-    folded
-}
-
-fn push_text(out: &mut String, text: &str) {
-    html_escape::decode_html_entities_to_string(text, out);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn text_of_html() {
-        let html = "<h2 id=\"a\">标题</h2>\n<p>葡萄酒&amp;产业 <a href=\"x\">发展</a></p><script>var x = 1;</script><figure><figcaption>图 &lt;1&gt;</figcaption></figure>";
-        assert_eq!(html_to_text(html), "标题 葡萄酒&产业 发展 图 <1>");
-    }
 
     #[test]
     fn index_is_a_script() {

@@ -2,6 +2,8 @@
 //! to the page that holds it and names `index.html` explicitly, so the same
 //! `public/` works at a domain root, under any sub-path and from disk.
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
 /// The way from a page at site path `path` (`2024/politics/`) back to the
 /// site root: `../../`; empty for the home page.
 pub fn root_of(path: &str) -> String {
@@ -18,18 +20,32 @@ pub fn file(root: &str, path: &str) -> String {
     format!("{root}{}", encode_path(path))
 }
 
-/// Percent-encodes what may not stand in a URL path; `/` and non-ASCII
-/// letters are encoded as UTF-8 bytes, so Chinese file names work from disk.
+/// What `encode_path` leaves as it is: letters, digits and the characters
+/// a URL path may hold (RFC 3986 `pchar` and `/`).
+const PATH: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b':')
+    .remove(b'@');
+
+/// Percent-encodes what may not stand in a URL path; non-ASCII letters are
+/// encoded as UTF-8 bytes, so Chinese file names work from disk.
 pub fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(path, PATH).to_string()
 }
 
 #[cfg(test)]

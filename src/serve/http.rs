@@ -69,48 +69,23 @@ pub fn site_path(raw: &str) -> Option<String> {
     })
 }
 
-/// Strict percent-decoding: `None` for a malformed escape or non-UTF-8.
+/// Strict percent-decoding: `None` for a malformed escape (`%zz`, a `%`
+/// at the end) or for bytes that are not UTF-8.
 fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    let well_formed = s.match_indices('%').all(|(i, _)| {
+        s.as_bytes().get(i + 1..i + 3).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+    });
+    well_formed.then(|| percent_encoding::percent_decode_str(s).decode_utf8().ok())?.map(Into::into)
 }
 
-/// The MIME type of a file by its extension; text types say they are UTF-8.
-pub fn mime_type(path: &str) -> &'static str {
-    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json; charset=utf-8",
-        "webmanifest" => "application/manifest+json; charset=utf-8",
-        "svg" => "image/svg+xml; charset=utf-8",
-        "csv" => "text/csv; charset=utf-8",
-        "xml" => "application/xml; charset=utf-8",
-        "txt" | "md" => "text/plain; charset=utf-8",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "jpg" | "jpeg" => "image/jpeg",
-        "png" => "image/png",
-        "gif" => "image/gif",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        "pdf" => "application/pdf",
-        _ => "application/octet-stream",
-    }
+/// The MIME type of a file by its extension (mime_guess); text types say
+/// they are UTF-8.
+pub fn mime_type(path: &str) -> String {
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
+    let text = mime.type_() == mime_guess::mime::TEXT
+        || matches!(mime.suffix().map(|s| s.as_str()), Some("json" | "xml"))
+        || matches!(mime.subtype().as_str(), "json" | "javascript" | "xml");
+    if text { format!("{mime}; charset=utf-8") } else { mime.to_string() }
 }
 
 /// The script that reloads a page when a build newer than `build` is
@@ -289,11 +264,13 @@ fn file_response(status: StatusCode, path: &str, bytes: Bytes, build: u64) -> Re
     response(status, mime, bytes)
 }
 
-fn response(status: StatusCode, mime: &'static str, bytes: Bytes) -> Response {
+fn response(status: StatusCode, mime: String, bytes: Bytes) -> Response {
     let mut r = Response::new(Body::from(bytes));
     *r.status_mut() = status;
     let h = r.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    let mime = HeaderValue::try_from(mime)
+        .unwrap_or_else(|_| HeaderValue::from_static("application/octet-stream"));
+    h.insert(header::CONTENT_TYPE, mime);
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     r
@@ -389,5 +366,10 @@ mod tests {
         assert_eq!(mime_type("a/index.html"), "text/html; charset=utf-8");
         assert_eq!(mime_type("x.JPG"), "image/jpeg");
         assert_eq!(mime_type("stats.csv"), "text/csv; charset=utf-8");
+        assert_eq!(mime_type("search-index.js"), "text/javascript; charset=utf-8");
+        assert_eq!(mime_type("site.webmanifest"), "application/manifest+json; charset=utf-8");
+        assert_eq!(mime_type("logo.svg"), "image/svg+xml; charset=utf-8");
+        assert_eq!(mime_type("cover.webp"), "image/webp");
+        assert_eq!(mime_type("no-extension"), "application/octet-stream");
     }
 }

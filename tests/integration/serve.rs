@@ -116,7 +116,7 @@ fn pages_and_files_with_their_mime_types() {
         ("/2024/stats.json", "application/json; charset=utf-8"),
         ("/2024/stats.csv", "text/csv; charset=utf-8"),
         ("/logo.svg", "image/svg+xml; charset=utf-8"),
-        ("/sitemap.xml", "application/xml; charset=utf-8"),
+        ("/sitemap.xml", "text/xml; charset=utf-8"),
         ("/robots.txt", "text/plain; charset=utf-8"),
     ] {
         let reply = get(addr, path);

@@ -1,0 +1,138 @@
+//! Rendered HTML read back: the tags of a page (for `check`) and its text
+//! (for search), tokenized by html5gum, a WHATWG-compliant tokenizer, so
+//! comments, character references, unquoted attributes and the contents of
+//! `<script>` and `<style>` are read as a browser reads them.
+
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+/// A start or end tag of an HTML text.
+#[derive(Debug)]
+pub struct Tag {
+    /// Lower case.
+    pub name: String,
+    /// Names lower case, values with character references decoded, in the
+    /// order of their names.
+    pub attrs: Vec<(String, String)>,
+    /// Byte offset of its `<`.
+    pub offset: usize,
+    pub closing: bool,
+    pub self_closing: bool,
+}
+
+impl Tag {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// The tokens of `html`, with the byte offsets they start at. The contents
+/// of `<script>` and `<style>` are one string each, not markup.
+fn tokens(html: &str) -> impl Iterator<Item = Token<usize>> + '_ {
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    emitter.naively_switch_states(true);
+    Tokenizer::new_with_emitter(html, emitter).flatten()
+}
+
+fn text_of(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// The tags of an HTML text, in order; comments and doctypes are left out.
+pub fn tags(html: &str) -> Vec<Tag> {
+    tokens(html)
+        .filter_map(|token| match token {
+            Token::StartTag(tag) => Some(Tag {
+                name: text_of(&tag.name),
+                attrs: tag
+                    .attributes
+                    .iter()
+                    .map(|(name, value)| (text_of(name), text_of(&value.value)))
+                    .collect(),
+                offset: tag.span.start,
+                closing: false,
+                self_closing: tag.self_closing,
+            }),
+            Token::EndTag(tag) => Some(Tag {
+                name: text_of(&tag.name),
+                attrs: Vec::new(),
+                offset: tag.span.start,
+                closing: true,
+                self_closing: false,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The text of HTML: tags dropped (each as a space) with the contents of
+/// `<script>` and `<style>`, character references decoded, white space
+/// folded.
+pub fn text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut hidden = false;
+    for token in tokens(html) {
+        match token {
+            Token::StartTag(tag) => {
+                hidden = matches!(&**tag.name, b"script" | b"style") && !tag.self_closing;
+                out.push(' ');
+            }
+            Token::EndTag(_) => {
+                hidden = false;
+                out.push(' ');
+            }
+            Token::String(s) if !hidden => out.push_str(&String::from_utf8_lossy(&s.value)),
+            _ => {}
+        }
+    }
+    let mut folded = String::with_capacity(out.len());
+    for word in out.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    }
+    folded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_and_attributes() {
+        let html = "<!-- <a href=x> --><p id=one class='a b'>x<a href=\"a.html?x=1&amp;y=2#k\">y</a><img src=i.png alt=\"\"><script>if (a<b) {}</script></p>";
+        let t = tags(html);
+        let names: Vec<(&str, bool)> = t.iter().map(|t| (t.name.as_str(), t.closing)).collect();
+        assert_eq!(
+            names,
+            [
+                ("p", false),
+                ("a", false),
+                ("a", true),
+                ("img", false),
+                ("script", false),
+                ("script", true),
+                ("p", true)
+            ]
+        );
+        assert_eq!(t[0].attr("id"), Some("one"));
+        assert_eq!(t[0].attr("class"), Some("a b"));
+        assert_eq!(t[1].attr("href"), Some("a.html?x=1&y=2#k"));
+        assert_eq!(t[3].attr("alt"), Some(""));
+        assert_eq!(&html[t[1].offset..t[1].offset + 8], "<a href=");
+        assert_eq!(&html[t[2].offset..t[2].offset + 4], "</a>");
+    }
+
+    #[test]
+    fn character_references_in_attributes() {
+        let t = tags("<a title=\"a&amp;b&#39;c&#x4e2d;&nbsp;\" HREF=x>");
+        assert_eq!(t[0].attr("title"), Some("a&b'c中\u{a0}"));
+        assert_eq!(t[0].attr("href"), Some("x"));
+    }
+
+    #[test]
+    fn text_of_html() {
+        let html = "<h2 id=\"a\">标题</h2>\n<p>葡萄酒&amp;产业 <a href=\"x\">发展</a></p><script>var x = 1 < 2;</script><style>p{}</style><figure><figcaption>图 &lt;1&gt;</figcaption></figure>";
+        assert_eq!(text(html), "标题 葡萄酒&产业 发展 图 <1>");
+    }
+}
