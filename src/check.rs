@@ -22,8 +22,8 @@ use crate::content::{self, Markdown, Site};
 use crate::diagnostic::{Diagnostic, Diagnostics, nearest};
 use crate::output::{self, FileContent, OutputFile};
 use crate::pipeline;
-use crate::render::markdown::{LinkTarget, cited_stats, link_target};
 use crate::render::html::{Tag, tags};
+use crate::render::markdown::{LinkTarget, cited_stats, link_target};
 use crate::render::urls;
 
 /// Photo files `check` expects something to show.
@@ -599,7 +599,8 @@ fn has_alt(tag: &Tag) -> bool {
 
 /// An image marked as decoration, which needs no alt text.
 fn decorative(tag: &Tag) -> bool {
-    matches!(tag.attr("role"), Some("presentation" | "none")) || tag.attr("aria-hidden") == Some("true")
+    matches!(tag.attr("role"), Some("presentation" | "none"))
+        || tag.attr("aria-hidden") == Some("true")
 }
 
 /// The URLs a tag refers to.

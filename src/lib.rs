@@ -1,14 +1,18 @@
 //! annals: a static site generator for annual reports and the archives they
 //! grow into.
 //!
-//! A build is a pipeline whose stages hand plain values on:
-//! `config` (site.yaml) → `content` (the model) → `render` (files in
-//! memory) → `output` (the only writer). `main` turns errors into messages
-//! and exit codes; the library never prints.
+//! A build is a pipeline whose stages hand plain values on (`pipeline`):
+//! `config` (site.yaml) → `theme` → `content` (the model) → `images` (the
+//! photo plan) → `render` (files into a sink) → `output` (the only
+//! writer). docs/architecture.md tells the way through. `main` turns
+//! errors into messages and exit codes; the library never prints.
 
 // Diagnostics are rich (file, position, source line, hint) and only travel
 // the cold path; boxing them would buy nothing measurable.
 #![allow(clippy::result_large_err)]
+// The library never prints: it returns reports and errors, and `main`
+// decides what the user sees.
+#![deny(clippy::print_stdout, clippy::print_stderr, clippy::dbg_macro)]
 
 pub mod check;
 pub mod config;

@@ -37,11 +37,11 @@ use parse::{Parsed, parse_markdown};
 
 pub use date::Date;
 pub use front_matter::{Approx, Scalar, SortBy};
+pub use loader::join;
 pub use markdown_refs::{
     is_local, join_relative, line_column, parser_options as markdown_options, percent_decode,
     url_scheme,
 };
-pub use loader::join;
 pub use slug::{slugify, slugify_name};
 
 /// Loads the site under `root` (the folder holding `content/`).

@@ -49,7 +49,7 @@ impl Loader<'_> {
     /// link to nothing).
     pub(super) fn title(&mut self, source: &Source<'_>, title: Spanned<String>) -> String {
         if title.value.trim().is_empty() {
-            self.error_at(&source, &title.referenced, "the title is empty", "write the title readers see on the page and in the table of contents or the chronicle, such as `title: 第一章 思想建设`");
+            self.error_at(source, &title.referenced, "the title is empty", "write the title readers see on the page and in the table of contents or the chronicle, such as `title: 第一章 思想建设`");
         }
         title.value
     }

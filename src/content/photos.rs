@@ -108,7 +108,7 @@ impl Loader<'_> {
         let (abs, path) = match self.resolve_photo_path(&src.value, page_dir, report_dir) {
             Ok(found) => found,
             Err((message, hint)) => {
-                self.error_at(&source, &src.referenced, message, hint);
+                self.error_at(source, &src.referenced, message, hint);
                 return None;
             }
         };
@@ -116,7 +116,7 @@ impl Loader<'_> {
             && alt.as_deref().is_none_or(|a| a.trim().is_empty())
         {
             self.error_at(
-                &source,
+                source,
                 &src.referenced,
                 format!("the photo `{}` has neither `alt` nor `caption`", src.value),
                 "add `alt:` describing what the photo shows, or a `caption:`",

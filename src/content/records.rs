@@ -117,7 +117,7 @@ impl Loader<'_> {
             None => format!("the chapters of this report are: {}", chapters.join(", ")),
         };
         self.error_at(
-            &source,
+            source,
             &chapter.referenced,
             format!("no chapter has the slug `{}`", chapter.value),
             hint,

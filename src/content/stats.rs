@@ -116,7 +116,7 @@ impl Loader<'_> {
             || !key.value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
         {
             self.error_at(
-                &source,
+                source,
                 &key.referenced,
                 format!("the stat key `{}` may only use a-z, 0-9 and _", key.value),
                 "for example `study_sessions`",
@@ -136,7 +136,7 @@ impl Loader<'_> {
                         None => format!("events can be filtered on: {}", FILTER_FIELDS.join(", ")),
                     };
                     loader.error_at(
-                        &source,
+                        source,
                         &f.referenced,
                         format!("events have no field `{field}` to filter on"),
                         hint,
@@ -148,12 +148,12 @@ impl Loader<'_> {
         };
         let derived = match (&value, count, sum, filter) {
             (Some(v), Some(_), _, _) | (Some(v), _, Some(_), _) => {
-                self.error_at(&source, &v.referenced, format!("the stat `{}` has both a `value` and a derivation", key.value), "keep `value:` for a typed figure, or `count:`/`sum:` to compute it from the chronicle, not both");
+                self.error_at(source, &v.referenced, format!("the stat `{}` has both a `value` and a derivation", key.value), "keep `value:` for a typed figure, or `count:`/`sum:` to compute it from the chronicle, not both");
                 return None;
             }
             (None, Some(c), Some(_), _) => {
                 self.error_at(
-                    &source,
+                    source,
                     &c.referenced,
                     format!("the stat `{}` has both `count` and `sum`", key.value),
                     "choose one",
@@ -165,7 +165,7 @@ impl Loader<'_> {
             }
             (_, Some(c), None, Some(w)) => {
                 self.error_at(
-                    &source,
+                    source,
                     &w.referenced,
                     "`where` goes with `sum`; `count` takes its filter itself",
                     "write `count: {kind: visit}`",
@@ -176,7 +176,7 @@ impl Loader<'_> {
             (_, None, Some(field), filter) => {
                 if field.value != "participants" {
                     self.error_at(
-                        &source,
+                        source,
                         &field.referenced,
                         format!("events have no number `{}` to sum", field.value),
                         "`sum: participants` is the number events carry",
@@ -196,7 +196,7 @@ impl Loader<'_> {
             }
             (None, None, None, Some(w)) => {
                 self.error_at(
-                    &source,
+                    source,
                     &w.referenced,
                     "`where` without `sum`",
                     "add `sum: participants`, or remove `where:`",
@@ -205,7 +205,7 @@ impl Loader<'_> {
             }
             (Some(_), None, None, Some(w)) => {
                 self.error_at(
-                    &source,
+                    source,
                     &w.referenced,
                     "`where` without `sum`",
                     "`where:` filters the events a `sum:` adds up",
@@ -214,7 +214,7 @@ impl Loader<'_> {
             }
             (Some(_), None, None, None) => None,
             (None, None, None, None) => {
-                self.error_at(&source, &key.referenced, format!("the stat `{}` has no value", key.value), "add `value: 14`, or derive it from the chronicle with `count: {kind: ...}` or `sum: participants`");
+                self.error_at(source, &key.referenced, format!("the stat `{}` has no value", key.value), "add `value: 14`, or derive it from the chronicle with `count: {kind: ...}` or `sum: participants`");
                 return None;
             }
         };

@@ -3,8 +3,8 @@
 //! variables. A new kind of page is a variant here, a function below, and
 //! (for a report's page) a `ReportPage` in the content model.
 
-use super::markdown::{self, Rendered};
 use super::html;
+use super::markdown::{self, Rendered};
 use super::search::SearchDoc;
 use super::views::{self, ChapterLink, PageView, PhotoView, SectionView};
 use super::{PrintChapter, Renderer, Vars, meta, unshown, urls, with_captions};
@@ -23,7 +23,8 @@ pub(super) enum Page<'a> {
     SiteStats,
     /// A listing page of a plain section (1-based).
     Section(&'a Section, usize),
-    Page(&'a content::Page, Option<&'a Section>),
+    /// A page of a plain section, or directly under `content/`.
+    Plain(&'a content::Page, Option<&'a Section>),
     Tags,
     Tag(usize),
     Search,
@@ -65,9 +66,9 @@ impl<'a> Renderer<'a> {
         for s in site.all_sections() {
             let listings = s.pages.len().div_ceil(s.paginate_by).max(1);
             pages.extend((1..=listings).map(|n| Page::Section(s, n)));
-            pages.extend(s.pages.iter().map(|p| Page::Page(p, Some(s))));
+            pages.extend(s.pages.iter().map(|p| Page::Plain(p, Some(s))));
         }
-        pages.extend(site.pages.iter().map(|p| Page::Page(p, None)));
+        pages.extend(site.pages.iter().map(|p| Page::Plain(p, None)));
         pages.push(Page::Tags);
         pages.extend((0..self.tags.len()).map(Page::Tag));
         if self.config.search {
@@ -90,7 +91,7 @@ impl<'a> Renderer<'a> {
             Page::Of(i, ReportPage::Photos) => self.photos(i),
             Page::SiteStats => self.site_stats(),
             Page::Section(section, number) => self.section(section, number, errors),
-            Page::Page(page, section) => self.page(page, section, errors),
+            Page::Plain(page, section) => self.page(page, section, errors),
             Page::Tags => self.tags(),
             Page::Tag(i) => self.tag(i),
             Page::Search => PageContext::new(
