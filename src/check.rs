@@ -18,7 +18,7 @@ use std::sync::Mutex;
 use pulldown_cmark::{Event, Parser, Tag as MdTag, TagEnd};
 
 use crate::config::BuildOptions;
-use crate::content::{self, Markdown, Site};
+use crate::content::{self, Markdown, ReportPage, Site};
 use crate::diagnostic::{Diagnostic, Diagnostics, nearest};
 use crate::output::{self, FileContent, OutputFile};
 use crate::pipeline;
@@ -215,7 +215,7 @@ impl Crawler<'_> {
         let body = |md, path| Body { md, path, print: None };
         let mut bodies = vec![body(&site.home.body, "")];
         for r in &site.reports {
-            let print = Some(format!("{}print/", r.path));
+            let print = Some(r.page_path(ReportPage::Print));
             bodies.push(Body { md: &r.preface, path: &r.path, print: print.clone() });
             bodies.extend(r.chapters.iter().map(|c| Body {
                 md: &c.body,

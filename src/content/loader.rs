@@ -26,7 +26,20 @@ pub(super) struct Loader<'a> {
     pub(super) images: HashMap<PathBuf, Vec<ImageRef>>,
 }
 
-impl Loader<'_> {
+impl<'a> Loader<'a> {
+    /// A loader of the content folder `content` (an absolute path).
+    pub(super) fn new(content: &'a Path, drafts: bool) -> Self {
+        Loader {
+            content,
+            drafts,
+            errors: Vec::new(),
+            incomplete: HashSet::new(),
+            quiet_refs: false,
+            left_out: BTreeSet::new(),
+            images: HashMap::new(),
+        }
+    }
+
     pub(super) fn error(&mut self, d: Diagnostic) {
         self.errors.push(d);
     }
@@ -61,4 +74,16 @@ pub fn join(dir: &str, name: &str) -> String {
 /// The site-relative file of a content path, for messages.
 pub(super) fn content_file(rel: &str) -> PathBuf {
     Path::new("content").join(rel)
+}
+
+/// A content folder written for a test: `(path, text)` pairs.
+#[cfg(test)]
+pub(super) fn content_folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (path, text) in files {
+        let file = dir.path().join(path);
+        std::fs::create_dir_all(file.parent().expect("a folder")).expect("the folder");
+        std::fs::write(file, text).expect("the file");
+    }
+    dir
 }

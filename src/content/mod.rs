@@ -23,7 +23,7 @@ mod stats;
 mod tree;
 mod walk;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -64,15 +64,7 @@ pub fn load_partial(root: &Path, drafts: bool) -> (Site, Vec<Diagnostic>) {
             return (Site::default(), vec![d]);
         }
     };
-    let mut loader = Loader {
-        content: &content_abs,
-        drafts,
-        errors: Vec::new(),
-        incomplete: HashSet::new(),
-        quiet_refs: false,
-        left_out: BTreeSet::new(),
-        images: HashMap::new(),
-    };
+    let mut loader = Loader::new(&content_abs, drafts);
     let files = loader.walk();
     let parsed: Vec<(&String, Result<Parsed, Diagnostic>)> =
         files.markdown.par_iter().map(|rel| (rel, parse_markdown(&content_abs, rel))).collect();

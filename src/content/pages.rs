@@ -340,3 +340,36 @@ impl Loader<'_> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::loader::content_folder;
+    use crate::content::load_partial;
+
+    #[test]
+    fn a_page_takes_its_number_and_slug_from_its_name_and_drafts_stay_out() {
+        let dir = content_folder(&[
+            ("content/2024/_index.md", "---\ntitle: Review\n---\n"),
+            ("content/2024/03-youth work.md", "---\ntitle: Youth\n---\n"),
+            ("content/2024/04-d.md", "---\ntitle: Draft\ndraft: true\n---\n"),
+            ("content/2024/05-stats.md", "---\ntitle: Figures\n---\n"),
+            ("content/2024/06-e.md", "---\ntitle: E\nslug: a/b\n---\n"),
+        ]);
+        let (site, errors) = load_partial(dir.path(), false);
+        let youth = &site.reports[0].chapters[0];
+        assert_eq!((youth.number, youth.slug.as_str()), (Some(3), "youth-work"));
+        assert_eq!(youth.path, "2024/youth-work/");
+        assert_eq!(site.reports[0].chapters.len(), 1);
+        assert!(site.drafts.contains("2024/04-d.md"));
+        let messages: Vec<&str> = errors.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "the chapter slug `stats` is taken by the report's own stats page",
+                "`a/b` cannot be a slug"
+            ]
+        );
+        let (with_drafts, _) = load_partial(dir.path(), true);
+        assert!(with_drafts.reports[0].chapters.iter().any(|c| c.title == "Draft"));
+    }
+}

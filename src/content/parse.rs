@@ -74,3 +74,41 @@ pub(super) fn is_report_dir(dir: &str, yaml_text: &str) -> bool {
             )
             .is_ok_and(|p| p.year.is_some()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::loader::content_folder;
+    use super::*;
+
+    #[test]
+    fn each_file_parses_as_its_kind() {
+        let dir = content_folder(&[
+            ("_index.md", "---\ntitle: Home\n---\n"),
+            ("2024/_index.md", "---\ntitle: Review\n---\nPreface.\n"),
+            ("about/_index.md", "---\ntitle: About\n---\n"),
+            ("2024/01-a.md", "---\ntitle: A\n---\n\n![alt](p.jpg \"caption\")\n"),
+        ]);
+        let kind = |rel: &str| match parse_markdown(dir.path(), rel).unwrap().front {
+            Front::Home(_) => "home",
+            Front::Report(_) => "report",
+            Front::Section(_) => "section",
+            Front::Page(_) => "page",
+        };
+        assert_eq!(kind("_index.md"), "home");
+        assert_eq!(kind("2024/_index.md"), "report");
+        assert_eq!(kind("about/_index.md"), "section");
+        assert_eq!(kind("2024/01-a.md"), "page");
+        let page = parse_markdown(dir.path(), "2024/01-a.md").unwrap();
+        assert_eq!((page.body_line, page.images.len()), (4, 1));
+        assert_eq!(&page.text[page.body_start..], "\n![alt](p.jpg \"caption\")\n");
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_an_error_at_its_first_bad_byte() {
+        let dir = content_folder(&[]);
+        std::fs::write(dir.path().join("a.md"), b"---\ntitle: A\n---\n\xff").unwrap();
+        let d = parse_markdown(dir.path(), "a.md").err().unwrap();
+        assert_eq!((d.line, d.column), (Some(4), Some(1)));
+        assert!(d.message.contains("not valid UTF-8"), "{}", d.message);
+    }
+}

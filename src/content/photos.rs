@@ -193,3 +193,29 @@ impl Loader<'_> {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::loader::content_folder;
+    use super::*;
+
+    #[test]
+    fn a_photo_is_found_beside_its_page_then_in_its_report() {
+        let dir = content_folder(&[
+            ("2024/photos/a.jpg", "x"),
+            ("2024/02-b/b.jpg", "x"),
+            ("outside.jpg", "x"),
+        ]);
+        let content = dir.path().canonicalize().unwrap();
+        let loader = Loader::new(&content, false);
+        let found = |src: &str, page: &str| loader.resolve_photo_path(src, page, Some("2024"));
+        assert_eq!(found("b.jpg", "2024/02-b").unwrap().1, "2024/02-b/b.jpg");
+        assert_eq!(found("photos/a.jpg", "2024/02-b").unwrap().1, "2024/photos/a.jpg");
+        let (message, hint) = found("photos/c.jpg", "2024/02-b").unwrap_err();
+        assert_eq!(message, "the photo `photos/c.jpg` does not exist");
+        assert!(hint.contains("content/2024/02-b/photos/c.jpg and content/2024/photos/c.jpg"));
+        assert!(found("../../x.jpg", "2024").unwrap_err().0.contains("outside `content/`"));
+        assert!(found("https://x/a.jpg", "2024").unwrap_err().0.contains("not a file"));
+        assert!(found("photos", "2024").unwrap_err().0.contains("is a folder"));
+    }
+}

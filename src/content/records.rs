@@ -136,3 +136,29 @@ impl Diagnostic {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::loader::content_folder;
+    use super::*;
+
+    #[test]
+    fn the_chronicle_is_in_date_order_within_the_report_year() {
+        let records = "- date: 2024-09-01\n  title: B\n- date: 2024-03\n  title: A\n  chapter: politics\n- date: 2023-12-01\n  title: Last year\n- date: 2024\n  title: C\n  chapter: nowhere\n";
+        let dir = content_folder(&[("2024/records.yaml", records)]);
+        let mut loader = Loader::new(dir.path(), false);
+        let events = loader.chronicle("2024", 2024, &["politics".to_owned()], "2024/");
+        let titles: Vec<&str> = events.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["C", "A", "B"]);
+        assert_eq!(events[1].chapter.as_deref(), Some("politics"));
+        let messages: Vec<(usize, &str)> =
+            loader.errors.iter().map(|d| (d.line.unwrap(), d.message.as_str())).collect();
+        assert_eq!(
+            messages,
+            [
+                (6, "this event of 2023-12-01 is not in the report's year 2024"),
+                (10, "no chapter has the slug `nowhere`")
+            ]
+        );
+    }
+}

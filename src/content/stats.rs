@@ -328,4 +328,30 @@ mod tests {
         let place = BTreeMap::from([("place".to_owned(), Scalar::Text("x".into()))]);
         assert_eq!(derive(&Derivation::Count { filter: place }, &events), 0.0);
     }
+
+    #[test]
+    fn each_figure_is_checked_and_a_key_is_used_once() {
+        let stats = "- key: visits\n  label: Visits\n  count: {kind: visit}\n- key: both\n  label: Both\n  value: 3\n  count: {kind: visit}\n- key: Bad-Key\n  label: Bad\n  value: 1\n- key: visits\n  label: Again\n  value: 2\n- key: filtered\n  label: F\n  count: {knd: visit}\n";
+        let records = "- date: 2024-05-01\n  title: A\n  kind: visit\n- date: 2024-06-01\n  title: B\n  kind: visit\n";
+        let dir = crate::content::loader::content_folder(&[
+            ("content/2024/_index.md", "---\ntitle: Review\n---\n"),
+            ("content/2024/stats.yaml", stats),
+            ("content/2024/records.yaml", records),
+        ]);
+        let (site, errors) = crate::content::load_partial(dir.path(), false);
+        let visits = &site.reports[0].stats[0];
+        assert_eq!((visits.key.as_str(), visits.value), ("visits", 2.0));
+        let mut found: Vec<(usize, &str)> =
+            errors.iter().map(|d| (d.line.unwrap(), d.message.as_str())).collect();
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                (6, "the stat `both` has both a `value` and a derivation"),
+                (8, "the stat key `Bad-Key` may only use a-z, 0-9 and _"),
+                (11, "the stat key `visits` is used twice in this report"),
+                (16, "events have no field `knd` to filter on"),
+            ]
+        );
+    }
 }

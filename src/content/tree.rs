@@ -289,3 +289,41 @@ pub(super) fn collect_links(site: &Site) -> BTreeMap<String, String> {
     links.insert("_index.md".to_owned(), String::new());
     links
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::loader::content_folder;
+    use crate::content::load_partial;
+
+    #[test]
+    fn chapters_in_number_order_and_the_clashes_only_the_tree_shows() {
+        let page = |title: &str| format!("---\ntitle: {title}\n---\n");
+        let dir = content_folder(&[
+            ("site.yaml", ""),
+            ("content/2024/_index.md", &page("Review")),
+            ("content/2024/02-b.md", &page("B")),
+            ("content/2024/01-a.md", &page("A")),
+            ("content/2024/03-c.md", "---\ntitle: C\nnumber: 2\n---\n"),
+            ("content/tags.md", &page("Tags")),
+            ("content/x/_index.md", &page("X")),
+            ("content/x/a.md", &page("XA")),
+            ("content/x/a/index.md", &page("XA again")),
+        ]);
+        let (site, errors) = load_partial(dir.path(), false);
+        let chapters: Vec<&str> =
+            site.reports[0].chapters.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(chapters, ["A", "B", "C"]);
+        let mut messages: Vec<String> =
+            errors.iter().map(|d| format!("{}: {}", d.file.display(), d.message)).collect();
+        messages.sort();
+        assert_eq!(
+            messages,
+            [
+                "content/2024/03-c.md: chapter number 2 is also the number of content/2024/02-b.md",
+                "content/tags.md: the URL `/tags/` belongs to a page annals makes",
+                "content/x/a/index.md: this page has the same URL `/x/a/` as content/x/a.md",
+            ]
+        );
+        assert_eq!(site.links["x/a.md"], "x/a/");
+    }
+}

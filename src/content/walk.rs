@@ -109,3 +109,34 @@ impl Loader<'_> {
         files
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::loader::content_folder;
+    use super::*;
+
+    #[test]
+    fn hidden_files_and_backups_are_left_out_and_a_folder_is_one_kind() {
+        let dir = content_folder(&[
+            ("_index.md", ""),
+            ("2024/_index.md", ""),
+            ("2024/01-a.md", ""),
+            ("2024/.draft.md", ""),
+            ("2024/02-b.md~", ""),
+            ("2024/photo.jpg", ""),
+            ("x/_index.md", ""),
+            ("x/index.md", ""),
+        ]);
+        let mut loader = Loader::new(dir.path(), false);
+        let files = loader.walk();
+        assert_eq!(
+            files.markdown,
+            ["2024/01-a.md", "2024/_index.md", "_index.md", "x/_index.md", "x/index.md"]
+        );
+        assert!(files.sections.contains("") && files.sections.contains("2024"));
+        assert!(files.bundles.contains("x"));
+        assert_eq!(loader.errors.len(), 1);
+        assert_eq!(loader.errors[0].file, std::path::Path::new("content/x/index.md"));
+        assert!(loader.errors[0].message.contains("both `_index.md` and `index.md`"));
+    }
+}
