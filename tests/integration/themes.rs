@@ -77,6 +77,59 @@ fn a_theme_may_not_extend_itself() {
     assert_eq!(site.error().message, "themes extend each other in a loop: mine → mine");
 }
 
+/// What every message about a theme name that is no folder name hints.
+const NAME_HINT: &str = "a theme is named by its folder under themes/ (`mine` for themes/mine/), or is a built-in one (default, gazette)";
+
+#[test]
+fn a_theme_name_that_is_a_path_is_an_error_at_its_line_and_column() {
+    let site = TestSite::new();
+    for name in ["../../elsewhere", "a/b", "..", ".", "/etc", "\"\"", "'a\\b'", "C:x"] {
+        site.file("site.yaml", &format!("title: T\ntheme: {name}\n"));
+        let e = site.error();
+        assert_eq!(e.file, Path::new("site.yaml"), "{name}");
+        assert_eq!((e.line, e.column), (Some(2), Some(8)), "{name}: {e}");
+        assert_eq!(e.hint.as_deref(), Some(NAME_HINT), "{name}");
+    }
+    site.file("site.yaml", "title: T\ntheme: child\n");
+    site.file("themes/child/theme.yaml", "name: child\nextends: ../../default\n");
+    let e = site.error();
+    assert_eq!(e.file, Path::new("themes/child/theme.yaml"));
+    assert_eq!((e.line, e.column), (Some(2), Some(10)));
+    assert_eq!(e.message, "`../../default` is not a theme name: a theme is one folder, not a path");
+    assert_eq!(e.hint.as_deref(), Some(NAME_HINT));
+    // `theme/…` names the theme in use's templates: no theme has that name.
+    site.file("themes/child/theme.yaml", "name: child\nextends: theme\n");
+    assert!(site.error().message.starts_with("`theme` cannot name a theme"));
+}
+
+#[test]
+fn a_theme_outside_the_site_stops_the_command_with_exit_1_at_its_position() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\ntheme: ../../elsewhere\n");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+            .args(args)
+            .arg("--root")
+            .arg(site.root())
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    for command in ["build", "check"] {
+        let (code, stderr) = run(&[command]);
+        assert_eq!(code, Some(1), "{command}: {stderr}");
+        assert!(
+            stderr.contains("error: site.yaml:2:8: `../../elsewhere` is not a theme name"),
+            "{stderr}"
+        );
+        assert!(stderr.contains(NAME_HINT), "{stderr}");
+    }
+    site.file("site.yaml", "title: T\n");
+    let (code, stderr) = run(&["build", "--theme", "../default"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("error: --theme: `../default` is not a theme name"), "{stderr}");
+}
+
 #[test]
 fn an_unknown_key_in_theme_yaml_names_the_nearest() {
     let site = TestSite::new();
@@ -199,6 +252,96 @@ fn site_templates_and_static_files_override_gazette() {
     assert!(missing.contains("Custom missing page"));
     assert!(missing.contains("class=\"nameplate\""), "gazette's base.html");
     assert_eq!(read(&out, "assets/gazette.css"), "body { color: red }");
+}
+
+#[test]
+fn a_site_template_overrides_one_block_of_whichever_theme_it_uses() {
+    let site = TestSite::new();
+    site.file(
+        "templates/base.html",
+        "{% extends \"theme/base.html\" %}{% block title %}Ours: {{ page_title }}{% endblock title %}",
+    );
+    for (theme, masthead) in [("default", "class=\"brand\""), ("gazette", "class=\"nameplate\"")] {
+        site.file("site.yaml", &format!("title: T\ntheme: {theme}\n"));
+        site.build().unwrap();
+        let chapter = read(&site.root().join("public"), "2024/one/index.html");
+        assert!(chapter.contains("<title>Ours: One</title>"), "{theme}: {chapter}");
+        // Everything else is the theme's.
+        assert!(chapter.contains(masthead), "{theme}: {chapter}");
+    }
+}
+
+#[test]
+fn a_child_theme_changes_one_block_and_its_parents_pages_take_its_base() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\ntheme: mine\n");
+    site.file("themes/mine/theme.yaml", "name: mine\nextends: default\n");
+    site.file(
+        "themes/mine/templates/base.html",
+        "{% extends \"default/base.html\" %}{% block head %}<meta name=\"mine\">{% endblock head %}",
+    );
+    site.build().unwrap();
+    let out = site.root().join("public");
+    // default's chapter.html and 404.html extend `base.html`: mine's.
+    for page in ["2024/one/index.html", "404.html"] {
+        let html = read(&out, page);
+        assert!(html.contains("<meta name=\"mine\">"), "{page}: {html}");
+        assert!(html.contains("class=\"masthead\""), "{page}: default's other blocks");
+    }
+    assert!(read(&out, "2024/one/index.html").contains("class=\"chapter-head\""));
+}
+
+#[test]
+fn a_template_error_in_a_child_theme_or_a_site_override_names_its_file_and_line() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\ntheme: mine\n");
+    site.file("themes/mine/theme.yaml", "name: mine\nextends: default\n");
+    let child = "themes/mine/templates/chapter.html";
+    site.file(child, "{% extends \"default/chapter.html\" %}\n{% block main %}\n{{ chapter.title }\n{% endblock main %}\n");
+    let e = site.error();
+    assert_eq!((e.file.as_path(), e.line), (Path::new(child), Some(3)), "{e}");
+    // A block that no parent has, at its name.
+    site.file(
+        child,
+        "{% extends \"default/chapter.html\" %}\n{% block mian %}{% endblock mian %}\n",
+    );
+    let e = site.error();
+    assert_eq!((e.file.as_path(), e.line, e.column), (Path::new(child), Some(2), Some(10)), "{e}");
+    assert_eq!(e.message, "template error: Block `mian` is not defined in any parent template");
+    // A parent that is no template.
+    site.file(child, "{% extends \"default/chapter.htm\" %}\n");
+    let e = site.error();
+    assert_eq!(e.file, Path::new(child));
+    assert_eq!(e.hint.as_deref(), Some("did you mean `default/chapter.html`?"));
+    // A site's template that extends its own name means the theme's.
+    site.file(child, "{% extends \"default/chapter.html\" %}\n");
+    site.file("templates/chapter.html", "{% extends \"chapter.html\" %}\n");
+    let e = site.error();
+    assert_eq!(e.file, Path::new("templates/chapter.html"));
+    assert_eq!(
+        e.hint.as_deref(),
+        Some("to change blocks of the theme's own `chapter.html`, extend `theme/chapter.html`")
+    );
+    site.file("templates/chapter.html", "{% extends \"theme/chapter.html\" %}\n{% block main %}{{ chapter.nope }}{% endblock main %}\n");
+    let e = site.error();
+    assert_eq!((e.file.as_path(), e.line), (Path::new("templates/chapter.html"), Some(2)), "{e}");
+}
+
+#[test]
+fn a_theme_that_extends_none_must_have_every_page_template() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\ntheme: bare\n");
+    site.file("themes/bare/theme.yaml", "name: bare\n");
+    site.file("themes/bare/i18n/zh-CN.yaml", "figure_plain: \"{value}{unit}\"\n");
+    site.file("themes/bare/templates/base.html", "{% block main %}{% endblock main %}");
+    let e = site.error();
+    assert_eq!(e.message, "the theme `bare` has no template `home.html`");
+    // A folder of templates/ named like a theme of the chain would hide it.
+    site.file("site.yaml", "title: T\ntheme: gazette\n");
+    site.file("templates/default/chapter.html", "");
+    let e = site.error();
+    assert_eq!(e.file, Path::new("templates/default/chapter.html"));
+    assert_eq!(e.message, "this template lies in a folder named like the theme `default`");
 }
 
 #[test]
