@@ -292,6 +292,37 @@ fn a_child_theme_changes_one_block_and_its_parents_pages_take_its_base() {
 }
 
 #[test]
+fn a_theme_extending_gazette_changes_one_block_and_keeps_both_parents_rest() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\ntheme: mine\n");
+    site.file("themes/mine/theme.yaml", "name: mine\nextends: gazette\n");
+    site.file(
+        "themes/mine/templates/base.html",
+        "{% extends \"gazette/base.html\" %}{% block body_class %}mine {{ super() }}{% endblock body_class %}",
+    );
+    site.file(
+        "themes/mine/templates/chapter.html",
+        "{% extends \"gazette/chapter.html\" %}{% block page_head %}<h1 class=\"mine\">{{ chapter.title }}</h1>{% endblock page_head %}",
+    );
+    site.build().unwrap();
+    let chapter = read(&site.root().join("public"), "2024/one/index.html");
+    for (what, html) in [
+        ("mine's head", "<h1 class=\"mine\">One</h1>"),
+        (
+            "mine's body class around gazette's and default's",
+            "<body class=\"mine gazette kind-chapter\">",
+        ),
+        ("gazette's masthead", "class=\"nameplate\""),
+        ("gazette's article and body", "<article class=\"story\">"),
+        ("gazette's columns", "class=\"prose columns\""),
+        ("default's chapter navigation", "class=\"prev-next\""),
+    ] {
+        assert!(chapter.contains(html), "{what}: {chapter}");
+    }
+    assert!(!chapter.contains("class=\"page-head\""), "gazette's head is replaced: {chapter}");
+}
+
+#[test]
 fn a_template_error_in_a_child_theme_or_a_site_override_names_its_file_and_line() {
     let site = TestSite::new();
     site.file("site.yaml", "title: T\ntheme: mine\n");
