@@ -40,6 +40,11 @@ pub const BUILT_IN: [&str; 2] = ["default", "gazette"];
 /// the theme's own `chapter.html` (or its parent's), not the site's.
 pub const ALIAS: &str = "theme";
 
+/// Templates of annals' own files that a chain of themes may lack (a
+/// theme that extends none, a site's copy of an older `default`): the
+/// built-in `default` theme's are used then.
+const ALWAYS_THERE: [&str; 3] = ["sitemap.xml", "atom.xml", "robots.txt"];
+
 /// What a theme's name is, for messages about one that is not.
 const NAME_HINT: &str = "a theme is named by its folder under themes/ (`mine` for themes/mine/), or is a built-in one (default, gazette)";
 
@@ -317,8 +322,9 @@ fn name_problem(name: &str) -> Option<(String, &'static str)> {
 }
 
 /// Every template by its name for Tera (see the module's comment): each
-/// theme's as `NAME/X`, the site's as `X`, and the nearest theme's again
-/// as `theme/X`.
+/// theme's as `NAME/X`, the site's as `X`, the nearest theme's again as
+/// `theme/X`, and the built-in `default`'s `ALWAYS_THERE` ones where no
+/// theme of the chain nor the site has them.
 fn templates(root: &Path, chain: &[Link]) -> Result<BTreeMap<String, TemplateSource>, Diagnostic> {
     let taken: Vec<&str> = chain.iter().map(|link| link.name.as_str()).chain([ALIAS]).collect();
     let mut templates = BTreeMap::new();
@@ -339,6 +345,13 @@ fn templates(root: &Path, chain: &[Link]) -> Result<BTreeMap<String, TemplateSou
     for rel in site.list("templates") {
         let source = template_source(root, &site, &rel, &taken)?;
         templates.insert(rel, source);
+    }
+    for name in ALWAYS_THERE {
+        let alias = format!("{ALIAS}/{name}");
+        if !templates.contains_key(name) && !aliases.contains_key(&alias) {
+            let built_in = Files::Embedded("default");
+            templates.insert(name.to_owned(), template_source(root, &built_in, name, &taken)?);
+        }
     }
     templates.extend(aliases);
     Ok(templates)

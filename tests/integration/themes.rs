@@ -376,6 +376,105 @@ fn a_theme_that_extends_none_must_have_every_page_template() {
 }
 
 #[test]
+fn the_sitemap_feed_and_robots_templates_escape_what_they_print() {
+    let site = TestSite::new();
+    site.file(
+        "site.yaml",
+        "title: T & 'Co'\nbase_url: https://example.org/a&b\ndescription: \"it's <b>\"\n",
+    );
+    site.file(
+        "content/2024/_index.md",
+        "---\ntitle: \"Tom's & Jerry's\"\nauthor: \"O'Neil <&> Co\"\n---\nPreface.\n",
+    );
+    site.file(
+        "content/2024/01-one.md",
+        "---\ntitle: One\nslug: \"o'neil&co\"\ndate: 2024-05-06\n---\n",
+    );
+    site.build().unwrap();
+    let out = site.root().join("public");
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(
+        sitemap.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset"),
+        "{sitemap}"
+    );
+    assert!(
+        sitemap.contains(
+            "  <url>\n    <loc>https://example.org/a&amp;b/2024/o&#39;neil&amp;co/</loc>\n    <lastmod>2024-05-06</lastmod>\n  </url>\n"
+        ),
+        "{sitemap}"
+    );
+    let feed = read(&out, "atom.xml");
+    for line in [
+        "  <title>T &amp; &#39;Co&#39;</title>\n  <subtitle>it&#39;s &lt;b&gt;</subtitle>\n",
+        "    <title>Tom&#39;s &amp; Jerry&#39;s</title>\n    <link href=\"https://example.org/a&amp;b/2024/\"/>\n",
+        "    <updated>2024-12-31T00:00:00Z</updated>\n    <author><name>O&#39;Neil &lt;&amp;&gt; Co</name></author>\n  </entry>\n",
+    ] {
+        assert!(feed.contains(line), "{line}\n{feed}");
+    }
+    for xml in [&sitemap, &feed] {
+        roxmltree::Document::parse(xml).unwrap();
+    }
+    // Text, not XML: as it is.
+    assert_eq!(
+        read(&out, "robots.txt"),
+        "User-agent: *\nAllow: /\nSitemap: https://example.org/a&b/sitemap.xml\n"
+    );
+}
+
+#[test]
+fn a_site_or_a_theme_replaces_the_sitemap_feed_and_robots_templates() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\nbase_url: https://example.org\ntheme: mine\n");
+    site.file("themes/mine/theme.yaml", "name: mine\nextends: gazette\n");
+    site.file(
+        "themes/mine/templates/sitemap.xml",
+        "{% for entry in entries %}{{ entry.loc }}{% if entry.lastmod %} {{ entry.lastmod }}{% endif %}\n{% endfor %}",
+    );
+    site.file(
+        "templates/robots.txt",
+        "User-agent: *\nDisallow: /print/\n{% if sitemap_url %}Sitemap: {{ sitemap_url }}\n{% endif %}",
+    );
+    site.build().unwrap();
+    let out = site.root().join("public");
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(sitemap.starts_with("https://example.org/\nhttps://example.org/2024/\n"), "{sitemap}");
+    assert_eq!(
+        read(&out, "robots.txt"),
+        "User-agent: *\nDisallow: /print/\nSitemap: https://example.org/sitemap.xml\n"
+    );
+    // The feed is default's, through gazette.
+    assert!(read(&out, "atom.xml").contains("<generator>annals</generator>"));
+    // An error in one names its file and line.
+    site.file("templates/robots.txt", "User-agent: *\n{{ sitemap_ulr }}\n");
+    let e = site.error();
+    assert_eq!((e.file.as_path(), e.line), (Path::new("templates/robots.txt"), Some(2)), "{e}");
+    assert_eq!(
+        e.hint.as_deref(),
+        Some("while rendering `robots.txt`; check the names of the variables it uses")
+    );
+}
+
+#[test]
+fn a_theme_without_the_sitemap_feed_and_robots_templates_gets_the_built_in_ones() {
+    // A site's copy of default made before these were templates.
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\nbase_url: https://example.org\n");
+    let default = repo_root().join("themes/default");
+    for file in walkdir::WalkDir::new(&default).into_iter().map(Result::unwrap) {
+        let rel = file.path().strip_prefix(&default).unwrap().to_string_lossy().into_owned();
+        let machine_read = ["templates/sitemap.xml", "templates/atom.xml", "templates/robots.txt"];
+        if file.file_type().is_file() && !machine_read.contains(&rel.as_str()) {
+            site.bytes(&format!("themes/default/{rel}"), &std::fs::read(file.path()).unwrap());
+        }
+    }
+    site.build().unwrap();
+    let out = site.root().join("public");
+    assert!(read(&out, "sitemap.xml").contains("<loc>https://example.org/2024/one/</loc>"));
+    assert!(read(&out, "atom.xml").contains("<id>https://example.org/2024/</id>"));
+    assert!(read(&out, "robots.txt").ends_with("Sitemap: https://example.org/sitemap.xml\n"));
+}
+
+#[test]
 fn gazette_builds_the_example_site_with_every_reference_resolving_twice_alike() {
     let (_a, first) = build_with(&repo_root(), "gazette");
     assert!(crawl(&first) > 200);
@@ -435,14 +534,17 @@ fn gazette_speaks_english_too() {
 
 // The guide. docs/themes.md documents, in tables whose first column holds
 // a name in backticks, the variables of every template (`### \`X.html\``,
-// and `### Variables of every template`) and the fields of every view
-// type (`### \`TypeName\``), each with its type in the second column. The
-// test renders real sites, without writing them, and compares.
+// `### \`sitemap.xml\``; `### Variables of every template`, and `###
+// Variables of every page` for the `.html` ones) and the fields of every
+// view type (`### \`TypeName\``), each with its type in the second column.
+// The test renders real sites, without writing them, and compares.
 
 /// What docs/themes.md says.
 struct Guide {
     /// Variables every template gets.
     common: BTreeMap<String, String>,
+    /// Variables every page template (`….html`) gets too.
+    page: BTreeMap<String, String>,
     /// Template → its own variables → type.
     templates: BTreeMap<String, BTreeMap<String, String>>,
     /// View type → field → type.
@@ -451,12 +553,17 @@ struct Guide {
 
 fn read_guide() -> Guide {
     let text = std::fs::read_to_string(repo_root().join("docs/themes.md")).unwrap();
-    let mut guide =
-        Guide { common: BTreeMap::new(), templates: BTreeMap::new(), types: BTreeMap::new() };
+    let mut guide = Guide {
+        common: BTreeMap::new(),
+        page: BTreeMap::new(),
+        templates: BTreeMap::new(),
+        types: BTreeMap::new(),
+    };
     // Which table the rows below belong to.
     enum Target {
         None,
         Common,
+        Page,
         Template(String),
         Type(String),
     }
@@ -466,7 +573,9 @@ fn read_guide() -> Guide {
             let name = heading.trim().trim_matches('`');
             target = if heading == "Variables of every template" {
                 Target::Common
-            } else if heading.starts_with('`') && name.ends_with(".html") {
+            } else if heading == "Variables of every page" {
+                Target::Page
+            } else if heading.starts_with('`') && name.contains('.') {
                 // A template may have no variables of its own: no rows.
                 guide.templates.entry(name.to_owned()).or_default();
                 Target::Template(name.to_owned())
@@ -486,6 +595,7 @@ fn read_guide() -> Guide {
         let table = match &target {
             Target::None => continue,
             Target::Common => &mut guide.common,
+            Target::Page => &mut guide.page,
             Target::Template(t) => guide.templates.entry(t.clone()).or_default(),
             Target::Type(t) => guide.types.entry(t.clone()).or_default(),
         };
@@ -593,7 +703,8 @@ fn check(
 #[test]
 fn the_theme_guide_documents_every_template_variable_and_view_field() {
     let guide = read_guide();
-    assert!(guide.common.contains_key("root") && guide.types.contains_key("ReportView"));
+    assert!(guide.page.contains_key("root") && guide.common.contains_key("config"));
+    assert!(guide.types.contains_key("ReportView"));
     // Sites that together hold every view type with a value: the example,
     // the two-year library (changes against last year, archival pages), and
     // a small one with a paginated section and photos on the home page.
@@ -623,9 +734,12 @@ fn the_theme_guide_documents_every_template_variable_and_view_field() {
                 problems.add(format!("{template} has no `### `{template}`` table"), &page.path);
                 continue;
             };
+            let is_page = template.ends_with(".html");
+            let no_page_variables = BTreeMap::new();
+            let every = if is_page { &guide.page } else { &no_page_variables };
             for (name, value) in &page.variables {
                 let at = format!("{template} `{name}`");
-                match own.get(name).or_else(|| guide.common.get(name)) {
+                match own.get(name).or_else(|| guide.common.get(name)).or_else(|| every.get(name)) {
                     Some(ty) => check(&guide, value, ty, &at, &mut seen_types, &mut problems),
                     None => {
                         problems.add(
@@ -635,7 +749,7 @@ fn the_theme_guide_documents_every_template_variable_and_view_field() {
                     }
                 }
             }
-            for name in own.keys().chain(guide.common.keys()) {
+            for name in own.keys().chain(guide.common.keys()).chain(every.keys()) {
                 if !page.variables.contains_key(name) {
                     problems.add(
                         format!("{template}: documented variable `{name}` is not there"),
