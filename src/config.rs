@@ -19,7 +19,7 @@ struct RawConfig {
     title: String,
     base_url: Option<Spanned<String>>,
     language: Option<Spanned<String>>,
-    theme: Option<String>,
+    theme: Option<Spanned<String>>,
     description: Option<String>,
     author: Option<String>,
     copyright: Option<String>,
@@ -72,6 +72,10 @@ pub struct Config {
     /// Where `theme` was chosen, for messages: `site.yaml` or `--theme`.
     #[serde(skip)]
     pub theme_origin: &'static str,
+    /// Where `theme:` stands in site.yaml (line, column), if it is there and
+    /// `--theme` did not replace it.
+    #[serde(skip)]
+    pub theme_position: Option<(usize, usize)>,
     pub description: Option<String>,
     pub author: Option<String>,
     pub copyright: Option<String>,
@@ -142,6 +146,7 @@ impl Config {
             })?),
         };
         let language_position = language.as_ref().and_then(|l| position(&l.referenced));
+        let theme_position = theme.as_ref().and_then(|t| position(&t.referenced));
         let language = match language {
             None => "zh-CN".to_owned(),
             Some(lang) => {
@@ -217,8 +222,9 @@ impl Config {
             title,
             base_url,
             language,
-            theme: theme.unwrap_or_else(|| "default".to_owned()),
+            theme: theme.map_or_else(|| "default".to_owned(), |t| t.value),
             theme_origin: CONFIG_FILE,
+            theme_position,
             description,
             author,
             copyright,
@@ -319,6 +325,7 @@ pub fn apply_overrides(config: &mut Config, options: &BuildOptions) -> Result<()
     if let Some(theme) = &options.theme {
         config.theme = theme.clone();
         config.theme_origin = "--theme";
+        config.theme_position = None;
     }
     Ok(())
 }

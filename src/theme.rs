@@ -1,7 +1,16 @@
 //! Themes: `themes/NAME/` in the site, or one built into the binary (so
 //! `annals` works in any folder). A theme has `theme.yaml`, `templates/`,
-//! `static/` and `i18n/LANG.yaml`; the site's own `templates/` and
-//! `static/` replace the theme's files of the same name.
+//! `static/` and `i18n/LANG.yaml`, and may extend another theme by name;
+//! the site's own `templates/` and `static/` replace the theme's files of
+//! the same name.
+//!
+//! Templates get the names Tera knows them by here, so that a theme holds
+//! only what it changes: `NAME/X` is theme NAME's own `X`
+//! (`default/chapter.html`); `X` is the site's `templates/X`, else the
+//! nearest theme's of the chain (Tera's fallback prefixes, from `chain`);
+//! `theme/X` is the nearest theme's, whatever the site overrides. So a
+//! template that extends `default/chapter.html` overrides its blocks, and
+//! the `base.html` that one extends is the nearest `base.html`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -27,6 +36,18 @@ struct GazetteTheme;
 /// name wins over a built-in one.
 pub const BUILT_IN: [&str; 2] = ["default", "gazette"];
 
+/// The folder templates name the theme in use by: `theme/chapter.html` is
+/// the theme's own `chapter.html` (or its parent's), not the site's.
+pub const ALIAS: &str = "theme";
+
+/// Templates of annals' own files that a chain of themes may lack (a
+/// theme that extends none, a site's copy of an older `default`): the
+/// built-in `default` theme's are used then.
+const ALWAYS_THERE: [&str; 3] = ["sitemap.xml", "atom.xml", "robots.txt"];
+
+/// What a theme's name is, for messages about one that is not.
+const NAME_HINT: &str = "a theme is named by its folder under themes/ (`mine` for themes/mine/), or is a built-in one (default, gazette)";
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)] // name, description, version: read by people, checked by serde.
@@ -38,19 +59,32 @@ struct RawTheme {
     #[serde(default)]
     options: Map<String, Value>,
 }
+
 /// A theme ready to render with.
 #[derive(Debug, Clone)]
 pub struct Theme {
     pub name: String,
-    /// Template name (`chapter.html`, `partials/figure.html`) → source and
-    /// the file it came from, for error messages.
-    pub templates: BTreeMap<String, (String, PathBuf)>,
+    /// The theme and the themes it extends, the theme first:
+    /// `["gazette", "default"]`.
+    pub chain: Vec<String>,
+    /// Every template by the name Tera knows it by (see the module's
+    /// comment): `gazette/chapter.html`, `chapter.html`, `theme/chapter.html`.
+    pub templates: BTreeMap<String, TemplateSource>,
     /// Files copied to the output root.
     pub static_files: BTreeMap<String, StaticFile>,
     /// Interface strings in the site's language.
     pub strings: Map<String, Value>,
     /// Declared options with the site's values applied.
     pub options: Map<String, Value>,
+}
+
+/// A template's text and the file it came from, for messages.
+#[derive(Debug, Clone)]
+pub struct TemplateSource {
+    pub text: String,
+    /// Relative to the site root where it lies inside it:
+    /// `themes/mine/templates/chapter.html`, `templates/chapter.html`.
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Clone)]
@@ -186,6 +220,13 @@ fn kind_of(value: &Value) -> &'static str {
     }
 }
 
+/// A theme of the chain: its name, its files and the options it declares.
+struct Link {
+    name: String,
+    files: Files,
+    options: Map<String, Value>,
+}
+
 /// Loads the theme `config.theme` with the site's overrides. Diagnostics
 /// name files relative to `root`.
 pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
@@ -193,11 +234,43 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
 }
 
 fn load_chain(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
-    // The theme and its ancestors, child first.
-    let mut chain: Vec<(String, Files, Map<String, Value>)> = Vec::new();
+    let chain = resolve(root, config)?;
+    let templates = templates(root, &chain)?;
+    let strings = strings(&chain, root, config)?;
+    let options = options(&chain, root, config)?;
+    // From the base theme up, each child replacing what it redefines, and
+    // the site's own files over all.
+    let mut static_files = BTreeMap::new();
+    let site = Files::Disk(root.to_path_buf());
+    for files in chain.iter().rev().map(|link| &link.files).chain([&site]) {
+        for rel in files.list("static") {
+            static_files.insert(rel.clone(), files.static_file(&rel));
+        }
+    }
+    check_logo(&options, &static_files, config, &|key, d| at_option(root, config, key, d))?;
+    Ok(Theme {
+        name: config.theme.clone(),
+        chain: chain.into_iter().map(|link| link.name).collect(),
+        templates,
+        static_files,
+        strings,
+        options,
+    })
+}
+
+/// The theme `config.theme` and the themes it extends, the theme first.
+fn resolve(root: &Path, config: &Config) -> Result<Vec<Link>, Diagnostic> {
+    if let Some((message, hint)) = name_problem(&config.theme) {
+        let d = Diagnostic::new(config.theme_origin, message).hint(hint);
+        return Err(at_site_yaml(root, config.theme_position, d));
+    }
+    let mut chain: Vec<Link> = Vec::new();
     let mut name = config.theme.clone();
-    let mut blame =
-        Diagnostic::new(config.theme_origin, format!("there is no theme `{}`", config.theme));
+    let mut blame = at_site_yaml(
+        root,
+        config.theme_position,
+        Diagnostic::new(config.theme_origin, format!("there is no theme `{}`", config.theme)),
+    );
     loop {
         let files = locate(root, &name, blame)?;
         let text = read_text(&files, "theme.yaml")?;
@@ -205,10 +278,13 @@ fn load_chain(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
         let source = Source { file: &file, text: &text, first_line: 1 };
         let raw: RawTheme = yaml::parse(&text, source)?;
         let RawTheme { name: _, description: _, version: _, extends, options } = raw;
-        chain.push((name.clone(), files, options));
-        let Some(parent) = extends else { break };
-        if chain.iter().any(|(n, _, _)| *n == parent.value) {
-            let mut names: Vec<&str> = chain.iter().map(|(n, _, _)| n.as_str()).collect();
+        chain.push(Link { name: name.clone(), files, options });
+        let Some(parent) = extends else { return Ok(chain) };
+        if let Some((message, hint)) = name_problem(&parent.value) {
+            return Err(source.error_at(&parent.referenced, message).hint(hint));
+        }
+        if chain.iter().any(|link| link.name == parent.value) {
+            let mut names: Vec<&str> = chain.iter().map(|link| link.name.as_str()).collect();
             names.push(&parent.value);
             return Err(source
                 .error_at(
@@ -223,54 +299,134 @@ fn load_chain(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
         );
         name = parent.value;
     }
-    // From the base theme up, each child replacing what it redefines.
-    let mut templates = BTreeMap::new();
-    let mut static_files = BTreeMap::new();
-    let mut strings = Map::new();
-    let mut options = Map::new();
-    let mut strings_found = false;
-    for (_, files, declared) in chain.iter().rev() {
-        for rel in files.list("templates") {
-            let path = format!("templates/{rel}");
-            templates.insert(rel, (read_text(files, &path)?, files.display(&path)));
-        }
-        for rel in files.list("static") {
-            static_files.insert(rel.clone(), files.static_file(&rel));
-        }
-        let i18n = format!("i18n/{}.yaml", config.language);
-        if files.read(&i18n).is_some() {
-            let text = read_text(files, &i18n)?;
-            let file = files.display(&i18n);
-            let map: Map<String, Value> =
-                yaml::parse(&text, Source { file: &file, text: &text, first_line: 1 })?;
-            strings.extend(map);
-            strings_found = true;
-        }
-        options.extend(declared.clone());
+}
+
+/// Why `name` (from `theme:`, `--theme` or `extends:`) names no theme, if
+/// it does not: a message and a hint. A theme is one folder of `themes/`,
+/// never a path that could lead out of the site.
+fn name_problem(name: &str) -> Option<(String, &'static str)> {
+    if name == ALIAS {
+        let message = format!(
+            "`{ALIAS}` cannot name a theme: templates write `{ALIAS}/chapter.html` for the theme's own chapter.html"
+        );
+        return Some((message, "give the theme's folder another name"));
     }
-    let site_yaml =
-        std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
-    // A message about a value of site.yaml, at its line where it is known.
-    let at = |position: Option<&(usize, usize)>, d: Diagnostic| match position {
-        Some(&(line, column)) => d.at(line, column).with_source(&site_yaml),
-        None => d,
+    let message = if name.is_empty() {
+        "the theme's name is empty".to_owned()
+    } else if name == "." || name == ".." || name.contains(['/', '\\', ':']) {
+        format!("`{name}` is not a theme name: a theme is one folder, not a path")
+    } else {
+        return None;
     };
-    if !strings_found {
-        let d = Diagnostic::new(
-            "site.yaml",
-            format!(
-                "the theme `{}` has no strings for the language `{}`",
-                config.theme, config.language
-            ),
+    Some((message, NAME_HINT))
+}
+
+/// Every template by its name for Tera (see the module's comment): each
+/// theme's as `NAME/X`, the site's as `X`, the nearest theme's again as
+/// `theme/X`, and the built-in `default`'s `ALWAYS_THERE` ones where no
+/// theme of the chain nor the site has them.
+fn templates(root: &Path, chain: &[Link]) -> Result<BTreeMap<String, TemplateSource>, Diagnostic> {
+    let taken: Vec<&str> = chain.iter().map(|link| link.name.as_str()).chain([ALIAS]).collect();
+    let mut templates = BTreeMap::new();
+    let mut aliases = BTreeMap::new();
+    for link in chain {
+        for rel in link.files.list("templates") {
+            let source = template_source(root, &link.files, &rel, &taken)?;
+            let name = format!("{}/{rel}", link.name);
+            // The chain runs from the theme up: the first one is the nearest.
+            aliases.entry(format!("{ALIAS}/{rel}")).or_insert_with(|| TemplateSource {
+                text: format!("{{% extends \"{name}\" %}}"),
+                file: source.file.clone(),
+            });
+            templates.insert(name, source);
+        }
+    }
+    let site = Files::Disk(root.to_path_buf());
+    for rel in site.list("templates") {
+        let source = template_source(root, &site, &rel, &taken)?;
+        templates.insert(rel, source);
+    }
+    for name in ALWAYS_THERE {
+        let alias = format!("{ALIAS}/{name}");
+        if !templates.contains_key(name) && !aliases.contains_key(&alias) {
+            let built_in = Files::Embedded("default");
+            templates.insert(name.to_owned(), template_source(root, &built_in, name, &taken)?);
+        }
+    }
+    templates.extend(aliases);
+    Ok(templates)
+}
+
+/// The template `templates/REL` of `files`. Its first folder may not be
+/// named like a theme of the chain or `theme`: `default/…` and `theme/…`
+/// name the templates of themes.
+fn template_source(
+    root: &Path,
+    files: &Files,
+    rel: &str,
+    taken: &[&str],
+) -> Result<TemplateSource, Diagnostic> {
+    let path = format!("templates/{rel}");
+    let file = files.display(&path);
+    if let Some((folder, _)) = rel.split_once('/')
+        && taken.contains(&folder)
+    {
+        return Err(Diagnostic::new(
+            file,
+            format!("this template lies in a folder named like the theme `{folder}`"),
         )
         .hint(format!(
-            "use one of the languages that ship ({}), or add i18n/{}.yaml to the theme",
-            crate::config::LANGUAGES.join(", "),
-            config.language
-        ));
-        return Err(at(config.language_position.as_ref(), d));
+            "templates write `{folder}/X.html` for the theme's own X.html: give the folder another name"
+        )));
     }
-    let at_option = |key: &str, d| at(config.theme_option_positions.get(key), d);
+    let text = read_text(files, &path)?;
+    let file = file.strip_prefix(root).map(Path::to_path_buf).unwrap_or(file);
+    Ok(TemplateSource { text, file })
+}
+
+/// The interface strings in the site's language, key by key from the base
+/// theme up.
+fn strings(chain: &[Link], root: &Path, config: &Config) -> Result<Map<String, Value>, Diagnostic> {
+    let mut strings = Map::new();
+    let mut found = false;
+    let i18n = format!("i18n/{}.yaml", config.language);
+    for files in chain.iter().rev().map(|link| &link.files) {
+        if files.read(&i18n).is_none() {
+            continue;
+        }
+        let text = read_text(files, &i18n)?;
+        let file = files.display(&i18n);
+        let map: Map<String, Value> =
+            yaml::parse(&text, Source { file: &file, text: &text, first_line: 1 })?;
+        strings.extend(map);
+        found = true;
+    }
+    if found {
+        return Ok(strings);
+    }
+    let d = Diagnostic::new(
+        crate::config::CONFIG_FILE,
+        format!(
+            "the theme `{}` has no strings for the language `{}`",
+            config.theme, config.language
+        ),
+    )
+    .hint(format!(
+        "use one of the languages that ship ({}), or add i18n/{}.yaml to the theme",
+        crate::config::LANGUAGES.join(", "),
+        config.language
+    ));
+    Err(at_site_yaml(root, config.language_position, d))
+}
+
+/// The options the chain declares, each with the site's value where it
+/// sets one: an option no theme declares, or a value of another kind than
+/// the default, is an error at its line of site.yaml.
+fn options(chain: &[Link], root: &Path, config: &Config) -> Result<Map<String, Value>, Diagnostic> {
+    let mut options = Map::new();
+    for link in chain.iter().rev() {
+        options.extend(link.options.clone());
+    }
     for (key, value) in &config.theme_options {
         let Some(default) = options.get(key) else {
             let hint = match nearest(key, options.keys().map(String::as_str)) {
@@ -285,7 +441,7 @@ fn load_chain(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
                 crate::config::CONFIG_FILE,
                 format!("the theme `{}` has no option `{key}`", config.theme),
             );
-            return Err(at_option(key, d).hint(hint));
+            return Err(at_option(root, config, key, d).hint(hint));
         };
         let (want, got) = (kind_of(default), kind_of(value));
         if !default.is_null() && want != got {
@@ -293,21 +449,25 @@ fn load_chain(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
                 crate::config::CONFIG_FILE,
                 format!("the theme option `{key}` must be {want}, not {got}"),
             );
-            return Err(at_option(key, d).hint(format!("the theme's default is `{default}`")));
+            let hint = format!("the theme's default is `{default}`");
+            return Err(at_option(root, config, key, d).hint(hint));
         }
         options.insert(key.clone(), value.clone());
     }
-    // The site's own templates and static files win over the theme's.
-    let site_files = Files::Disk(root.to_path_buf());
-    for rel in site_files.list("templates") {
-        let path = format!("templates/{rel}");
-        templates.insert(rel, (read_text(&site_files, &path)?, PathBuf::from(&path)));
-    }
-    for rel in site_files.list("static") {
-        static_files.insert(rel.clone(), site_files.static_file(&rel));
-    }
-    check_logo(&options, &static_files, config, &at_option)?;
-    Ok(Theme { name: config.theme.clone(), templates, static_files, strings, options })
+    Ok(options)
+}
+
+/// A message about a value of site.yaml, at its position with the line
+/// shown where the position is known.
+fn at_site_yaml(root: &Path, position: Option<(usize, usize)>, d: Diagnostic) -> Diagnostic {
+    let Some((line, column)) = position else { return d };
+    let text = std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
+    d.at(line, column).with_source(&text)
+}
+
+/// A message about the site's value of the theme option `key`.
+fn at_option(root: &Path, config: &Config, key: &str, d: Diagnostic) -> Diagnostic {
+    at_site_yaml(root, config.theme_option_positions.get(key).copied(), d)
 }
 
 /// The `logo` option, where a theme declares one, names a file of the

@@ -85,11 +85,9 @@ pub fn render_to(input: Input<'_>, sink: &dyn Sink) -> Result<Vec<Diagnostic>, c
         sink.put(OutputFile::bytes("search-index.js", search::index_script(&docs)))?;
     }
     drop(docs);
-    if config.feed {
-        sink.put(OutputFile::bytes("atom.xml", sitemap::atom(site, config)))?;
+    for file in sitemap::render(&renderer.tera, theme, site, config, &mut errors) {
+        sink.put(file)?;
     }
-    sink.put(OutputFile::bytes("sitemap.xml", sitemap::sitemap(site, config)))?;
-    sink.put(OutputFile::bytes("robots.txt", sitemap::robots(config)))?;
     for (rel, file) in &theme.static_files {
         let content = match file {
             StaticFile::Embedded(bytes) => FileContent::Bytes(bytes.clone()),
@@ -123,13 +121,21 @@ pub fn template_contexts(input: Input<'_>) -> Result<Vec<TemplateContext>, Diagn
     }
     let mut out = Vec::new();
     let mut errors = Vec::new();
+    let with_globals = |vars: &Vars| {
+        let mut variables = globals.clone();
+        for name in &vars.names {
+            variables.insert((*name).to_owned(), to_json(&vars.cx.get(name)));
+        }
+        variables
+    };
     for page in renderer.pages() {
         let page = renderer.context(&page, &mut errors);
-        let mut variables = globals.clone();
-        for name in &page.vars.names {
-            variables.insert((*name).to_owned(), to_json(&page.vars.cx.get(name)));
-        }
+        let variables = with_globals(&page.vars);
         out.push(TemplateContext { template: page.template, path: page.path, variables });
+    }
+    for file in sitemap::files(input.site, input.config) {
+        let variables = with_globals(&file.vars);
+        out.push(TemplateContext { template: file.name, path: file.name.to_owned(), variables });
     }
     if errors.is_empty() { Ok(out) } else { Err(Diagnostics::sorted(errors)) }
 }

@@ -1,144 +1,177 @@
 //! The machine-read files: `sitemap.xml` (absolute URLs where `base_url`
-//! is known), `robots.txt` and the Atom feed `atom.xml`.
+//! is known), the Atom feed `atom.xml` and `robots.txt`. What they list is
+//! worked out here, as plain views; their templates (the theme's of the
+//! same name, or the site's) lay it out, so a theme or a site can change
+//! them.
 
+use serde::Serialize;
+use tera::Tera;
+
+use super::{Vars, templates, urls};
 use crate::config::Config;
-use crate::content::Site;
-use crate::render::markdown::esc;
-use crate::render::urls;
+use crate::content::{ReportPage, Site};
+use crate::diagnostic::Diagnostic;
+use crate::output::OutputFile;
+use crate::theme::Theme;
 
-pub fn sitemap(site: &Site, config: &Config) -> Vec<u8> {
-    let mut entries: Vec<(String, Option<String>)> = vec![(String::new(), None)];
+/// A page in the sitemap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SitemapEntry {
+    /// The page's address: absolute where the site has a `base_url`, else
+    /// from the root of its host (`/2024/`).
+    pub loc: String,
+    /// The day it last changed, where known: `2024-09-12`.
+    pub lastmod: Option<String>,
+}
+
+/// The Atom feed: the reports and the dated pages of plain sections,
+/// newest first.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedView {
+    /// The site's address; without a base URL an `urn:annals:` name, which
+    /// no reader can follow: a feed needs `base_url` to be of use.
+    pub url: String,
+    /// The feed's own address.
+    pub self_url: String,
+    /// When the newest entry was published (RFC 3339).
+    pub updated: String,
+    pub entries: Vec<FeedEntry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedEntry {
+    pub title: String,
+    /// Its address, also its id.
+    pub url: String,
+    /// When it was published (RFC 3339). Dates only: a build never reads
+    /// the clock.
+    pub updated: String,
+    pub author: Option<String>,
+    pub summary: Option<String>,
+}
+
+/// One machine-read file to render: its path in the output, which is also
+/// its template's name, and its template's variables.
+pub(super) struct MachineFile {
+    pub name: &'static str,
+    pub vars: Vars,
+}
+
+/// The machine-read files of the site (the feed where `feed` is on).
+pub(super) fn files(site: &Site, config: &Config) -> Vec<MachineFile> {
+    let mut sitemap = Vars::new();
+    sitemap.insert("entries", &entries(site, config));
+    let mut files = vec![MachineFile { name: "sitemap.xml", vars: sitemap }];
+    if config.feed {
+        let mut atom = Vars::new();
+        atom.insert("feed", &feed(site, config));
+        files.push(MachineFile { name: "atom.xml", vars: atom });
+    }
+    let mut robots = Vars::new();
+    robots.insert("sitemap_url", &config.absolute_url("sitemap.xml"));
+    files.push(MachineFile { name: "robots.txt", vars: robots });
+    files
+}
+
+/// Renders the machine-read files; a template that fails is reported in
+/// `errors`, and its file left out.
+pub(super) fn render(
+    tera: &Tera,
+    theme: &Theme,
+    site: &Site,
+    config: &Config,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<OutputFile> {
+    let mut out = Vec::new();
+    for file in files(site, config) {
+        let mut bytes = Vec::new();
+        match tera.render_to(file.name, &file.vars.cx, &mut bytes) {
+            Ok(()) => out.push(OutputFile::bytes(file.name, bytes)),
+            Err(e) => errors.push(templates::error(theme, &e, Some(file.name))),
+        }
+    }
+    out
+}
+
+/// Every page of the site, in the order the sitemap lists them: the home
+/// page, each report with its own pages and chapters, plain sections with
+/// their pages, pages under `content/`, the figures across the years and
+/// the tags.
+pub fn entries(site: &Site, config: &Config) -> Vec<SitemapEntry> {
+    let mut pages: Vec<(String, Option<String>)> = vec![(String::new(), None)];
     for r in &site.reports {
         let date = r.date.map(|d| d.first_day());
-        entries.push((r.path.clone(), date.clone()));
-        for page in ["stats", "chronicle", "print", "photos"] {
-            entries.push((format!("{}{page}/", r.path), date.clone()));
+        pages.push((r.path.clone(), date.clone()));
+        for page in ReportPage::ALL {
+            pages.push((r.page_path(page), date.clone()));
         }
         for c in &r.chapters {
-            entries.push((c.path.clone(), c.date.map(|d| d.first_day()).or(date.clone())));
+            pages.push((c.path.clone(), c.date.map(|d| d.first_day()).or(date.clone())));
         }
     }
     for s in site.all_sections() {
-        entries.push((s.path.clone(), None));
+        pages.push((s.path.clone(), None));
         for p in &s.pages {
-            entries.push((p.path.clone(), p.date.map(|d| d.first_day())));
+            pages.push((p.path.clone(), p.date.map(|d| d.first_day())));
         }
     }
     for p in &site.pages {
-        entries.push((p.path.clone(), p.date.map(|d| d.first_day())));
+        pages.push((p.path.clone(), p.date.map(|d| d.first_day())));
     }
     if !site.reports.is_empty() {
-        entries.push(("stats/".to_owned(), None));
+        pages.push(("stats/".to_owned(), None));
     }
-    entries.push(("tags/".to_owned(), None));
+    pages.push(("tags/".to_owned(), None));
     let base = config.base_url.as_deref().unwrap_or("");
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for (path, date) in entries {
-        xml.push_str(&format!(
-            "  <url>\n    <loc>{}</loc>\n",
-            esc(&format!("{base}/{}", urls::encode_path(&path)))
-        ));
-        if let Some(date) = date {
-            xml.push_str(&format!("    <lastmod>{date}</lastmod>\n"));
-        }
-        xml.push_str("  </url>\n");
-    }
-    xml.push_str("</urlset>\n");
-    xml.into_bytes()
+    pages
+        .into_iter()
+        .map(|(path, lastmod)| SitemapEntry {
+            loc: format!("{base}/{}", urls::encode_path(&path)),
+            lastmod,
+        })
+        .collect()
 }
 
-pub fn robots(config: &Config) -> Vec<u8> {
-    let mut text = String::from("User-agent: *\nAllow: /\n");
-    if let Some(base) = &config.base_url {
-        text.push_str(&format!("Sitemap: {base}/sitemap.xml\n"));
-    }
-    text.into_bytes()
-}
-
-/// An Atom feed of the reports and the dated pages of plain sections,
-/// newest first. Dates only: a build never reads the clock.
-pub fn atom(site: &Site, config: &Config) -> Vec<u8> {
-    struct Entry<'a> {
-        title: &'a str,
-        path: &'a str,
-        date: String,
-        summary: Option<&'a str>,
-        author: Option<&'a str>,
-    }
-    let mut entries: Vec<Entry<'_>> = Vec::new();
+/// The feed's entries, newest first (then by path), and its addresses.
+pub fn feed(site: &Site, config: &Config) -> FeedView {
+    let url = |path: &str| match &config.base_url {
+        Some(base) => format!("{base}/{}", urls::encode_path(path)),
+        None => format!("urn:annals:{}", urls::encode_path(path)),
+    };
+    let at_midnight = |day: String| format!("{day}T00:00:00Z");
+    // (date, path, entry), to sort by the first two.
+    let mut dated: Vec<(String, &str, FeedEntry)> = Vec::new();
     for r in &site.reports {
         let date = r.date.map(|d| d.first_day()).unwrap_or_else(|| format!("{:04}-12-31", r.year));
-        entries.push(Entry {
-            title: &r.title,
-            path: &r.path,
-            date,
-            summary: r.summary.as_deref(),
-            author: r.author.as_deref(),
-        });
+        let entry = FeedEntry {
+            title: r.title.clone(),
+            url: url(&r.path),
+            updated: at_midnight(date.clone()),
+            author: r.author.clone(),
+            summary: r.summary.clone(),
+        };
+        dated.push((date, &r.path, entry));
     }
     for s in site.all_sections() {
         for p in &s.pages {
-            if let Some(d) = p.date {
-                let author = p.archival.creator.as_deref();
-                entries.push(Entry {
-                    title: &p.title,
-                    path: &p.path,
-                    date: d.first_day(),
-                    summary: p.summary.as_deref(),
-                    author,
-                });
-            }
+            let Some(date) = p.date.map(|d| d.first_day()) else { continue };
+            let entry = FeedEntry {
+                title: p.title.clone(),
+                url: url(&p.path),
+                updated: at_midnight(date.clone()),
+                author: p.archival.creator.clone(),
+                summary: p.summary.clone(),
+            };
+            dated.push((date, &p.path, entry));
         }
     }
-    entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(b.path)));
-    // Without a base URL, ids and links are `urn:annals:` names, which no
-    // reader can follow: a feed needs `base_url` to be of use.
-    let url = |path: &str| {
-        esc(&match &config.base_url {
-            Some(base) => format!("{base}/{}", urls::encode_path(path)),
-            None => format!("urn:annals:{}", urls::encode_path(path)),
-        })
-    };
-    let updated = entries.first().map_or_else(|| "1970-01-01".to_owned(), |e| e.date.clone());
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    xml.push_str(&format!(
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        esc(&config.language)
-    ));
-    xml.push_str(&format!("  <title>{}</title>\n", esc(&config.title)));
-    if let Some(d) = &config.description {
-        xml.push_str(&format!("  <subtitle>{}</subtitle>\n", esc(d)));
+    dated.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let updated =
+        dated.first().map_or_else(|| "1970-01-01".to_owned(), |(date, _, _)| date.clone());
+    FeedView {
+        url: url(""),
+        self_url: url("atom.xml"),
+        updated: at_midnight(updated),
+        entries: dated.into_iter().map(|(_, _, entry)| entry).collect(),
     }
-    xml.push_str(&format!(
-        "  <link href=\"{}\"/>\n  <link rel=\"self\" href=\"{}\"/>\n",
-        url(""),
-        url("atom.xml")
-    ));
-    xml.push_str(&format!("  <id>{}</id>\n  <updated>{updated}T00:00:00Z</updated>\n", url("")));
-    xml.push_str(&format!(
-        "  <author><name>{}</name></author>\n",
-        esc(config.author.as_deref().unwrap_or(&config.title))
-    ));
-    xml.push_str("  <generator>annals</generator>\n");
-    for e in &entries {
-        xml.push_str("  <entry>\n");
-        xml.push_str(&format!("    <title>{}</title>\n", esc(e.title)));
-        xml.push_str(&format!(
-            "    <link href=\"{}\"/>\n    <id>{}</id>\n",
-            url(e.path),
-            url(e.path)
-        ));
-        xml.push_str(&format!("    <updated>{}T00:00:00Z</updated>\n", e.date));
-        if let Some(a) = e.author {
-            xml.push_str(&format!("    <author><name>{}</name></author>\n", esc(a)));
-        }
-        if let Some(s) = e.summary {
-            xml.push_str(&format!("    <summary>{}</summary>\n", esc(s)));
-        }
-        xml.push_str("  </entry>\n");
-    }
-    xml.push_str("</feed>\n");
-    xml.into_bytes()
 }

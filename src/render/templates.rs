@@ -1,12 +1,13 @@
-//! The Tera engine, set up once per build with the theme's templates, and
+//! The Tera engine, set up once per build with the templates of the theme,
+//! the themes it extends and the site (named as `theme` explains), and
 //! template errors as diagnostics naming the template file and line.
 
 use std::path::PathBuf;
 
 use tera::{ErrorKind, Tera};
 
-use crate::diagnostic::Diagnostic;
-use crate::theme::Theme;
+use crate::diagnostic::{Diagnostic, nearest};
+use crate::theme::{ALIAS, Theme};
 
 /// Every template a theme provides for the pages annals makes.
 pub const REQUIRED: [&str; 16] = [
@@ -31,8 +32,12 @@ pub const REQUIRED: [&str; 16] = [
 pub fn engine(theme: &Theme) -> Result<Tera, Diagnostic> {
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
+    // `chapter.html` is the site's; where it has none, the nearest theme's:
+    // `gazette/chapter.html`, else `default/chapter.html`.
+    tera.set_fallback_prefixes(theme.chain.iter().map(|name| format!("{name}/")))
+        .map_err(|e| error(theme, &e, None))?;
     tera.add_raw_templates(
-        theme.templates.iter().map(|(name, (text, _))| (name.as_str(), text.as_str())),
+        theme.templates.iter().map(|(name, source)| (name.as_str(), source.text.as_str())),
     )
     .map_err(|e| error(theme, &e, None))?;
     for name in REQUIRED {
@@ -49,34 +54,91 @@ pub fn engine(theme: &Theme) -> Result<Tera, Diagnostic> {
 
 /// A Tera error as a diagnostic on the template that caused it.
 pub fn error(theme: &Theme, e: &tera::Error, rendering: Option<&str>) -> Diagnostic {
-    let file_of = |name: &str| -> PathBuf {
-        theme
-            .templates
-            .get(name)
-            .map_or_else(|| PathBuf::from(format!("templates/{name}")), |(_, path)| path.clone())
-    };
     let mut d = match e.kind() {
         ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
             let span = report.span();
-            let file = file_of(report.filename());
-            let text =
-                theme.templates.get(report.filename()).map(|(t, _)| t.as_str()).unwrap_or("");
-            Diagnostic::new(file, format!("template error: {}", report.message()))
-                .at(span.start_line, span.start_col + 1)
-                .with_source(text)
+            at(theme, report.filename(), report.message(), span.start_line, span.start_col + 1)
         }
-        _ => {
-            let mut message = e.to_string();
-            let mut source = std::error::Error::source(e);
-            while let Some(cause) = source {
-                message.push_str(&format!(": {cause}"));
-                source = cause.source();
+        ErrorKind::CircularExtend { tpl, inheritance_chain } => {
+            let chain: Vec<&str> = inheritance_chain.iter().map(String::as_str).collect();
+            let d = Diagnostic::new(
+                file_of(theme, tpl),
+                format!("template error: `{tpl}` extends itself: {tpl} → {}", chain.join(" → ")),
+            );
+            // A site's template (a plain name) that meant the theme's own.
+            if theme.templates.contains_key(&format!("{ALIAS}/{tpl}")) {
+                d.hint(format!(
+                    "to change blocks of the theme's own `{tpl}`, extend `{ALIAS}/{tpl}`"
+                ))
+            } else {
+                d
             }
-            Diagnostic::new(file_of(rendering.unwrap_or("")), format!("template error: {message}"))
         }
+        ErrorKind::MissingParent { current, parent } => {
+            let d = Diagnostic::new(
+                file_of(theme, current),
+                format!("template error: `{current}` extends `{parent}`, which is no template"),
+            );
+            let plain = theme.templates.keys().filter(|n| !n.starts_with(&format!("{ALIAS}/")));
+            match nearest(parent, plain.map(String::as_str)) {
+                Some(near) => d.hint(format!("did you mean `{near}`?")),
+                None => d,
+            }
+        }
+        _ => reported(theme, &message_of(e), rendering),
     };
     if let Some(page) = rendering {
         d = d.hint(format!("while rendering `{page}`; check the names of the variables it uses"));
     }
     d
+}
+
+/// The file a template came from.
+fn file_of(theme: &Theme, name: &str) -> PathBuf {
+    theme
+        .templates
+        .get(name)
+        .map_or_else(|| PathBuf::from(format!("templates/{name}")), |s| s.file.clone())
+}
+
+/// A message at a line and column of the template `name`.
+fn at(theme: &Theme, name: &str, message: &str, line: usize, column: usize) -> Diagnostic {
+    let text = theme.templates.get(name).map_or("", |s| s.text.as_str());
+    Diagnostic::new(file_of(theme, name), format!("template error: {message}"))
+        .at(line, column)
+        .with_source(text)
+}
+
+/// An error's message with its causes.
+fn message_of(e: &tera::Error) -> String {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        message.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    message
+}
+
+/// Tera reports some errors found once every template is read (a block
+/// that no parent has, an include of no template) as text: `error: …`
+/// then ` --> NAME:LINE:COLUMN`. The first is placed at its template;
+/// anything else stays whole, on the page being rendered.
+fn reported(theme: &Theme, message: &str, rendering: Option<&str>) -> Diagnostic {
+    let mut lines = message.lines();
+    let first = lines.next().and_then(|l| l.strip_prefix("error: "));
+    let place = lines.next().and_then(|l| l.trim_start().strip_prefix("--> "));
+    let located = first.zip(place).and_then(|(first, place)| {
+        let mut parts = place.rsplitn(3, ':');
+        let column = parts.next()?.parse().ok()?;
+        let line = parts.next()?.parse().ok()?;
+        Some((first, parts.next()?, line, column))
+    });
+    match located {
+        Some((first, name, line, column)) => at(theme, name, first, line, column),
+        None => Diagnostic::new(
+            file_of(theme, rendering.unwrap_or("")),
+            format!("template error: {message}"),
+        ),
+    }
 }

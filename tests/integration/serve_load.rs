@@ -414,11 +414,16 @@ fn thousands_of_requests_during_rebuilds_and_attacks_all_answered_right() {
         })
         .collect();
 
-    // Edits while the clients run: each one a rebuild under load.
+    // Edits while the clients run: each one a rebuild under load, the next
+    // made once a client has been served this one (however long a build
+    // takes on a busy machine), so the clients see every build's pages.
     std::thread::sleep(Duration::from_millis(100));
     for n in 1..=EDITS {
         save(&root, n);
-        std::thread::sleep(Duration::from_millis(150));
+        let deadline = Instant::now() + WAIT;
+        while newest_seen.load(Ordering::SeqCst) < n && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
     editing.store(false, Ordering::SeqCst);
 

@@ -77,6 +77,59 @@ fn a_theme_may_not_extend_itself() {
     assert_eq!(site.error().message, "themes extend each other in a loop: mine → mine");
 }
 
+/// What every message about a theme name that is no folder name hints.
+const NAME_HINT: &str = "a theme is named by its folder under themes/ (`mine` for themes/mine/), or is a built-in one (default, gazette)";
+
+#[test]
+fn a_theme_name_that_is_a_path_is_an_error_at_its_line_and_column() {
+    let site = TestSite::new();
+    for name in ["../../elsewhere", "a/b", "..", ".", "/etc", "\"\"", "'a\\b'", "C:x"] {
+        site.file("site.yaml", &format!("title: T\ntheme: {name}\n"));
+        let e = site.error();
+        assert_eq!(e.file, Path::new("site.yaml"), "{name}");
+        assert_eq!((e.line, e.column), (Some(2), Some(8)), "{name}: {e}");
+        assert_eq!(e.hint.as_deref(), Some(NAME_HINT), "{name}");
+    }
+    site.file("site.yaml", "title: T\ntheme: child\n");
+    site.file("themes/child/theme.yaml", "name: child\nextends: ../../default\n");
+    let e = site.error();
+    assert_eq!(e.file, Path::new("themes/child/theme.yaml"));
+    assert_eq!((e.line, e.column), (Some(2), Some(10)));
+    assert_eq!(e.message, "`../../default` is not a theme name: a theme is one folder, not a path");
+    assert_eq!(e.hint.as_deref(), Some(NAME_HINT));
+    // `theme/…` names the theme in use's templates: no theme has that name.
+    site.file("themes/child/theme.yaml", "name: child\nextends: theme\n");
+    assert!(site.error().message.starts_with("`theme` cannot name a theme"));
+}
+
+#[test]
+fn a_theme_outside_the_site_stops_the_command_with_exit_1_at_its_position() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\ntheme: ../../elsewhere\n");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+            .args(args)
+            .arg("--root")
+            .arg(site.root())
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    for command in ["build", "check"] {
+        let (code, stderr) = run(&[command]);
+        assert_eq!(code, Some(1), "{command}: {stderr}");
+        assert!(
+            stderr.contains("error: site.yaml:2:8: `../../elsewhere` is not a theme name"),
+            "{stderr}"
+        );
+        assert!(stderr.contains(NAME_HINT), "{stderr}");
+    }
+    site.file("site.yaml", "title: T\n");
+    let (code, stderr) = run(&["build", "--theme", "../default"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("error: --theme: `../default` is not a theme name"), "{stderr}");
+}
+
 #[test]
 fn an_unknown_key_in_theme_yaml_names_the_nearest() {
     let site = TestSite::new();
@@ -202,6 +255,226 @@ fn site_templates_and_static_files_override_gazette() {
 }
 
 #[test]
+fn a_site_template_overrides_one_block_of_whichever_theme_it_uses() {
+    let site = TestSite::new();
+    site.file(
+        "templates/base.html",
+        "{% extends \"theme/base.html\" %}{% block title %}Ours: {{ page_title }}{% endblock title %}",
+    );
+    for (theme, masthead) in [("default", "class=\"brand\""), ("gazette", "class=\"nameplate\"")] {
+        site.file("site.yaml", &format!("title: T\ntheme: {theme}\n"));
+        site.build().unwrap();
+        let chapter = read(&site.root().join("public"), "2024/one/index.html");
+        assert!(chapter.contains("<title>Ours: One</title>"), "{theme}: {chapter}");
+        // Everything else is the theme's.
+        assert!(chapter.contains(masthead), "{theme}: {chapter}");
+    }
+}
+
+#[test]
+fn a_child_theme_changes_one_block_and_its_parents_pages_take_its_base() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\ntheme: mine\n");
+    site.file("themes/mine/theme.yaml", "name: mine\nextends: default\n");
+    site.file(
+        "themes/mine/templates/base.html",
+        "{% extends \"default/base.html\" %}{% block head %}<meta name=\"mine\">{% endblock head %}",
+    );
+    site.build().unwrap();
+    let out = site.root().join("public");
+    // default's chapter.html and 404.html extend `base.html`: mine's.
+    for page in ["2024/one/index.html", "404.html"] {
+        let html = read(&out, page);
+        assert!(html.contains("<meta name=\"mine\">"), "{page}: {html}");
+        assert!(html.contains("class=\"masthead\""), "{page}: default's other blocks");
+    }
+    assert!(read(&out, "2024/one/index.html").contains("class=\"chapter-head\""));
+}
+
+#[test]
+fn a_theme_extending_gazette_changes_one_block_and_keeps_both_parents_rest() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\ntheme: mine\n");
+    site.file("themes/mine/theme.yaml", "name: mine\nextends: gazette\n");
+    site.file(
+        "themes/mine/templates/base.html",
+        "{% extends \"gazette/base.html\" %}{% block body_class %}mine {{ super() }}{% endblock body_class %}",
+    );
+    site.file(
+        "themes/mine/templates/chapter.html",
+        "{% extends \"gazette/chapter.html\" %}{% block page_head %}<h1 class=\"mine\">{{ chapter.title }}</h1>{% endblock page_head %}",
+    );
+    site.build().unwrap();
+    let chapter = read(&site.root().join("public"), "2024/one/index.html");
+    for (what, html) in [
+        ("mine's head", "<h1 class=\"mine\">One</h1>"),
+        (
+            "mine's body class around gazette's and default's",
+            "<body class=\"mine gazette kind-chapter\">",
+        ),
+        ("gazette's masthead", "class=\"nameplate\""),
+        ("gazette's article and body", "<article class=\"story\">"),
+        ("gazette's columns", "class=\"prose columns\""),
+        ("default's chapter navigation", "class=\"prev-next\""),
+    ] {
+        assert!(chapter.contains(html), "{what}: {chapter}");
+    }
+    assert!(!chapter.contains("class=\"page-head\""), "gazette's head is replaced: {chapter}");
+}
+
+#[test]
+fn a_template_error_in_a_child_theme_or_a_site_override_names_its_file_and_line() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\ntheme: mine\n");
+    site.file("themes/mine/theme.yaml", "name: mine\nextends: default\n");
+    let child = "themes/mine/templates/chapter.html";
+    site.file(child, "{% extends \"default/chapter.html\" %}\n{% block main %}\n{{ chapter.title }\n{% endblock main %}\n");
+    let e = site.error();
+    assert_eq!((e.file.as_path(), e.line), (Path::new(child), Some(3)), "{e}");
+    // A block that no parent has, at its name.
+    site.file(
+        child,
+        "{% extends \"default/chapter.html\" %}\n{% block mian %}{% endblock mian %}\n",
+    );
+    let e = site.error();
+    assert_eq!((e.file.as_path(), e.line, e.column), (Path::new(child), Some(2), Some(10)), "{e}");
+    assert_eq!(e.message, "template error: Block `mian` is not defined in any parent template");
+    // A parent that is no template.
+    site.file(child, "{% extends \"default/chapter.htm\" %}\n");
+    let e = site.error();
+    assert_eq!(e.file, Path::new(child));
+    assert_eq!(e.hint.as_deref(), Some("did you mean `default/chapter.html`?"));
+    // A site's template that extends its own name means the theme's.
+    site.file(child, "{% extends \"default/chapter.html\" %}\n");
+    site.file("templates/chapter.html", "{% extends \"chapter.html\" %}\n");
+    let e = site.error();
+    assert_eq!(e.file, Path::new("templates/chapter.html"));
+    assert_eq!(
+        e.hint.as_deref(),
+        Some("to change blocks of the theme's own `chapter.html`, extend `theme/chapter.html`")
+    );
+    site.file("templates/chapter.html", "{% extends \"theme/chapter.html\" %}\n{% block main %}{{ chapter.nope }}{% endblock main %}\n");
+    let e = site.error();
+    assert_eq!((e.file.as_path(), e.line), (Path::new("templates/chapter.html"), Some(2)), "{e}");
+}
+
+#[test]
+fn a_theme_that_extends_none_must_have_every_page_template() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\ntheme: bare\n");
+    site.file("themes/bare/theme.yaml", "name: bare\n");
+    site.file("themes/bare/i18n/zh-CN.yaml", "figure_plain: \"{value}{unit}\"\n");
+    site.file("themes/bare/templates/base.html", "{% block main %}{% endblock main %}");
+    let e = site.error();
+    assert_eq!(e.message, "the theme `bare` has no template `home.html`");
+    // A folder of templates/ named like a theme of the chain would hide it.
+    site.file("site.yaml", "title: T\ntheme: gazette\n");
+    site.file("templates/default/chapter.html", "");
+    let e = site.error();
+    assert_eq!(e.file, Path::new("templates/default/chapter.html"));
+    assert_eq!(e.message, "this template lies in a folder named like the theme `default`");
+}
+
+#[test]
+fn the_sitemap_feed_and_robots_templates_escape_what_they_print() {
+    let site = TestSite::new();
+    site.file(
+        "site.yaml",
+        "title: T & 'Co'\nbase_url: https://example.org/a&b\ndescription: \"it's <b>\"\n",
+    );
+    site.file(
+        "content/2024/_index.md",
+        "---\ntitle: \"Tom's & Jerry's\"\nauthor: \"O'Neil <&> Co\"\n---\nPreface.\n",
+    );
+    site.file(
+        "content/2024/01-one.md",
+        "---\ntitle: One\nslug: \"o'neil&co\"\ndate: 2024-05-06\n---\n",
+    );
+    site.build().unwrap();
+    let out = site.root().join("public");
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(
+        sitemap.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset"),
+        "{sitemap}"
+    );
+    assert!(
+        sitemap.contains(
+            "  <url>\n    <loc>https://example.org/a&amp;b/2024/o&#39;neil&amp;co/</loc>\n    <lastmod>2024-05-06</lastmod>\n  </url>\n"
+        ),
+        "{sitemap}"
+    );
+    let feed = read(&out, "atom.xml");
+    for line in [
+        "  <title>T &amp; &#39;Co&#39;</title>\n  <subtitle>it&#39;s &lt;b&gt;</subtitle>\n",
+        "    <title>Tom&#39;s &amp; Jerry&#39;s</title>\n    <link href=\"https://example.org/a&amp;b/2024/\"/>\n",
+        "    <updated>2024-12-31T00:00:00Z</updated>\n    <author><name>O&#39;Neil &lt;&amp;&gt; Co</name></author>\n  </entry>\n",
+    ] {
+        assert!(feed.contains(line), "{line}\n{feed}");
+    }
+    for xml in [&sitemap, &feed] {
+        roxmltree::Document::parse(xml).unwrap();
+    }
+    // Text, not XML: as it is.
+    assert_eq!(
+        read(&out, "robots.txt"),
+        "User-agent: *\nAllow: /\nSitemap: https://example.org/a&b/sitemap.xml\n"
+    );
+}
+
+#[test]
+fn a_site_or_a_theme_replaces_the_sitemap_feed_and_robots_templates() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\nbase_url: https://example.org\ntheme: mine\n");
+    site.file("themes/mine/theme.yaml", "name: mine\nextends: gazette\n");
+    site.file(
+        "themes/mine/templates/sitemap.xml",
+        "{% for entry in entries %}{{ entry.loc }}{% if entry.lastmod %} {{ entry.lastmod }}{% endif %}\n{% endfor %}",
+    );
+    site.file(
+        "templates/robots.txt",
+        "User-agent: *\nDisallow: /print/\n{% if sitemap_url %}Sitemap: {{ sitemap_url }}\n{% endif %}",
+    );
+    site.build().unwrap();
+    let out = site.root().join("public");
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(sitemap.starts_with("https://example.org/\nhttps://example.org/2024/\n"), "{sitemap}");
+    assert_eq!(
+        read(&out, "robots.txt"),
+        "User-agent: *\nDisallow: /print/\nSitemap: https://example.org/sitemap.xml\n"
+    );
+    // The feed is default's, through gazette.
+    assert!(read(&out, "atom.xml").contains("<generator>annals</generator>"));
+    // An error in one names its file and line.
+    site.file("templates/robots.txt", "User-agent: *\n{{ sitemap_ulr }}\n");
+    let e = site.error();
+    assert_eq!((e.file.as_path(), e.line), (Path::new("templates/robots.txt"), Some(2)), "{e}");
+    assert_eq!(
+        e.hint.as_deref(),
+        Some("while rendering `robots.txt`; check the names of the variables it uses")
+    );
+}
+
+#[test]
+fn a_theme_without_the_sitemap_feed_and_robots_templates_gets_the_built_in_ones() {
+    // A site's copy of default made before these were templates.
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\nbase_url: https://example.org\n");
+    let default = repo_root().join("themes/default");
+    for file in walkdir::WalkDir::new(&default).into_iter().map(Result::unwrap) {
+        let rel = file.path().strip_prefix(&default).unwrap().to_string_lossy().into_owned();
+        let machine_read = ["templates/sitemap.xml", "templates/atom.xml", "templates/robots.txt"];
+        if file.file_type().is_file() && !machine_read.contains(&rel.as_str()) {
+            site.bytes(&format!("themes/default/{rel}"), &std::fs::read(file.path()).unwrap());
+        }
+    }
+    site.build().unwrap();
+    let out = site.root().join("public");
+    assert!(read(&out, "sitemap.xml").contains("<loc>https://example.org/2024/one/</loc>"));
+    assert!(read(&out, "atom.xml").contains("<id>https://example.org/2024/</id>"));
+    assert!(read(&out, "robots.txt").ends_with("Sitemap: https://example.org/sitemap.xml\n"));
+}
+
+#[test]
 fn gazette_builds_the_example_site_with_every_reference_resolving_twice_alike() {
     let (_a, first) = build_with(&repo_root(), "gazette");
     assert!(crawl(&first) > 200);
@@ -261,14 +534,17 @@ fn gazette_speaks_english_too() {
 
 // The guide. docs/themes.md documents, in tables whose first column holds
 // a name in backticks, the variables of every template (`### \`X.html\``,
-// and `### Variables of every template`) and the fields of every view
-// type (`### \`TypeName\``), each with its type in the second column. The
-// test renders real sites, without writing them, and compares.
+// `### \`sitemap.xml\``; `### Variables of every template`, and `###
+// Variables of every page` for the `.html` ones) and the fields of every
+// view type (`### \`TypeName\``), each with its type in the second column.
+// The test renders real sites, without writing them, and compares.
 
 /// What docs/themes.md says.
 struct Guide {
     /// Variables every template gets.
     common: BTreeMap<String, String>,
+    /// Variables every page template (`….html`) gets too.
+    page: BTreeMap<String, String>,
     /// Template → its own variables → type.
     templates: BTreeMap<String, BTreeMap<String, String>>,
     /// View type → field → type.
@@ -277,12 +553,17 @@ struct Guide {
 
 fn read_guide() -> Guide {
     let text = std::fs::read_to_string(repo_root().join("docs/themes.md")).unwrap();
-    let mut guide =
-        Guide { common: BTreeMap::new(), templates: BTreeMap::new(), types: BTreeMap::new() };
+    let mut guide = Guide {
+        common: BTreeMap::new(),
+        page: BTreeMap::new(),
+        templates: BTreeMap::new(),
+        types: BTreeMap::new(),
+    };
     // Which table the rows below belong to.
     enum Target {
         None,
         Common,
+        Page,
         Template(String),
         Type(String),
     }
@@ -292,7 +573,9 @@ fn read_guide() -> Guide {
             let name = heading.trim().trim_matches('`');
             target = if heading == "Variables of every template" {
                 Target::Common
-            } else if heading.starts_with('`') && name.ends_with(".html") {
+            } else if heading == "Variables of every page" {
+                Target::Page
+            } else if heading.starts_with('`') && name.contains('.') {
                 // A template may have no variables of its own: no rows.
                 guide.templates.entry(name.to_owned()).or_default();
                 Target::Template(name.to_owned())
@@ -312,6 +595,7 @@ fn read_guide() -> Guide {
         let table = match &target {
             Target::None => continue,
             Target::Common => &mut guide.common,
+            Target::Page => &mut guide.page,
             Target::Template(t) => guide.templates.entry(t.clone()).or_default(),
             Target::Type(t) => guide.types.entry(t.clone()).or_default(),
         };
@@ -419,7 +703,8 @@ fn check(
 #[test]
 fn the_theme_guide_documents_every_template_variable_and_view_field() {
     let guide = read_guide();
-    assert!(guide.common.contains_key("root") && guide.types.contains_key("ReportView"));
+    assert!(guide.page.contains_key("root") && guide.common.contains_key("config"));
+    assert!(guide.types.contains_key("ReportView"));
     // Sites that together hold every view type with a value: the example,
     // the two-year library (changes against last year, archival pages), and
     // a small one with a paginated section and photos on the home page.
@@ -449,9 +734,12 @@ fn the_theme_guide_documents_every_template_variable_and_view_field() {
                 problems.add(format!("{template} has no `### `{template}`` table"), &page.path);
                 continue;
             };
+            let is_page = template.ends_with(".html");
+            let no_page_variables = BTreeMap::new();
+            let every = if is_page { &guide.page } else { &no_page_variables };
             for (name, value) in &page.variables {
                 let at = format!("{template} `{name}`");
-                match own.get(name).or_else(|| guide.common.get(name)) {
+                match own.get(name).or_else(|| guide.common.get(name)).or_else(|| every.get(name)) {
                     Some(ty) => check(&guide, value, ty, &at, &mut seen_types, &mut problems),
                     None => {
                         problems.add(
@@ -461,7 +749,7 @@ fn the_theme_guide_documents_every_template_variable_and_view_field() {
                     }
                 }
             }
-            for name in own.keys().chain(guide.common.keys()) {
+            for name in own.keys().chain(guide.common.keys()).chain(every.keys()) {
                 if !page.variables.contains_key(name) {
                     problems.add(
                         format!("{template}: documented variable `{name}` is not there"),
