@@ -73,7 +73,7 @@ pub fn check(options: &BuildOptions) -> CheckReport {
     };
     let site = &loaded.site;
     let files = Mutex::new(Vec::new());
-    let files = match pipeline::render(&loaded, &files) {
+    let files = match pipeline::render_partial(&loaded, &files) {
         Ok(render_errors) => {
             // A photo that failed to load is also unknown to the renderer:
             // one message per place is enough, the first stage's.

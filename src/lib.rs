@@ -93,10 +93,7 @@ pub fn build_with_progress(
         output::check_cache_dir(cache, &options.root, &output)?;
     }
     let loaded = pipeline::load(options)?;
-    let errors = pipeline::render(&loaded, &staging)?;
-    if !errors.is_empty() {
-        return Err(Diagnostics::sorted(errors).into());
-    }
+    pipeline::render(&loaded, &staging)?;
     let (photo_files, mut photos, cache) = pipeline::photos(&loaded, options, progress)?;
     photo_files.into_par_iter().try_for_each(|f| staging.put(f))?;
     let summary = staging.commit()?;

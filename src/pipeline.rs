@@ -69,11 +69,18 @@ pub fn load_partial(options: &BuildOptions) -> (Option<Loaded>, Vec<Diagnostic>)
     (Some(Loaded { config, theme, site, photos }), problems)
 }
 
-/// Renders every page and file of the site into `sink` and returns the
-/// problems found; the `Err` is for a theme that cannot render at all or
-/// a sink that cannot take a file. A page whose Markdown has errors is
-/// still rendered around them, a page whose template fails is left out.
-pub fn render(loaded: &Loaded, sink: &dyn Sink) -> Result<Vec<Diagnostic>, Error> {
+/// Renders every page and file of the site into `sink`; any problem is an
+/// error.
+pub fn render(loaded: &Loaded, sink: &dyn Sink) -> Result<(), Error> {
+    let problems = render_partial(loaded, sink)?;
+    if problems.is_empty() { Ok(()) } else { Err(Diagnostics::sorted(problems).into()) }
+}
+
+/// Renders what can be rendered into `sink` and returns the problems
+/// found: a page whose Markdown has errors is still rendered around them,
+/// a page whose template fails is left out. The `Err` is for a theme that
+/// cannot render at all, or a sink that cannot take a file.
+pub fn render_partial(loaded: &Loaded, sink: &dyn Sink) -> Result<Vec<Diagnostic>, Error> {
     render::render_to(loaded.input(), sink)
 }
 

@@ -50,6 +50,7 @@ impl PageSetting {
 
 struct Example {
     site: Site,
+    plan: annals::images::Plan,
     style: FigureStyle,
     pages: Vec<PageSetting>,
 }
@@ -63,8 +64,8 @@ fn example() -> &'static Example {
         let config = Config::load(root).expect("the example site.yaml");
         let theme = annals::theme::load(root, &config).expect("the example theme");
         let style = annals::render::figure_style(&theme).expect("figure patterns");
-        let mut site = annals::content::load(root, false).expect("the example content");
-        annals::images::plan(&mut site, &config.images);
+        let site = annals::content::load(root, false).expect("the example content");
+        let (plan, _) = annals::images::plan(&site, &config.images);
         let mut pages = Vec::new();
         for (i, report) in site.reports.iter().enumerate() {
             pages.push(PageSetting {
@@ -87,7 +88,7 @@ fn example() -> &'static Example {
         let section_pages = sections.iter().flat_map(|s| &s.pages);
         pages.extend(section_pages.chain(&site.pages).map(|p| PageSetting::of(p, None)));
         assert!(pages.len() > 3 && pages.iter().any(|p| !p.photos.is_empty()));
-        Example { site, style, pages }
+        Example { site, plan, style, pages }
     })
 }
 
@@ -218,6 +219,7 @@ fuzz_target!(|data: &[u8]| {
         drafts: &site.drafts,
         unloaded: &site.unloaded,
         photos: &page.photos,
+        plan: &example.plan,
         report_dir: report.map(|r| r.path.trim_end_matches('/')),
         stats: report.zip(stats_path.as_deref()).map(|(r, p)| (r.stats.as_slice(), p)),
         style: &example.style,

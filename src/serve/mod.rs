@@ -308,10 +308,7 @@ fn rebuild(shared: &Shared, options: &BuildOptions, report: &Reporter, changed: 
 fn build_in_memory(options: &BuildOptions) -> Result<HashMap<String, Served>, Diagnostics> {
     let loaded = pipeline::load(options).map_err(into_diagnostics)?;
     let files = Mutex::new(Vec::new());
-    let errors = pipeline::render(&loaded, &files).map_err(into_diagnostics)?;
-    if !errors.is_empty() {
-        return Err(Diagnostics::sorted(errors));
-    }
+    pipeline::render(&loaded, &files).map_err(into_diagnostics)?;
     let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
     // Photos come from the cache outside the site; nothing is written to
     // the output folder.
