@@ -3,7 +3,10 @@
 //! comments, character references, unquoted attributes and the contents of
 //! `<script>` and `<style>` are read as a browser reads them.
 
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+use std::convert::Infallible;
+
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{DefaultEmitter, Emitter, ForwardingEmitter, Span, Token, Tokenizer};
 
 /// A start or end tag of an HTML text.
 #[derive(Debug)]
@@ -30,7 +33,24 @@ impl Tag {
 fn tokens(html: &str) -> impl Iterator<Item = Token<usize>> + '_ {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     emitter.naively_switch_states(true);
-    Tokenizer::new_with_emitter(html, emitter).flatten()
+    Tokenizer::new_with_emitter(html, Quiet(emitter)).flatten()
+}
+
+/// An emitter that skips html5gum's checks for characters HTML forbids:
+/// nothing here reads parse errors, and the checks cost as much as the
+/// tokenizing.
+struct Quiet<E>(E);
+
+impl<E: Emitter> ForwardingEmitter for Quiet<E> {
+    type Token = E::Token;
+
+    fn inner(&mut self) -> &mut impl Emitter<Token = Self::Token> {
+        &mut self.0
+    }
+
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
 }
 
 fn text_of(bytes: &[u8]) -> String {
@@ -66,24 +86,32 @@ pub fn tags(html: &str) -> Vec<Tag> {
 
 /// The text of HTML: tags dropped (each as a space) with the contents of
 /// `<script>` and `<style>`, character references decoded, white space
-/// folded.
+/// folded. Through html5gum's callbacks, which build no token: the search
+/// index reads every page this way.
 pub fn text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut hidden = false;
-    for token in tokens(html) {
-        match token {
-            Token::StartTag(tag) => {
-                hidden = matches!(&**tag.name, b"script" | b"style") && !tag.self_closing;
+    let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| {
+        match event {
+            CallbackEvent::OpenStartTag { name } => {
+                hidden = matches!(name, b"script" | b"style");
                 out.push(' ');
             }
-            Token::EndTag(_) => {
+            CallbackEvent::CloseStartTag { self_closing: true } => hidden = false,
+            CallbackEvent::EndTag { .. } => {
                 hidden = false;
                 out.push(' ');
             }
-            Token::String(s) if !hidden => out.push_str(&String::from_utf8_lossy(&s.value)),
+            CallbackEvent::String { value } if !hidden => match std::str::from_utf8(value) {
+                Ok(text) => out.push_str(text),
+                Err(_) => out.push_str(&String::from_utf8_lossy(value)),
+            },
             _ => {}
         }
-    }
+        None::<Infallible>
+    });
+    emitter.naively_switch_states(true);
+    Tokenizer::new_with_emitter(html, Quiet(emitter)).for_each(drop);
     let mut folded = String::with_capacity(out.len());
     for word in out.split_whitespace() {
         if !folded.is_empty() {
