@@ -103,7 +103,10 @@ impl fmt::Display for Diagnostic {
 const MAX_SHOWN: usize = 100;
 
 /// `source` as shown under a message, and the terminal cell of `column`
-/// in it. Wide (CJK) characters take two cells.
+/// in it. Wide (CJK) characters take two cells (widths from
+/// unicode-width). Kept by hand: codespan-reporting and ariadne draw
+/// labelled multi-line spans this does not need, and this cuts a
+/// 200,000-character line around its column.
 fn excerpt(source: &str, column: Option<usize>) -> (String, Option<usize>) {
     use unicode_width::UnicodeWidthChar;
     let chars: Vec<char> = source.chars().collect();

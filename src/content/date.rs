@@ -1,5 +1,8 @@
 //! Dates as annual reports write them: a day (`2024-05-01`), a month
 //! (`2024-05`) or, for archive material known only by its year, a year.
+//! Written here rather than taken from a date crate: chrono and time know
+//! whole dates only, and a partial date that sorts before its own days
+//! (`2024` < `2024-05` < `2024-05-01`) is the point.
 
 use std::fmt;
 
