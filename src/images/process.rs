@@ -150,13 +150,7 @@ fn make(
     cache: &Cache,
 ) -> Result<(), String> {
     let bytes = std::fs::read(job.source).map_err(|e| e.to_string())?;
-    let reader =
-        ImageReader::new(Cursor::new(&bytes)).with_guessed_format().map_err(|e| e.to_string())?;
-    let source_format = reader.format();
-    let mut decoder = reader.into_decoder().map_err(|e| e.to_string())?;
-    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
-    let icc = decoder.icc_profile().ok().flatten();
-    let mut img = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
+    let Decoded { mut img, format: source_format, orientation, icc } = decode(&bytes)?;
     img.apply_orientation(orientation);
 
     let alpha = img.color().has_alpha() && config.format == ImageFormat::Webp;
@@ -196,6 +190,79 @@ fn make(
             .map_err(|e| format!("cannot write to the photo cache: {e}"))?;
     }
     Ok(())
+}
+
+/// A photo's pixels, as stored (not yet turned), and what says how to show
+/// them.
+struct Decoded {
+    img: DynamicImage,
+    format: Option<image::ImageFormat>,
+    orientation: Orientation,
+    icc: Option<Vec<u8>>,
+}
+
+/// Decodes a photo. A damaged file is an error, never a picture made up
+/// around the damage.
+fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    let reader =
+        ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| e.to_string())?;
+    let format = reader.format();
+    if format == Some(image::ImageFormat::Jpeg) {
+        return decode_jpeg(bytes);
+    }
+    let mut decoder = reader.into_decoder().map_err(|e| e.to_string())?;
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let icc = decoder.icc_profile().ok().flatten();
+    let img = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
+    Ok(Decoded { img, format, orientation, icc })
+}
+
+/// A JPEG decoded by zune-jpeg, the `image` crate's own JPEG decoder, with
+/// the same output but in strict mode: through `image` it is lenient, and a
+/// file cut off inside its image data, or with corrupt data, came out grey
+/// where the data was missing, without a word.
+fn decode_jpeg(bytes: &[u8]) -> Result<Decoded, String> {
+    use zune_core::colorspace::ColorSpace;
+    use zune_core::options::DecoderOptions;
+    let damaged = |e: zune_jpeg::errors::DecodeErrors| format!("the JPEG data is damaged ({e})");
+    let options = DecoderOptions::default()
+        .set_strict_mode(true)
+        .set_max_width(usize::MAX)
+        .set_max_height(usize::MAX);
+    let mut decoder = zune_jpeg::JpegDecoder::new_with_options(
+        zune_core::bytestream::ZCursor::new(bytes),
+        options,
+    );
+    decoder.decode_headers().map_err(damaged)?;
+    let (width, height) = decoder.dimensions().ok_or("the JPEG has no size")?;
+    let colour = match decoder.input_colorspace() {
+        Some(c @ (ColorSpace::RGB | ColorSpace::RGBA | ColorSpace::Luma | ColorSpace::LumaA)) => c,
+        _ => ColorSpace::RGB,
+    };
+    decoder.set_options(decoder.options().jpeg_set_out_colorspace(colour));
+    let icc = decoder.icc_profile();
+    let orientation = decoder
+        .exif()
+        .and_then(|exif| Orientation::from_exif_chunk(exif))
+        .unwrap_or(Orientation::NoTransforms);
+    let pixels = decoder.decode().map_err(damaged)?;
+    let (width, height) = (width as u32, height as u32);
+    let wrong_size = || "the JPEG's pixels do not fill its size".to_owned();
+    let img = match colour {
+        ColorSpace::Luma => DynamicImage::ImageLuma8(
+            image::GrayImage::from_raw(width, height, pixels).ok_or_else(wrong_size)?,
+        ),
+        ColorSpace::LumaA => DynamicImage::ImageLumaA8(
+            image::GrayAlphaImage::from_raw(width, height, pixels).ok_or_else(wrong_size)?,
+        ),
+        ColorSpace::RGBA => DynamicImage::ImageRgba8(
+            image::RgbaImage::from_raw(width, height, pixels).ok_or_else(wrong_size)?,
+        ),
+        _ => DynamicImage::ImageRgb8(
+            image::RgbImage::from_raw(width, height, pixels).ok_or_else(wrong_size)?,
+        ),
+    };
+    Ok(Decoded { img, format: Some(image::ImageFormat::Jpeg), orientation, icc })
 }
 
 /// RGBA pixels blended onto a white background, as RGB.

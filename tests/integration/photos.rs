@@ -251,3 +251,42 @@ fn links_into_a_draft_report_say_it_is_a_draft() {
     let e = site.error();
     assert_eq!(e.message, "the link `../2023/01-old.md` leads to a draft");
 }
+
+/// A JPEG cut off inside its image data, or with its image data damaged,
+/// fails the build at the line that shows it; the lenient decoding that
+/// published it grey is gone. Cut at several places: just after the
+/// headers, in the middle, just before the end marker.
+#[test]
+fn a_damaged_jpeg_fails_the_build_at_the_line_that_shows_it() {
+    let whole = jpeg(640, 480);
+    let scan = whole.windows(2).position(|w| w == [0xFF, 0xDA]).expect("a start of scan");
+    let mut damaged: Vec<(String, Vec<u8>)> = [scan + 200, whole.len() / 2, whole.len() - 40]
+        .into_iter()
+        .map(|cut| (format!("cut at byte {cut} of {}", whole.len()), whole[..cut].to_vec()))
+        .collect();
+    // A marker in the middle of the image data, as a bad copy leaves.
+    let mut corrupt = whole.clone();
+    let middle = scan + (whole.len() - scan) / 2;
+    corrupt[middle..middle + 2].copy_from_slice(&[0xFF, 0xC4]);
+    damaged.push(("a marker inside the image data".into(), corrupt));
+    for (what, bytes) in damaged {
+        let site = TestSite::new();
+        site.bytes("content/2024/photos/hall.jpg", &bytes);
+        site.file(
+            "content/2024/01-one.md",
+            "---\ntitle: One\n---\nText.\n\n![the hall](photos/hall.jpg)\n",
+        );
+        let e = site.error();
+        assert_eq!(
+            (e.file.to_str(), e.line),
+            (Some("content/2024/01-one.md"), Some(6)),
+            "{what}: {e}"
+        );
+        assert!(e.message.contains("damaged"), "{what}: {e}");
+    }
+    // The whole photo still builds.
+    let site = TestSite::new();
+    site.bytes("content/2024/photos/hall.jpg", &whole);
+    site.file("content/2024/01-one.md", "---\ntitle: One\n---\n![the hall](photos/hall.jpg)\n");
+    site.build().expect("the whole photo builds");
+}
