@@ -119,6 +119,8 @@ pub struct Photo {
     pub file: PathBuf,
     /// Path relative to `content/`, with `/` separators.
     pub path: String,
+    /// The path as the page wrote it (`photos/hall.jpg`), for messages.
+    pub src: String,
     pub caption: Option<String>,
     pub alt: Option<String>,
     pub credit: Option<String>,

@@ -80,6 +80,7 @@ impl Loader<'_> {
                     photos.push(Photo {
                         file: abs,
                         path,
+                        src: image.dest.clone(),
                         caption: (!image.title.is_empty()).then_some(image.title),
                         alt: (!image.alt.is_empty()).then_some(image.alt),
                         credit: None,
@@ -131,6 +132,7 @@ impl Loader<'_> {
         Some(Photo {
             file: abs,
             path,
+            src: src.value,
             caption,
             alt,
             credit,

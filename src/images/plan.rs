@@ -31,8 +31,10 @@ pub struct Variant {
 pub struct Planned {
     /// The file on disk.
     pub source: PathBuf,
-    /// Where the photo was named (for errors while processing it).
+    /// Where the photo was named, and the path written there (for errors
+    /// while processing it).
     pub origin: Origin,
+    pub src: String,
     /// Width and height as it displays (EXIF orientation applied); 0 where
     /// the file could not be read (its error is in the plan's problems).
     pub width: u32,
@@ -80,6 +82,7 @@ impl Plan {
             .map(|p| Job {
                 source: &p.source,
                 origin: &p.origin,
+                src: &p.src,
                 variants: p.variants.clone(),
                 original: p.original.clone(),
             })
@@ -115,14 +118,14 @@ impl FromIterator<(String, Planned)> for Plan {
 pub fn plan(site: &Site, config: &ImageConfig) -> (Plan, Vec<Diagnostic>) {
     // A file is measured once, and a problem with it is told once, at the
     // last place that shows it.
-    let mut named: BTreeMap<&Path, &Origin> = BTreeMap::new();
+    let mut named: BTreeMap<&Path, (&Origin, &str)> = BTreeMap::new();
     for photo in site.photos() {
-        named.insert(&photo.file, &photo.origin);
+        named.insert(&photo.file, (&photo.origin, &photo.src));
     }
     let sizes: HashMap<&Path, Result<(u32, u32), String>> =
-        named.par_iter().map(|(file, _)| (*file, dimensions(file))).collect();
+        named.par_iter().map(|(file, (_, src))| (*file, dimensions(file, src))).collect();
     let mut problems = Vec::new();
-    for (file, origin) in &named {
+    for (file, (origin, _)) in &named {
         if let Some(Err(message)) = sizes.get(file) {
             problems.push(unreadable(message, origin));
         }
@@ -145,6 +148,7 @@ pub fn plan(site: &Site, config: &ImageConfig) -> (Plan, Vec<Diagnostic>) {
             let planned = Planned {
                 source: photo.file.clone(),
                 origin: photo.origin.clone(),
+                src: photo.src.clone(),
                 width,
                 height,
                 variants: variants(&name, width, height, config),
@@ -198,9 +202,9 @@ pub fn variants(path: &str, width: u32, height: u32, config: &ImageConfig) -> Ve
 }
 
 /// Width and height of an image file as it displays (EXIF orientation
-/// applied), read from its header without decoding it.
-pub fn dimensions(path: &Path) -> Result<(u32, u32), String> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+/// applied), read from its header without decoding it; messages name it
+/// `name`, as the page wrote it.
+pub fn dimensions(path: &Path, name: &str) -> Result<(u32, u32), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read the photo `{name}`: {e}"))?;
     if bytes.is_empty() {
         return Err(format!("the photo `{name}` is an empty file"));
@@ -264,6 +268,7 @@ mod tests {
         let planned = |widths: &[u32]| Planned {
             source: PathBuf::new(),
             origin: Origin::default(),
+            src: "a.jpg".into(),
             width: 1600,
             height: 1000,
             variants: variants("a.jpg", 1600, 1000, &config(widths)),
@@ -284,6 +289,7 @@ mod tests {
         let photo = |file: &Path, path: &str, line| Photo {
             file: file.to_path_buf(),
             path: path.into(),
+            src: path.into(),
             caption: Some("c".into()),
             alt: None,
             credit: None,

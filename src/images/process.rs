@@ -34,8 +34,9 @@ impl Progress for Quiet {}
 /// One photo to publish.
 pub struct Job<'a> {
     pub source: &'a Path,
-    /// Where the photo was named, for errors.
+    /// Where the photo was named, and the path written there, for errors.
     pub origin: &'a Origin,
+    pub src: &'a str,
     pub variants: Vec<Variant>,
     /// Output path of the original, where originals are published.
     pub original: Option<String>,
@@ -136,8 +137,7 @@ pub fn process(
 }
 
 fn error(job: &Job<'_>, message: &str) -> Diagnostic {
-    let name = job.source.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Diagnostic::new(&job.origin.file, format!("cannot process the photo `{name}`: {message}"))
+    Diagnostic::new(&job.origin.file, format!("cannot process the photo `{}`: {message}", job.src))
         .at(job.origin.line, job.origin.column)
         .hint("re-export the photo as a JPEG, PNG or WebP file")
 }

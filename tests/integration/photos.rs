@@ -283,10 +283,23 @@ fn a_damaged_jpeg_fails_the_build_at_the_line_that_shows_it() {
             "{what}: {e}"
         );
         assert!(e.message.contains("damaged"), "{what}: {e}");
+        // Named as the page wrote it, not by its file name alone.
+        assert!(e.message.contains("`photos/hall.jpg`"), "{what}: {e}");
     }
     // The whole photo still builds.
     let site = TestSite::new();
     site.bytes("content/2024/photos/hall.jpg", &whole);
     site.file("content/2024/01-one.md", "---\ntitle: One\n---\n![the hall](photos/hall.jpg)\n");
     site.build().expect("the whole photo builds");
+}
+
+/// A photo that is no image is named by the path the page wrote.
+#[test]
+fn a_photo_that_is_no_image_is_named_as_the_page_wrote_it() {
+    let site = TestSite::new();
+    site.bytes("content/2024/photos/notes.jpg", b"these are notes, not a photo");
+    site.file("content/2024/01-one.md", "---\ntitle: One\n---\n![notes](photos/notes.jpg)\n");
+    let e = site.error();
+    assert_eq!(e.line, Some(4), "{e}");
+    assert!(e.message.contains("`photos/notes.jpg`"), "{e}");
 }

@@ -17,6 +17,7 @@ fn photo(path: &str) -> Photo {
     Photo {
         file: path.into(),
         path: path.into(),
+        src: path.into(),
         caption: Some("front caption".into()),
         alt: None,
         credit: Some("摄影 张三".into()),
@@ -49,6 +50,7 @@ fn run_partial(text: &str, safe: bool) -> (Rendered, Vec<Diagnostic>) {
             };
             let planned = Planned {
                 source: p.file.clone(),
+                src: p.src.clone(),
                 origin: Origin::default(),
                 width: 1600,
                 height: 1067,
