@@ -13,7 +13,6 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use pulldown_cmark::{Event, Parser, Tag as MdTag, TagEnd};
 
@@ -72,7 +71,7 @@ pub fn check(options: &BuildOptions) -> CheckReport {
         return report;
     };
     let site = &loaded.site;
-    let files = Mutex::new(Vec::new());
+    let files = output::Memory::default();
     let files = match pipeline::render_partial(&loaded, &files) {
         Ok(render_errors) => {
             // A photo that failed to load is also unknown to the renderer:
@@ -93,7 +92,7 @@ pub fn check(options: &BuildOptions) -> CheckReport {
                 );
                 None
             } else {
-                Some(files.into_inner().unwrap_or_else(|e| e.into_inner()))
+                Some(files.into_files())
             }
         }
         Err(crate::Error::Content(d)) => {

@@ -99,7 +99,7 @@ pub fn new_chapter(root: &Path, spec: &str) -> Result<PathBuf, crate::Error> {
             .hint("the slug becomes the chapter's address: use a-z, 0-9 and single hyphens, such as `03-youth-work`; the title can be in any language")
             .into());
     }
-    if ReportPage::ALL.iter().any(|p| p.slug() == slug) {
+    if ReportPage::from_slug(slug).is_some() {
         return Err(Diagnostic::new(
             label,
             format!("the slug `{slug}` is taken by the report's own `{slug}/` page"),

@@ -5,9 +5,11 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use super::date::{Date, DateText};
+use super::front_matter;
 use super::markdown_refs::ImageRef;
-use crate::diagnostic::Diagnostic;
-use crate::yaml::{Location, Source};
+use crate::diagnostic::{Diagnostic, nearest};
+use crate::yaml::{self, Location, Source, Spanned};
 
 pub(super) struct Loader<'a> {
     pub(super) content: &'a Path,
@@ -55,6 +57,101 @@ impl<'a> Loader<'a> {
     ) {
         self.errors.push(source.error_at(at, message).hint(hint));
     }
+
+    pub(super) fn date(
+        &mut self,
+        source: &Source<'_>,
+        date: Option<Spanned<DateText>>,
+    ) -> Option<Date> {
+        let date = date?;
+        match Date::parse(&date.value.0) {
+            Ok(d) => Some(d),
+            Err(m) => {
+                self.errors.push(
+                    source
+                        .error_at(&date.referenced, m)
+                        .hint("write dates as YYYY-MM-DD, YYYY-MM or YYYY, such as 2024-05-01"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A title's text; an empty one is an error (pages would show and
+    /// link to nothing).
+    pub(super) fn title(&mut self, source: &Source<'_>, title: Spanned<String>) -> String {
+        if title.value.trim().is_empty() {
+            self.error_at(source, &title.referenced, "the title is empty", "write the title readers see on the page and in the table of contents or the chronicle, such as `title: 第一章 思想建设`");
+        }
+        title.value
+    }
+
+    pub(super) fn read_yaml_file(&mut self, rel: &str) -> Option<(PathBuf, String)> {
+        let abs = self.content.join(rel);
+        if !abs.exists() {
+            return None;
+        }
+        let file = content_file(rel);
+        match std::fs::read(&abs).map(String::from_utf8) {
+            Ok(Ok(text)) => Some((file, front_matter::normalise(text))),
+            Ok(Err(_)) => {
+                self.error(
+                    Diagnostic::new(file, "this file is not valid UTF-8 text")
+                        .hint("save it as UTF-8"),
+                );
+                None
+            }
+            Err(e) => {
+                self.error(Diagnostic::new(file, format!("cannot read this file: {e}")));
+                None
+            }
+        }
+    }
+
+    /// A report's YAML list file (`records.yaml`, `stats.yaml`) read and
+    /// parsed: its path, its text (for positions) and its items; `None`
+    /// where there is no such file or it is broken (the error is recorded).
+    pub(super) fn yaml_list<T: serde::de::DeserializeOwned>(
+        &mut self,
+        dir: &str,
+        name: &str,
+        what: &str,
+    ) -> Option<(PathBuf, String, Vec<T>)> {
+        let (file, text) = self.read_yaml_file(&join(dir, name))?;
+        let source = Source { file: &file, text: &text, first_line: 1 };
+        match yaml::parse(&text, source) {
+            Ok(list) => Some((file, text, list)),
+            Err(d) => {
+                self.error(d.hint_if_list(&format!("{name} is a list of {what}")));
+                None
+            }
+        }
+    }
+
+    pub(super) fn chapter_ref(
+        &mut self,
+        source: &Source<'_>,
+        chapter: Spanned<String>,
+        chapters: &[String],
+    ) -> Option<String> {
+        if chapters.contains(&chapter.value) {
+            return Some(chapter.value);
+        }
+        if self.quiet_refs {
+            return None;
+        }
+        let hint = match nearest(&chapter.value, chapters.iter().map(String::as_str)) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("the chapters of this report are: {}", chapters.join(", ")),
+        };
+        self.error_at(
+            source,
+            &chapter.referenced,
+            format!("no chapter has the slug `{}`", chapter.value),
+            hint,
+        );
+        None
+    }
 }
 
 pub(super) fn parent(rel: &str) -> &str {
@@ -74,6 +171,17 @@ pub fn join(dir: &str, name: &str) -> String {
 /// The site-relative file of a content path, for messages.
 pub(super) fn content_file(rel: &str) -> PathBuf {
     Path::new("content").join(rel)
+}
+
+impl Diagnostic {
+    /// Adds `hint` to an error about the file not being a list.
+    fn hint_if_list(self, hint: &str) -> Self {
+        if self.hint.is_none() && self.message.contains("sequence") {
+            self.hint(hint)
+        } else {
+            self
+        }
+    }
 }
 
 /// A content folder written for a test: `(path, text)` pairs.

@@ -24,11 +24,11 @@ pub fn parser_options() -> pulldown_cmark::Options {
 }
 
 /// The scheme of an absolute URL (`https`, `mailto`, `javascript`), lower
-/// case; `None` for a relative one. Leading spaces and white space inside
-/// the scheme are ignored, as browsers ignore tabs and newlines there.
+/// case; `None` for a relative one. As in a browser, leading controls and
+/// spaces are dropped, and so are tabs and newlines inside the scheme.
 pub fn url_scheme(url: &str) -> Option<String> {
-    let (scheme, _) = url.trim_start().split_once(':')?;
-    let scheme: String = scheme.chars().filter(|c| !c.is_whitespace()).collect();
+    let (scheme, _) = url.trim_start_matches(|c: char| c <= ' ').split_once(':')?;
+    let scheme: String = scheme.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
     let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
         && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
     valid.then(|| scheme.to_ascii_lowercase())
@@ -142,6 +142,7 @@ mod tests {
         assert_eq!(url_scheme("JavaScript:x").as_deref(), Some("javascript"));
         assert_eq!(url_scheme("a/b:c.html"), None);
         assert_eq!(url_scheme("1a:b"), None);
+        assert!(is_local("my photo:1.jpg"), "a space is no part of a scheme");
         assert_eq!(url_scheme("index.html"), None);
     }
 

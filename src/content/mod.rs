@@ -256,7 +256,8 @@ pub struct Report {
 
 /// The pages annals makes for every report beside its chapters: the one
 /// list that rendering, the sitemap, `check` and the reserved chapter
-/// slugs read. A new kind of report page is added here first.
+/// slugs read. A new kind of report page is added here first, to `ALL`
+/// too (the compiler then asks `render::pages` for its function).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportPage {
     Stats,
@@ -269,7 +270,12 @@ impl ReportPage {
     pub const ALL: [ReportPage; 4] =
         [ReportPage::Stats, ReportPage::Chronicle, ReportPage::Print, ReportPage::Photos];
 
-    /// Its URL segment in the report, which no chapter may take.
+    /// The page whose URL segment `slug` is, which no chapter may take.
+    pub fn from_slug(slug: &str) -> Option<ReportPage> {
+        ReportPage::ALL.into_iter().find(|p| p.slug() == slug)
+    }
+
+    /// Its URL segment in the report.
     pub fn slug(self) -> &'static str {
         match self {
             ReportPage::Stats => "stats",
@@ -380,19 +386,11 @@ impl Site {
         all
     }
 
-    /// Every photo file of the site once, by its path.
+    /// Every photo file of the site once, by its path, as first shown in
+    /// the order of `photos`.
     pub fn unique_photos(&self) -> Vec<&Photo> {
         let mut by_path: BTreeMap<&str, &Photo> = BTreeMap::new();
-        let sections = self.all_sections();
-        let pages = sections.iter().flat_map(|s| &s.pages).chain(&self.pages);
-        let photos = self
-            .reports
-            .iter()
-            .flat_map(|r| r.all_photos())
-            .chain(&self.home.photos)
-            .chain(sections.iter().flat_map(|s| &s.photos))
-            .chain(pages.flat_map(|p| &p.photos));
-        for photo in photos {
+        for photo in self.photos() {
             by_path.entry(photo.path.as_str()).or_insert(photo);
         }
         by_path.into_values().collect()

@@ -3,9 +3,8 @@
 //! and a page (a chapter of a report or a page of a section), with their
 //! titles, dates, slugs and URLs.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
-use super::date::{Date, DateText};
 use super::front_matter::{RawHome, RawPage, RawPhoto, RawReport, RawSection, SortBy};
 use super::loader::Loader;
 use super::loader::{content_file, file_name, parent};
@@ -14,7 +13,7 @@ use super::slug::{number_prefix, slugify_name, stem, valid_slug};
 use super::stats::PendingStats;
 use super::{Archival, Home, Markdown, Page, Report, ReportPage, Section};
 use crate::diagnostic::Diagnostic;
-use crate::yaml::{Source, Spanned};
+use crate::yaml::Source;
 
 impl Loader<'_> {
     pub(super) fn home(&mut self, raw: RawHome, body: Markdown, text: &str) -> Home {
@@ -24,34 +23,6 @@ impl Loader<'_> {
         let title = self.title(&source, title);
         let photos = self.page_photos(&source, photos, &body, "", None, "");
         Home { title: Some(title), summary, photos, extra: extra.unwrap_or_default(), body }
-    }
-
-    pub(super) fn date(
-        &mut self,
-        source: &Source<'_>,
-        date: Option<Spanned<DateText>>,
-    ) -> Option<Date> {
-        let date = date?;
-        match Date::parse(&date.value.0) {
-            Ok(d) => Some(d),
-            Err(m) => {
-                self.errors.push(
-                    source
-                        .error_at(&date.referenced, m)
-                        .hint("write dates as YYYY-MM-DD, YYYY-MM or YYYY, such as 2024-05-01"),
-                );
-                None
-            }
-        }
-    }
-
-    /// A title's text; an empty one is an error (pages would show and
-    /// link to nothing).
-    pub(super) fn title(&mut self, source: &Source<'_>, title: Spanned<String>) -> String {
-        if title.value.trim().is_empty() {
-            self.error_at(source, &title.referenced, "the title is empty", "write the title readers see on the page and in the table of contents or the chronicle, such as `title: 第一章 思想建设`");
-        }
-        title.value
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -117,7 +88,7 @@ impl Loader<'_> {
         };
         let path = match report {
             Some((_, year)) => {
-                if ReportPage::ALL.iter().any(|p| p.slug() == slug) {
+                if ReportPage::from_slug(&slug).is_some() {
                     self.error(
                         Diagnostic::new(
                             &file,
@@ -338,6 +309,67 @@ impl Loader<'_> {
             sections,
             body,
         })
+    }
+
+    /// Orders chapters by weight, number, slug and rejects two with one number.
+    pub(super) fn finish_chapters(&mut self, mut chapters: Vec<Page>) -> Vec<Page> {
+        chapters.sort_by(|a, b| {
+            a.weight.cmp(&b.weight).then(a.number.cmp(&b.number)).then_with(|| a.slug.cmp(&b.slug))
+        });
+        let mut numbers: HashMap<u32, &str> = HashMap::new();
+        let mut errors = Vec::new();
+        for c in &chapters {
+            if let Some(n) = c.number
+                && let Some(other) = numbers.insert(n, &c.body.file)
+            {
+                errors.push(
+                    Diagnostic::new(
+                        content_file(&c.body.file),
+                        format!("chapter number {n} is also the number of content/{other}"),
+                    )
+                    .hint("give each chapter its own `number:` (or file name prefix)"),
+                );
+            }
+        }
+        self.errors.extend(errors);
+        chapters
+    }
+
+    /// Pages outside reports: stats there are an error.
+    pub(super) fn no_stats(&mut self, pages: Vec<(Page, PendingStats)>) -> Vec<Page> {
+        let mut list = Vec::with_capacity(pages.len());
+        for (page, pending) in pages {
+            if let Some(first) = pending.stats.first() {
+                self.error(
+                    Diagnostic::new(
+                        content_file(&page.body.file),
+                        "a page outside a report cannot declare `stats`",
+                    )
+                    .at_line(first.key.referenced.line() as usize + 1)
+                    .hint("stats belong to reports: move them into a chapter of a year's report"),
+                );
+            }
+            list.push(page);
+        }
+        list
+    }
+
+    pub(super) fn finish_pages(&mut self, mut pages: Vec<Page>, sort_by: SortBy) -> Vec<Page> {
+        match sort_by {
+            SortBy::Date => {
+                pages.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)))
+            }
+            SortBy::Weight => pages.sort_by(|a, b| {
+                a.weight
+                    .cmp(&b.weight)
+                    .then(a.number.cmp(&b.number))
+                    .then_with(|| a.slug.cmp(&b.slug))
+            }),
+            SortBy::Title => {
+                pages.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.slug.cmp(&b.slug)))
+            }
+        }
+        pages
     }
 }
 

@@ -2,58 +2,12 @@
 //! read and checked (dates inside the report's year, chapters that exist),
 //! and the reading of any of a report's YAML list files.
 
-use std::path::PathBuf;
-
 use super::Event;
-use super::front_matter::{self, RawEvent};
+use super::front_matter::RawEvent;
 use super::loader::Loader;
-use super::loader::{content_file, join};
-use crate::diagnostic::{Diagnostic, nearest};
-use crate::yaml::{self, Source, Spanned};
+use crate::yaml::Source;
 
 impl Loader<'_> {
-    pub(super) fn read_yaml_file(&mut self, rel: &str) -> Option<(PathBuf, String)> {
-        let abs = self.content.join(rel);
-        if !abs.exists() {
-            return None;
-        }
-        let file = content_file(rel);
-        match std::fs::read(&abs).map(String::from_utf8) {
-            Ok(Ok(text)) => Some((file, front_matter::normalise(text))),
-            Ok(Err(_)) => {
-                self.error(
-                    Diagnostic::new(file, "this file is not valid UTF-8 text")
-                        .hint("save it as UTF-8"),
-                );
-                None
-            }
-            Err(e) => {
-                self.error(Diagnostic::new(file, format!("cannot read this file: {e}")));
-                None
-            }
-        }
-    }
-
-    /// A report's YAML list file (`records.yaml`, `stats.yaml`) read and
-    /// parsed: its path, its text (for positions) and its items; `None`
-    /// where there is no such file or it is broken (the error is recorded).
-    pub(super) fn yaml_list<T: serde::de::DeserializeOwned>(
-        &mut self,
-        dir: &str,
-        name: &str,
-        what: &str,
-    ) -> Option<(PathBuf, String, Vec<T>)> {
-        let (file, text) = self.read_yaml_file(&join(dir, name))?;
-        let source = Source { file: &file, text: &text, first_line: 1 };
-        match yaml::parse(&text, source) {
-            Ok(list) => Some((file, text, list)),
-            Err(d) => {
-                self.error(d.hint_if_list(&format!("{name} is a list of {what}")));
-                None
-            }
-        }
-    }
-
     pub(super) fn chronicle(
         &mut self,
         dir: &str,
@@ -98,42 +52,6 @@ impl Loader<'_> {
         }
         events.sort_by_key(|a| a.date);
         events
-    }
-
-    pub(super) fn chapter_ref(
-        &mut self,
-        source: &Source<'_>,
-        chapter: Spanned<String>,
-        chapters: &[String],
-    ) -> Option<String> {
-        if chapters.contains(&chapter.value) {
-            return Some(chapter.value);
-        }
-        if self.quiet_refs {
-            return None;
-        }
-        let hint = match nearest(&chapter.value, chapters.iter().map(String::as_str)) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => format!("the chapters of this report are: {}", chapters.join(", ")),
-        };
-        self.error_at(
-            source,
-            &chapter.referenced,
-            format!("no chapter has the slug `{}`", chapter.value),
-            hint,
-        );
-        None
-    }
-}
-
-impl Diagnostic {
-    /// Adds `hint` to an error about the file not being a list.
-    fn hint_if_list(self, hint: &str) -> Self {
-        if self.hint.is_none() && self.message.contains("sequence") {
-            self.hint(hint)
-        } else {
-            self
-        }
     }
 }
 

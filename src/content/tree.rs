@@ -206,67 +206,6 @@ impl Loader<'_> {
             }
         }
     }
-
-    /// Orders chapters by weight, number, slug and rejects two with one number.
-    pub(super) fn finish_chapters(&mut self, mut chapters: Vec<Page>) -> Vec<Page> {
-        chapters.sort_by(|a, b| {
-            a.weight.cmp(&b.weight).then(a.number.cmp(&b.number)).then_with(|| a.slug.cmp(&b.slug))
-        });
-        let mut numbers: HashMap<u32, &str> = HashMap::new();
-        let mut errors = Vec::new();
-        for c in &chapters {
-            if let Some(n) = c.number
-                && let Some(other) = numbers.insert(n, &c.body.file)
-            {
-                errors.push(
-                    Diagnostic::new(
-                        content_file(&c.body.file),
-                        format!("chapter number {n} is also the number of content/{other}"),
-                    )
-                    .hint("give each chapter its own `number:` (or file name prefix)"),
-                );
-            }
-        }
-        self.errors.extend(errors);
-        chapters
-    }
-
-    /// Pages outside reports: stats there are an error.
-    pub(super) fn no_stats(&mut self, pages: Vec<(Page, PendingStats)>) -> Vec<Page> {
-        let mut list = Vec::with_capacity(pages.len());
-        for (page, pending) in pages {
-            if let Some(first) = pending.stats.first() {
-                self.error(
-                    Diagnostic::new(
-                        content_file(&page.body.file),
-                        "a page outside a report cannot declare `stats`",
-                    )
-                    .at_line(first.key.referenced.line() as usize + 1)
-                    .hint("stats belong to reports: move them into a chapter of a year's report"),
-                );
-            }
-            list.push(page);
-        }
-        list
-    }
-
-    pub(super) fn finish_pages(&mut self, mut pages: Vec<Page>, sort_by: SortBy) -> Vec<Page> {
-        match sort_by {
-            SortBy::Date => {
-                pages.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)))
-            }
-            SortBy::Weight => pages.sort_by(|a, b| {
-                a.weight
-                    .cmp(&b.weight)
-                    .then(a.number.cmp(&b.number))
-                    .then_with(|| a.slug.cmp(&b.slug))
-            }),
-            SortBy::Title => {
-                pages.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.slug.cmp(&b.slug)))
-            }
-        }
-        pages
-    }
 }
 
 pub(super) fn collect_links(site: &Site) -> BTreeMap<String, String> {

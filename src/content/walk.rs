@@ -1,8 +1,7 @@
-//! The walk over `content/`: which Markdown files there are, which folders
-//! are sections (`_index.md`) and page bundles (`index.md`), and the path
-//! helpers every part of loading uses. Hidden files, editor backups and
-//! symbolic links leading outside `content/` are left out (the last with an
-//! error).
+//! The walk over `content/`: which Markdown files there are, and which
+//! folders are sections (`_index.md`) and page bundles (`index.md`).
+//! Hidden files and editor backups are left out, and symbolic links
+//! leading outside `content/` too, with an error.
 
 use std::collections::HashSet;
 

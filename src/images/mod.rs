@@ -14,7 +14,7 @@ mod plan;
 mod process;
 
 pub use cache::Cache;
-pub use plan::{Plan, Planned, Variant, dimensions, plan, variants};
+pub use plan::{Plan, Planned, Variant, plan, variants};
 pub use process::{Job, Progress, Quiet, Summary, process};
 
 use crate::config::ImageFormat;

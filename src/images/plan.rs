@@ -103,6 +103,8 @@ impl Plan {
     }
 }
 
+/// A plan made by hand, for tests of what reads one.
+#[cfg(test)]
 impl FromIterator<(String, Planned)> for Plan {
     fn from_iter<I: IntoIterator<Item = (String, Planned)>>(photos: I) -> Self {
         Plan { photos: photos.into_iter().collect() }
@@ -204,7 +206,7 @@ pub fn variants(path: &str, width: u32, height: u32, config: &ImageConfig) -> Ve
 /// Width and height of an image file as it displays (EXIF orientation
 /// applied), read from its header without decoding it; messages name it
 /// `name`, as the page wrote it.
-pub fn dimensions(path: &Path, name: &str) -> Result<(u32, u32), String> {
+fn dimensions(path: &Path, name: &str) -> Result<(u32, u32), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read the photo `{name}`: {e}"))?;
     if bytes.is_empty() {
         return Err(format!("the photo `{name}` is an empty file"));

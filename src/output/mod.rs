@@ -195,9 +195,18 @@ pub trait Sink: Sync {
 }
 
 /// Files kept in memory, for `serve` and `check`, which write nothing.
-impl Sink for Mutex<Vec<OutputFile>> {
+#[derive(Default)]
+pub struct Memory(Mutex<Vec<OutputFile>>);
+
+impl Memory {
+    pub fn into_files(self) -> Vec<OutputFile> {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Memory {
     fn put(&self, file: OutputFile) -> Result<(), OutputError> {
-        self.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
         Ok(())
     }
 }

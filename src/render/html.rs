@@ -97,7 +97,7 @@ pub fn text(html: &str) -> String {
                 hidden = matches!(name, b"script" | b"style");
                 out.push(' ');
             }
-            CallbackEvent::CloseStartTag { self_closing: true } => hidden = false,
+            CallbackEvent::Comment { .. } => out.push(' '),
             CallbackEvent::EndTag { .. } => {
                 hidden = false;
                 out.push(' ');
@@ -162,5 +162,7 @@ mod tests {
     fn text_of_html() {
         let html = "<h2 id=\"a\">标题</h2>\n<p>葡萄酒&amp;产业 <a href=\"x\">发展</a></p><script>var x = 1 < 2;</script><style>p{}</style><figure><figcaption>图 &lt;1&gt;</figcaption></figure>";
         assert_eq!(text(html), "标题 葡萄酒&产业 发展 图 <1>");
+        // A comment parts words as a tag does; `<script/>` still opens a script.
+        assert_eq!(text("a<!-- x -->b<script/>var hidden;</script>c"), "a b c");
     }
 }

@@ -16,7 +16,7 @@ mod watch;
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
@@ -307,9 +307,9 @@ fn rebuild(shared: &Shared, options: &BuildOptions, report: &Reporter, changed: 
 
 fn build_in_memory(options: &BuildOptions) -> Result<HashMap<String, Served>, Diagnostics> {
     let loaded = pipeline::load(options).map_err(into_diagnostics)?;
-    let files = Mutex::new(Vec::new());
+    let files = output::Memory::default();
     pipeline::render(&loaded, &files).map_err(into_diagnostics)?;
-    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut files = files.into_files();
     // Photos come from the cache outside the site; nothing is written to
     // the output folder.
     let (photos, _, _) =

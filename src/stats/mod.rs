@@ -1,5 +1,7 @@
-//! Pure functions over the model's figures: deriving a stat from the
-//! chronicle and formatting one for the site's language. No I/O.
+//! Pure functions over the model's figures: formatting one for the site's
+//! language, its change against earlier years, its series across them. No
+//! I/O. (A stat derived from the chronicle is computed as it is loaded, in
+//! `content::stats`.)
 
 use crate::content::{Approx, Report, Stat};
 

@@ -49,8 +49,12 @@ fn code(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     let mut previous = ' ';
+    let mut before_previous = ' ';
     while let Some(c) = chars.next() {
-        let after_word = previous.is_alphanumeric() || previous == '_';
+        // `br"…"`: the `b` of a byte string is no word before its `r`.
+        let byte_string = previous == 'b' && !before_previous.is_alphanumeric();
+        let after_word = (previous.is_alphanumeric() || previous == '_') && !byte_string;
+        before_previous = previous;
         previous = c;
         match c {
             // A raw string: r"…" or r#"…"#.
@@ -91,6 +95,15 @@ fn code(text: &str) -> String {
                         chars.next();
                     }
                     _ => out.push(c),
+                }
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                let mut last = ' ';
+                for c in chars.by_ref() {
+                    if last == '*' && c == '/' {
+                        break;
+                    }
+                    last = c;
                 }
             }
             '/' if chars.peek() == Some(&'/') => {
@@ -222,7 +235,46 @@ fn sibling_graphs() -> BTreeMap<Vec<String>, BTreeMap<String, BTreeSet<String>>>
                 .insert(to[common].clone());
         }
     }
+    add_method_calls(&modules, &mut graphs);
     graphs
+}
+
+/// The methods a module defines for its siblings (`pub(super) fn name(&self`
+/// or `&mut self`), as the stages of `content` do on the `Loader` they
+/// share: a sibling that calls `self.name(` depends on that module.
+fn add_method_calls(
+    modules: &BTreeMap<Vec<String>, String>,
+    graphs: &mut BTreeMap<Vec<String>, BTreeMap<String, BTreeSet<String>>>,
+) {
+    let codes: BTreeMap<&Vec<String>, String> =
+        modules.iter().map(|(path, text)| (path, code(text))).collect();
+    let mut defined: BTreeMap<(Vec<String>, String), Vec<String>> = BTreeMap::new();
+    for (path, code) in &codes {
+        let Some((name, parent)) = path.split_last() else { continue };
+        for (i, _) in code.match_indices("pub(super) fn ") {
+            let rest = &code[i + "pub(super) fn ".len()..];
+            let method: String =
+                rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            let after = rest[method.len()..].trim_start();
+            let after =
+                after.strip_prefix('<').map_or(after, |a| a.split_once('>').map_or("", |x| x.1));
+            let params = after.trim_start().strip_prefix('(').unwrap_or("").trim_start();
+            if params.starts_with("&self") || params.starts_with("&mut self") {
+                defined.entry((parent.to_vec(), method)).or_default().push(name.clone());
+            }
+        }
+    }
+    for ((parent, method), owners) in defined {
+        let [owner] = owners.as_slice() else { continue };
+        let call = format!("self.{method}(");
+        for (path, code) in &codes {
+            let Some((name, from_parent)) = path.split_last() else { continue };
+            if *from_parent == parent && name != owner && code.contains(&call) {
+                let graph = graphs.entry(parent.clone()).or_default();
+                graph.entry(name.clone()).or_default().insert(owner.clone());
+            }
+        }
+    }
 }
 
 /// A cycle in `graph`, as the modules along it.
@@ -262,6 +314,9 @@ fn src_has_no_import_cycle() {
     let top = &graphs[&Vec::new()];
     assert!(top["render"].contains("content") && top["images"].contains("content"));
     assert!(graphs[&vec!["render".to_owned()]]["views"].contains("charts"));
+    // Calls of a method another stage defines count too.
+    let content = &graphs[&vec!["content".to_owned()]];
+    assert!(content["tree"].contains("pages") && content["pages"].contains("photos"));
     let cycles: Vec<String> = graphs
         .iter()
         .filter_map(|(parent, graph)| {
@@ -286,6 +341,9 @@ fn the_checker_finds_a_cycle_between_siblings() {
     let from = vec!["render".to_owned(), "views".to_owned()];
     assert_eq!(target(&from, "super::charts::Bar", &known).unwrap(), ["render", "charts"]);
     assert_eq!(target(&from, "crate::render", &known).unwrap(), ["render"]);
+    // Comments and literals name no module.
+    let hidden = "/* crate::a \" */ let q = '\"'; let b = br\"crate::b\"; // crate::c";
+    assert!(!code(hidden).contains("crate::"), "{}", code(hidden));
 }
 
 #[test]
