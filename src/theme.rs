@@ -117,24 +117,56 @@ fn embedded_file(name: &str, rel: &str) -> Option<Vec<u8>> {
 }
 
 impl Files {
-    fn list(&self, under: &str) -> Vec<String> {
+    /// The files under `under`, relative to it. Symbolic links are followed
+    /// where they stay inside the site at `root`; one that leads outside it
+    /// or nowhere, or a folder that cannot be read, is an error naming it,
+    /// never a file left out without a word.
+    fn list(&self, under: &str, root: &Path) -> Result<Vec<String>, Diagnostic> {
         match self {
             Files::Disk(dir) => {
                 let base = dir.join(under);
-                let mut out: Vec<String> = WalkDir::new(&base)
-                    .sort_by_file_name()
-                    .into_iter()
-                    .filter_map(Result::ok)
-                    .filter(|e| e.file_type().is_file())
-                    .filter_map(|e| {
-                        e.path()
-                            .strip_prefix(&base)
-                            .ok()
-                            .map(|p| p.to_string_lossy().replace('\\', "/"))
-                    })
-                    .collect();
+                if !base.is_dir() {
+                    return Ok(Vec::new());
+                }
+                let site = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+                let named = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_path_buf();
+                let mut out = Vec::new();
+                for entry in WalkDir::new(&base).follow_links(true).sort_by_file_name() {
+                    let entry = entry.map_err(|e| {
+                        let file = named(e.path().unwrap_or(&base));
+                        if e.loop_ancestor().is_some() {
+                            Diagnostic::new(
+                                file,
+                                "this symbolic link loops back to a folder above it",
+                            )
+                            .hint("remove the link, or point it at a file")
+                        } else if e.path().is_some_and(|p| p.is_symlink() && !p.exists()) {
+                            Diagnostic::new(file, "this symbolic link leads nowhere")
+                                .hint("point it at a file of the site, or remove it")
+                        } else {
+                            Diagnostic::new(file, format!("cannot read: {e}"))
+                        }
+                    })?;
+                    if entry.path_is_symlink()
+                        && !entry
+                            .path()
+                            .canonicalize()
+                            .is_ok_and(|target| target.starts_with(&site))
+                    {
+                        return Err(Diagnostic::new(
+                            named(entry.path()),
+                            "this symbolic link leads outside the site",
+                        )
+                        .hint("copy the file into the site instead of linking to it"));
+                    }
+                    if entry.file_type().is_file()
+                        && let Ok(rel) = entry.path().strip_prefix(&base)
+                    {
+                        out.push(rel.to_string_lossy().replace('\\', "/"));
+                    }
+                }
                 out.sort();
-                out
+                Ok(out)
             }
             Files::Embedded(name) => {
                 let prefix = format!("{under}/");
@@ -142,7 +174,7 @@ impl Files {
                     .filter_map(|f| f.strip_prefix(&prefix).map(str::to_owned))
                     .collect();
                 out.sort();
-                out
+                Ok(out)
             }
         }
     }
@@ -243,7 +275,7 @@ fn load_chain(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
     let mut static_files = BTreeMap::new();
     let site = Files::Disk(root.to_path_buf());
     for files in chain.iter().rev().map(|link| &link.files).chain([&site]) {
-        for rel in files.list("static") {
+        for rel in files.list("static", root)? {
             static_files.insert(rel.clone(), files.static_file(&rel));
         }
     }
@@ -330,7 +362,7 @@ fn templates(root: &Path, chain: &[Link]) -> Result<BTreeMap<String, TemplateSou
     let mut templates = BTreeMap::new();
     let mut aliases = BTreeMap::new();
     for link in chain {
-        for rel in link.files.list("templates") {
+        for rel in link.files.list("templates", root)? {
             let source = template_source(root, &link.files, &rel, &taken)?;
             let name = format!("{}/{rel}", link.name);
             // The chain runs from the theme up: the first one is the nearest.
@@ -342,7 +374,7 @@ fn templates(root: &Path, chain: &[Link]) -> Result<BTreeMap<String, TemplateSou
         }
     }
     let site = Files::Disk(root.to_path_buf());
-    for rel in site.list("templates") {
+    for rel in site.list("templates", root)? {
         let source = template_source(root, &site, &rel, &taken)?;
         templates.insert(rel, source);
     }

@@ -187,3 +187,38 @@ fn a_clash_with_an_unchanged_page_leaves_the_previous_output_as_it_was() {
     assert!(matches!(site.build(), Err(Error::Output(_))));
     assert_eq!(tree(&out), before);
 }
+
+/// A symbolic link in `static/` is published when it stays inside the
+/// site, and refused by name when it leads outside it or nowhere; it is
+/// never left out without a word.
+#[cfg(unix)]
+#[test]
+fn symbolic_links_in_static_are_followed_inside_the_site_and_refused_outside() {
+    use std::os::unix::fs::symlink;
+    let site = TestSite::new();
+    site.file("files/plan.pdf", "%PDF plan");
+    fs::create_dir_all(site.root().join("static/downloads")).unwrap();
+    symlink(site.root().join("files/plan.pdf"), site.root().join("static/downloads/plan.pdf"))
+        .unwrap();
+    symlink("../files", site.root().join("static/shared")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let mut options = site.options();
+    options.output = Some(out.path().join("public"));
+    annals::build(&options).expect("links inside the site build");
+    let published = tree(&out.path().join("public"));
+    assert_eq!(published["downloads/plan.pdf"], b"%PDF plan");
+    assert_eq!(published["shared/plan.pdf"], b"%PDF plan");
+
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("secret.txt"), "not the site's").unwrap();
+    symlink(outside.path().join("secret.txt"), site.root().join("static/secret.txt")).unwrap();
+    let e = site.error();
+    assert_eq!(e.file, std::path::Path::new("static/secret.txt"), "{e}");
+    assert!(e.message.contains("leads outside the site"), "{e}");
+    fs::remove_file(site.root().join("static/secret.txt")).unwrap();
+
+    symlink(site.root().join("files/gone.pdf"), site.root().join("static/gone.pdf")).unwrap();
+    let e = site.error();
+    assert_eq!(e.file, std::path::Path::new("static/gone.pdf"), "{e}");
+    assert!(e.message.contains("leads nowhere"), "{e}");
+}
