@@ -134,6 +134,7 @@ pub fn check(options: &BuildOptions) -> CheckReport {
         }
     }
     report.warnings.extend(unused_stats(site));
+    report.warnings.extend(chapter_number_gaps(site));
     report.warnings.extend(unshown_photos(root, site));
     report.errors = Diagnostics::sorted(errors).0;
     report.warnings = Diagnostics::sorted(std::mem::take(&mut report.warnings)).0;
@@ -520,6 +521,38 @@ fn missing_alt(src: &str) -> Option<Problem> {
 
 fn decode(value: &str) -> String {
     content::percent_decode(value.trim())
+}
+
+/// Chapters numbered past a missing number (1, 3): a chapter left out or a
+/// file renamed by mistake. (Two chapters with one number fail the build.)
+fn chapter_number_gaps(site: &Site) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for report in &site.reports {
+        let mut numbered: Vec<(u32, &str)> = report
+            .chapters
+            .iter()
+            .filter_map(|c| Some((c.number?, c.body.file.as_str())))
+            .collect();
+        numbered.sort_unstable();
+        for pair in numbered.windows(2) {
+            let ((before, _), (number, file)) = (pair[0], pair[1]);
+            if number > before + 1 {
+                let missing = if number == before + 2 {
+                    format!("{}", before + 1)
+                } else {
+                    format!("{} to {}", before + 1, number - 1)
+                };
+                out.push(
+                    Diagnostic::new(
+                        Path::new("content").join(file),
+                        format!("chapter {number} follows chapter {before}: there is no chapter {missing}"),
+                    )
+                    .hint("number the chapters one after another: rename the files (01-, 02-, 03-…) or correct their `number:`"),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// Stats declared in a report that no Markdown body of the report cites.

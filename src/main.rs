@@ -3,6 +3,7 @@
 
 mod cli;
 
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -53,16 +54,21 @@ fn main() -> ExitCode {
         }
         Command::Verify { dir } => return verify(&dir),
         Command::Init { dir } => annals::scaffold::init(&dir).map(|()| {
+            let here = dir.as_os_str().is_empty() || dir == Path::new(".");
+            let next = if here {
+                "annals serve".to_owned()
+            } else {
+                format!("cd {} && annals serve", dir.display())
+            };
             println!(
-                "Created a new site in {}.\nNext: cd {} && annals serve",
-                dir.display(),
+                "Created a new site in {}.\nNext: {next}\nThe 2025 report is an example: delete content/2025/ when you start your own.",
                 dir.display()
             );
         }),
         Command::New { what, root } => match what {
             NewCommand::Report { year } => annals::scaffold::new_report(&root, &year).map(|rel| {
                 println!(
-                    "Created {}.\nNext: annals new chapter {year}/01-overview",
+                    "Created {} as a draft: `annals serve --drafts` shows it; delete its `draft: true` to publish it.\nNext: annals new chapter {year}/01-overview",
                     rel.display()
                 );
             }),

@@ -56,11 +56,11 @@ pub fn new_report(root: &Path, year: &str) -> Result<PathBuf, crate::Error> {
     }
     let text = if config.language.starts_with("zh") {
         format!(
-            "---\ntitle: {year}年工作回顾\n# subtitle: 副标题\n# author: 编辑部\nsummary: {year}年的主要工作。\n---\n这里写前言。每一章是本文件夹里的一个 Markdown 文件，\n用 `annals new chapter {year}/01-overview` 新建一章。\n"
+            "---\ntitle: {year}年工作回顾\n# subtitle: 副标题\n# author: 编辑部\nsummary: {year}年的主要工作。\n# 草稿不发布：写好后删去下面一行。预览草稿：annals serve --drafts\ndraft: true\n---\n这里写前言。每一章是本文件夹里的一个 Markdown 文件，\n用 `annals new chapter {year}/01-overview` 新建一章。\n"
         )
     } else {
         format!(
-            "---\ntitle: The year {year} in review\n# subtitle: A subtitle\n# author: The editors\nsummary: What we did in {year}.\n---\nThe preface goes here. Each chapter is a Markdown file in this folder;\n`annals new chapter {year}/01-overview` starts one.\n"
+            "---\ntitle: The year {year} in review\n# subtitle: A subtitle\n# author: The editors\nsummary: What we did in {year}.\n# A draft is not published: delete the next line when it is ready.\n# See drafts with: annals serve --drafts\ndraft: true\n---\nThe preface goes here. Each chapter is a Markdown file in this folder;\n`annals new chapter {year}/01-overview` starts one.\n"
         )
     };
     write_new(&root.join(&rel), text.as_bytes())?;
@@ -133,14 +133,19 @@ pub fn new_chapter(root: &Path, spec: &str) -> Result<PathBuf, crate::Error> {
         .hint("two chapters of a report cannot share an address: choose another slug")
         .into());
     }
+    // The number comes from the file name (the theme shows it, `第3部分`),
+    // so renaming the file renumbers the chapter; `number:` would go stale.
     let number: u32 = digits.parse().unwrap_or(0);
-    let (title, body) = if config.language.starts_with("zh") {
-        (format!("第{number}章"), "这里写正文。")
+    let text = if config.language.starts_with("zh") {
+        format!(
+            "---\n# 主题在标题上方按文件名的编号写“第{number}部分”。\ntitle: 本章标题\n# summary: 一句话摘要\n---\n这里写正文。\n"
+        )
     } else {
-        (title_case(slug), "The chapter's text goes here.")
+        format!(
+            "---\n# The theme labels the chapter “Part {number}” from the file name's number.\ntitle: {}\n# summary: One sentence on the chapter\n---\nThe chapter's text goes here.\n",
+            title_case(slug)
+        )
     };
-    let text =
-        format!("---\ntitle: {title}\nnumber: {number}\n# summary: 一句话摘要\n---\n{body}\n");
     write_new(&root.join(&rel), text.as_bytes())?;
     Ok(rel)
 }

@@ -105,3 +105,32 @@ fn the_example_site_and_the_fixtures_pass() {
 fn photo() -> Vec<u8> {
     annals::images::placeholder_jpeg(8, 8)
 }
+
+/// A report whose chapters skip a number is warned about at the chapter
+/// after the gap; the check still passes.
+#[test]
+fn a_gap_in_chapter_numbers_is_a_warning() {
+    let site = TestSite::new();
+    site.file("content/2024/03-three.md", "---\ntitle: Three\n---\nBody.\n");
+    site.file("content/2024/07-seven.md", "---\ntitle: Seven\n---\nBody.\n");
+    let report = annals::check(&site.options());
+    assert!(report.errors.is_empty(), "{report:#?}");
+    let gaps: Vec<(String, &str)> = report
+        .warnings
+        .iter()
+        .map(|d| (d.file.display().to_string(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        gaps,
+        [
+            (
+                "content/2024/03-three.md".to_owned(),
+                "chapter 3 follows chapter 1: there is no chapter 2"
+            ),
+            (
+                "content/2024/07-seven.md".to_owned(),
+                "chapter 7 follows chapter 3: there is no chapter 4 to 6"
+            ),
+        ]
+    );
+}

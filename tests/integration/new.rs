@@ -14,18 +14,37 @@ fn stderr(out: &Output) -> String {
 }
 
 #[test]
-fn a_new_report_and_chapter_build_at_once() {
+fn a_new_report_is_a_draft_and_its_chapter_takes_the_number_of_its_file() {
     let site = TestSite::new();
+    site.file("site.yaml", "title: Test\nlanguage: en\n");
     let out = annals(&["new", "report", "2025"], site.root());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("draft"));
     let out = annals(&["new", "chapter", "2025/03-youth-work"], site.root());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let chapter = fs::read_to_string(site.root().join("content/2025/03-youth-work.md")).unwrap();
-    assert!(chapter.contains("title: "), "{chapter}");
-    assert!(chapter.contains("number: 3"), "{chapter}");
+    // The test site is in English: a title from the slug, the number from
+    // the file name, which the theme shows as its label.
+    assert!(chapter.contains("title: Youth Work"), "{chapter}");
+    assert!(!chapter.contains("\nnumber:"), "no number to go stale: {chapter}");
+    // A draft is left out until it is published, and shown with --drafts.
     site.build().expect("the new report builds");
-    let page = site.root().join("public/2025/youth-work/index.html");
-    assert!(page.is_file());
+    assert!(!site.root().join("public/2025/index.html").exists(), "a draft is not published");
+    let mut options = site.options();
+    options.drafts = true;
+    annals::build(&options).expect("the draft builds with --drafts");
+    let page = fs::read_to_string(site.root().join("public/2025/youth-work/index.html")).unwrap();
+    assert!(page.contains("Part 3"), "the theme labels the chapter by its file's number");
+}
+
+#[test]
+fn a_new_chinese_chapter_leaves_the_part_label_to_the_theme() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: 测试\nlanguage: zh-CN\n");
+    assert_eq!(annals(&["new", "chapter", "2024/02-youth"], site.root()).status.code(), Some(0));
+    let chapter = fs::read_to_string(site.root().join("content/2024/02-youth.md")).unwrap();
+    assert!(chapter.contains("title: 本章标题"), "{chapter}");
+    assert!(!chapter.contains("第2章"), "{chapter}");
 }
 
 #[test]
@@ -92,9 +111,29 @@ fn init_makes_a_report_with_a_photo() {
     assert!(chapter.contains("<figure class=\"photo\">"), "{chapter}");
     assert!(chapter.contains("<figcaption>春季走访"), "{chapter}");
     assert!(chapter.contains("width=\"960\" height=\"640\""), "{chapter}");
+    // The report's card on the home page has its cover.
+    let home = crate::support::read(&public, "index.html");
+    assert!(home.contains("2025/photos/visit-"), "{home}");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains(&format!("Next: cd {} && annals serve", site.display())), "{said}");
+    assert!(said.contains("delete content/2025/"), "{said}");
     // And it passes check without a warning.
     let report = annals::check(&annals::BuildOptions::new(&site));
     assert!(report.errors.is_empty() && report.warnings.is_empty(), "{report:#?}");
+}
+
+#[test]
+fn init_in_the_current_folder_says_the_next_step_without_cd() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["init", "."])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("Next: annals serve") && !said.contains("cd ."), "{said}");
+    assert!(dir.path().join("site.yaml").is_file());
 }
 
 #[test]
