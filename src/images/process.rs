@@ -311,9 +311,11 @@ fn to_srgb(pixels: &mut [u8], alpha: bool, icc: &[u8]) {
     }
 }
 
-/// The original file without EXIF, GPS, XMP or IPTC metadata, losslessly
-/// where the photo needs no turning; a photo that EXIF says to turn is
-/// re-encoded turned, as its orientation tag goes with the metadata.
+/// The original file without its metadata: losslessly where the photo
+/// needs no turning, keeping only what decoding needs (a JPEG's colour
+/// profile and Adobe colour transform); a photo that EXIF says to turn is
+/// decoded, turned, converted to sRGB like its variants and encoded again,
+/// as its orientation tag goes with the metadata.
 fn stripped_original(
     bytes: &[u8],
     format: Option<image::ImageFormat>,
@@ -321,27 +323,13 @@ fn stripped_original(
 ) -> Result<Vec<u8>, String> {
     use img_parts::{Bytes, ImageEXIF};
     if orientation != Orientation::NoTransforms {
-        let mut img = image::load_from_memory(bytes).map_err(|e| e.to_string())?;
-        img.apply_orientation(orientation);
-        let mut out = Vec::new();
-        match format {
-            Some(image::ImageFormat::Jpeg) | None => {
-                image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 95)
-                    .encode_image(&img.to_rgb8())
-                    .map_err(|e| e.to_string())?;
-            }
-            Some(f) => img.write_to(&mut Cursor::new(&mut out), f).map_err(|e| e.to_string())?,
-        }
-        return Ok(out);
+        return turned_original(bytes, format, orientation);
     }
     let data = Bytes::copy_from_slice(bytes);
     match format {
         Some(image::ImageFormat::Jpeg) => {
             let mut jpeg = img_parts::jpeg::Jpeg::from_bytes(data).map_err(|e| e.to_string())?;
-            // APP1 holds EXIF and XMP, APP13 IPTC; APP2 (the colour
-            // profile) stays.
-            jpeg.remove_segments_by_marker(img_parts::jpeg::markers::APP1);
-            jpeg.remove_segments_by_marker(img_parts::jpeg::markers::APP13);
+            jpeg.segments_mut().retain(|s| needed_to_decode(s.marker(), s.contents()));
             Ok(jpeg.encoder().bytes().to_vec())
         }
         Some(image::ImageFormat::Png) => {
@@ -354,17 +342,87 @@ fn stripped_original(
         }
         Some(image::ImageFormat::WebP) => {
             let mut webp = img_parts::webp::WebP::from_bytes(data).map_err(|e| e.to_string())?;
-            webp.set_exif(None);
+            // XMP first: dropping the EXIF chunk rewrites the VP8X flags
+            // from the chunks that are left.
             webp.remove_chunks_by_id(*b"XMP ");
+            webp.set_exif(None);
             Ok(webp.encoder().bytes().to_vec())
         }
         _ => Ok(bytes.to_vec()),
     }
 }
 
+/// Whether a JPEG segment is kept in a published original: everything but
+/// the application segments (APP0–APP15: EXIF, XMP, IPTC, maker notes,
+/// thumbnails, Photoshop's) and comments, except the colour profile
+/// (APP2 `ICC_PROFILE`) and Adobe's colour transform (APP14 `Adobe`), which
+/// decoding needs.
+fn needed_to_decode(marker: u8, contents: &[u8]) -> bool {
+    const APP0: u8 = 0xE0;
+    const APP2: u8 = 0xE2;
+    const APP14: u8 = 0xEE;
+    const APP15: u8 = 0xEF;
+    const COM: u8 = 0xFE;
+    match marker {
+        APP2 => contents.starts_with(b"ICC_PROFILE\0"),
+        APP14 => contents.starts_with(b"Adobe"),
+        APP0..=APP15 | COM => false,
+        _ => true,
+    }
+}
+
+/// A photo that EXIF says to turn, turned and in sRGB, encoded again in
+/// its own format (a JPEG at quality 95).
+fn turned_original(
+    bytes: &[u8],
+    format: Option<image::ImageFormat>,
+    orientation: Orientation,
+) -> Result<Vec<u8>, String> {
+    let Decoded { mut img, icc, .. } = decode(bytes)?;
+    img.apply_orientation(orientation);
+    let alpha = img.color().has_alpha() && format != Some(image::ImageFormat::Jpeg);
+    let img = if alpha {
+        let mut rgba = img.to_rgba8();
+        if let Some(profile) = &icc {
+            to_srgb(&mut rgba, true, profile);
+        }
+        DynamicImage::ImageRgba8(rgba)
+    } else {
+        let mut rgb = img.to_rgb8();
+        if let Some(profile) = &icc {
+            to_srgb(&mut rgb, false, profile);
+        }
+        DynamicImage::ImageRgb8(rgb)
+    };
+    let mut out = Vec::new();
+    match format {
+        Some(image::ImageFormat::Jpeg) | None => {
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 95)
+                .encode_image(&img)
+                .map_err(|e| e.to_string())?;
+        }
+        Some(f) => img.write_to(&mut Cursor::new(&mut out), f).map_err(|e| e.to_string())?,
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_what_decoding_needs_is_kept_of_a_jpeg() {
+        assert!(needed_to_decode(0xC0, b"")); // SOF0
+        assert!(needed_to_decode(0xDB, b"")); // DQT
+        assert!(needed_to_decode(0xE2, b"ICC_PROFILE\0\x01\x01"));
+        assert!(needed_to_decode(0xEE, b"Adobe\0d"));
+        assert!(!needed_to_decode(0xE0, b"JFIF\0"));
+        assert!(!needed_to_decode(0xE1, b"Exif\0\0"));
+        assert!(!needed_to_decode(0xE2, b"MPF\0"), "a multi-picture index holds previews");
+        assert!(!needed_to_decode(0xEC, b"Ducky"));
+        assert!(!needed_to_decode(0xED, b"Photoshop 3.0"));
+        assert!(!needed_to_decode(0xFE, b"Home: 12 Secret Street"));
+    }
 
     #[test]
     fn transparency_is_set_on_white() {

@@ -303,3 +303,145 @@ fn a_photo_that_is_no_image_is_named_as_the_page_wrote_it() {
     assert_eq!(e.line, Some(4), "{e}");
     assert!(e.message.contains("`photos/notes.jpg`"), "{e}");
 }
+
+/// A JPEG with what cameras and editors add: a comment, Photoshop's
+/// `Ducky` block, a multi-picture index, EXIF.
+fn with_camera_segments(jpeg: Vec<u8>) -> Vec<u8> {
+    use img_parts::jpeg::{Jpeg, JpegSegment};
+    let mut parsed = Jpeg::from_bytes(with_exif(jpeg, 1).into()).unwrap();
+    let extra = [
+        (0xFE, &b"Home: 12 Secret Street"[..]),
+        (0xEC, &b"Ducky\x01\x00\x04\x00\x00\x00\x50"[..]),
+        (0xE2, &b"MPF\x00II*\x00"[..]),
+    ];
+    for (marker, contents) in extra {
+        let segment = JpegSegment::new_with_contents(marker, contents.to_vec().into());
+        parsed.segments_mut().insert(1, segment);
+    }
+    parsed.encoder().bytes().to_vec()
+}
+
+/// Every segment of every published JPEG is one decoding needs: no
+/// application segment, no comment.
+#[test]
+fn published_originals_keep_no_segment_from_the_camera() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: Test\nimages:\n  originals: true\n");
+    site.bytes("content/2024/photos/hall.jpg", &with_camera_segments(jpeg(640, 480)));
+    site.file("content/2024/01-one.md", "---\ntitle: One\n---\n![the hall](photos/hall.jpg)\n");
+    let source = img_parts::jpeg::Jpeg::from_bytes(
+        fs::read(site.root().join("content/2024/photos/hall.jpg")).unwrap().into(),
+    )
+    .unwrap();
+    assert!(source.segments().iter().any(|s| s.marker() == 0xFE), "the source has a comment");
+    site.build().unwrap();
+    let out = site.root().join("public");
+    for (path, bytes) in tree(&out) {
+        assert!(!bytes.windows(13).any(|w| w == b"Secret Street"), "{path} keeps the comment");
+        if !path.ends_with(".jpg") {
+            continue;
+        }
+        let jpeg = img_parts::jpeg::Jpeg::from_bytes(bytes.into()).unwrap();
+        let kept: Vec<u8> = jpeg
+            .segments()
+            .iter()
+            .map(|s| s.marker())
+            .filter(|m| (0xE0..=0xEF).contains(m) || *m == 0xFE)
+            .collect();
+        assert!(kept.is_empty(), "{path} keeps the segments {kept:02X?}");
+    }
+    assert!(image::load_from_memory(&fs::read(out.join("2024/photos/hall.jpg")).unwrap()).is_ok());
+}
+
+/// A published WebP original no longer flags the EXIF and XMP it lost.
+#[test]
+fn a_webp_original_flags_no_metadata_it_does_not_carry() {
+    use img_parts::ImageEXIF;
+    use img_parts::riff::{RiffChunk, RiffContent};
+    let mut webp = Vec::new();
+    image::RgbImage::from_pixel(64, 48, image::Rgb([200, 100, 50]))
+        .write_to(&mut Cursor::new(&mut webp), image::ImageFormat::WebP)
+        .unwrap();
+    let mut parsed = img_parts::webp::WebP::from_bytes(webp.into()).unwrap();
+    let xmp = b"<x:xmpmeta>WHERE-IT-WAS-TAKEN</x:xmpmeta>".to_vec();
+    parsed.chunks_mut().push(RiffChunk::new(*b"XMP ", RiffContent::Data(xmp.into())));
+    parsed.set_exif(Some(b"II*\x00\x08\x00\x00\x00\x00\x00".to_vec().into()));
+    let flags = |webp: &img_parts::webp::WebP| -> u8 {
+        webp.chunk_by_id(*b"VP8X").and_then(|c| c.content().data()).map_or(0, |d| d[0])
+    };
+    assert_eq!(flags(&parsed) & 0x0C, 0x0C, "the source flags EXIF and XMP");
+    let site = TestSite::new();
+    site.file("site.yaml", "title: Test\nimages:\n  originals: true\n");
+    site.bytes("content/2024/photos/sign.webp", &parsed.encoder().bytes());
+    site.file("content/2024/01-one.md", "---\ntitle: One\n---\n![the sign](photos/sign.webp)\n");
+    site.build().unwrap();
+    let published = fs::read(site.root().join("public/2024/photos/sign.webp")).unwrap();
+    assert!(!published.windows(18).any(|w| w == b"WHERE-IT-WAS-TAKEN"));
+    let published = img_parts::webp::WebP::from_bytes(published.into()).unwrap();
+    assert_eq!(flags(&published) & 0x0C, 0, "EXIF and XMP flags are cleared");
+}
+
+/// A small ICC profile: sRGB's primaries with a linear tone curve, so that
+/// a mid grey of 128 means a brighter grey in sRGB (about 188).
+fn linear_rgb_profile() -> Vec<u8> {
+    let s15 = |v: f64| ((v * 65536.0).round() as i32).to_be_bytes();
+    let xyz = |x: f64, y: f64, z: f64| -> Vec<u8> {
+        [&b"XYZ \0\0\0\0"[..], &s15(x), &s15(y), &s15(z)].concat()
+    };
+    let curve = [&b"curv\0\0\0\0"[..], &1u32.to_be_bytes(), &[1, 0, 0, 0]].concat();
+    let tags: Vec<(&[u8; 4], Vec<u8>)> = vec![
+        (b"wtpt", xyz(0.9642, 1.0, 0.8249)),
+        (b"rXYZ", xyz(0.4361, 0.2225, 0.0139)),
+        (b"gXYZ", xyz(0.3851, 0.7169, 0.0971)),
+        (b"bXYZ", xyz(0.1431, 0.0606, 0.7141)),
+        (b"rTRC", curve.clone()),
+        (b"gTRC", curve.clone()),
+        (b"bTRC", curve),
+    ];
+    let mut table = (tags.len() as u32).to_be_bytes().to_vec();
+    let mut data = Vec::new();
+    let start = 128 + 4 + 12 * tags.len();
+    for (signature, body) in &tags {
+        table.extend_from_slice(*signature);
+        table.extend_from_slice(&((start + data.len()) as u32).to_be_bytes());
+        table.extend_from_slice(&(body.len() as u32).to_be_bytes());
+        data.extend_from_slice(body);
+    }
+    let mut header = vec![0u8; 128];
+    header[0..4].copy_from_slice(&((128 + table.len() + data.len()) as u32).to_be_bytes());
+    header[8..12].copy_from_slice(&0x0210_0000u32.to_be_bytes());
+    header[12..16].copy_from_slice(b"mntr");
+    header[16..20].copy_from_slice(b"RGB ");
+    header[20..24].copy_from_slice(b"XYZ ");
+    header[36..40].copy_from_slice(b"acsp");
+    header[68..80].copy_from_slice(&[s15(0.9642), s15(1.0), s15(0.8249)].concat());
+    [header, table, data].concat()
+}
+
+/// An original that EXIF says to turn is re-encoded: turned, and converted
+/// from its colour profile to sRGB like its variants, since the profile
+/// does not stay with it.
+#[test]
+fn a_turned_original_is_converted_to_srgb_like_its_variants() {
+    use img_parts::ImageICC;
+    let grey = image::RgbImage::from_pixel(600, 400, image::Rgb([128, 128, 128]));
+    let mut bytes = Vec::new();
+    grey.write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Jpeg).unwrap();
+    let mut jpeg = img_parts::jpeg::Jpeg::from_bytes(with_exif(bytes, 6).into()).unwrap();
+    jpeg.set_icc_profile(Some(linear_rgb_profile().into()));
+    let site = TestSite::new();
+    site.file("site.yaml", "title: Test\nimages:\n  originals: true\n  widths: [300]\n");
+    site.bytes("content/2024/photos/grey.jpg", &jpeg.encoder().bytes());
+    site.file("content/2024/01-one.md", "---\ntitle: One\n---\n![grey](photos/grey.jpg)\n");
+    site.build().unwrap();
+    let out = site.root().join("public/2024/photos");
+    let centre = |file: &str| {
+        let img = image::open(out.join(file)).unwrap().to_rgb8();
+        (img.dimensions(), img.get_pixel(img.width() / 2, img.height() / 2)[1])
+    };
+    let ((w, h), original) = centre("grey.jpg");
+    assert_eq!((w, h), (400, 600), "turned");
+    let (_, variant) = centre("grey-300.webp");
+    assert!(original > 170, "converted to sRGB: {original}");
+    assert!(original.abs_diff(variant) <= 3, "original {original}, variant {variant}");
+}
