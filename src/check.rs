@@ -71,6 +71,7 @@ pub fn check(options: &BuildOptions) -> CheckReport {
         return report;
     };
     let site = &loaded.site;
+    errors.extend(pipeline::verify_photos(&loaded, options));
     let files = output::Memory::default();
     let files = match pipeline::render_partial(&loaded, &files) {
         Ok(render_errors) => {

@@ -84,6 +84,13 @@ pub fn render_partial(loaded: &Loaded, sink: &dyn Sink) -> Result<Vec<Diagnostic
     render::render_to(loaded.input(), sink)
 }
 
+/// The photos a build would find damaged, found without making anything:
+/// those not in the cache are decoded (for `check`).
+pub fn verify_photos(loaded: &Loaded, options: &BuildOptions) -> Vec<Diagnostic> {
+    let cache = images::Cache::existing(&options.root, options.cache_dir.as_deref());
+    images::verify(&loaded.photos.jobs(), &loaded.config.images, cache.as_ref())
+}
+
 /// Makes the planned photo files (or takes them from the cache): the files
 /// to publish, what was done, and the cache to prune once they are written.
 pub fn photos(

@@ -17,7 +17,9 @@ use crate::diagnostic::Diagnostic;
 
 /// Changes whenever processing changes what it makes, so old entries are
 /// not reused.
-const PROCESS_VERSION: &str = "annals-images-1";
+/// 2: JPEGs decoded strictly (a damaged one is an error, where version 1
+/// published it grey) and originals keep no camera segment.
+const PROCESS_VERSION: &str = "annals-images-2";
 
 #[derive(Debug)]
 pub struct Cache {
@@ -29,7 +31,23 @@ impl Cache {
     /// The cache of the site at `root`: `dir` where given, else a folder of
     /// its own under the user's cache folder.
     pub fn open(root: &Path, dir: Option<&Path>) -> Result<Cache, Diagnostic> {
-        let dir = match dir {
+        let dir = Cache::location(root, dir);
+        fs::create_dir_all(&dir).map_err(|e| {
+            Diagnostic::new(&dir, format!("cannot create the photo cache: {e}"))
+                .hint("give a writable folder with --cache-dir")
+        })?;
+        Ok(Cache { dir, used: Mutex::new(HashSet::new()) })
+    }
+
+    /// The cache of the site at `root` where it exists already: for
+    /// `check`, which creates nothing.
+    pub fn existing(root: &Path, dir: Option<&Path>) -> Option<Cache> {
+        let dir = Cache::location(root, dir);
+        dir.is_dir().then(|| Cache { dir, used: Mutex::new(HashSet::new()) })
+    }
+
+    fn location(root: &Path, dir: Option<&Path>) -> PathBuf {
+        match dir {
             Some(d) => d.to_path_buf(),
             None => {
                 let site = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
@@ -37,12 +55,7 @@ impl Cache {
                 let base = dirs::cache_dir().unwrap_or_else(std::env::temp_dir);
                 base.join("annals").join(&hash[..16])
             }
-        };
-        fs::create_dir_all(&dir).map_err(|e| {
-            Diagnostic::new(&dir, format!("cannot create the photo cache: {e}"))
-                .hint("give a writable folder with --cache-dir")
-        })?;
-        Ok(Cache { dir, used: Mutex::new(HashSet::new()) })
+        }
     }
 
     pub fn dir(&self) -> &Path {

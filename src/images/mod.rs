@@ -15,7 +15,7 @@ mod process;
 
 pub use cache::Cache;
 pub use plan::{Plan, Planned, Variant, plan, variants};
-pub use process::{Job, Progress, Quiet, Summary, process};
+pub use process::{Job, Progress, Quiet, Summary, process, verify};
 
 use crate::config::ImageFormat;
 

@@ -75,10 +75,12 @@ impl Plan {
         self.get(&photo.path)
     }
 
-    /// The jobs that make every photo file, once each.
+    /// The jobs that make every photo file, once each; a photo that could
+    /// not be measured (its problem is told already) has none.
     pub fn jobs(&self) -> Vec<Job<'_>> {
         self.photos
             .values()
+            .filter(|p| p.width > 0)
             .map(|p| Job {
                 source: &p.source,
                 origin: &p.origin,

@@ -76,7 +76,7 @@ pub fn process(
     cache: &Cache,
     progress: &dyn Progress,
 ) -> Result<(Vec<OutputFile>, Summary), Vec<Diagnostic>> {
-    let settings = format!("{}|{}", extension(config.format), config.quality);
+    let settings = settings(config);
     let planned: Vec<(&Job<'_>, Result<Entries, Diagnostic>)> = jobs
         .iter()
         .map(|job| {
@@ -134,6 +134,32 @@ pub fn process(
         }
     }
     if errors.is_empty() { Ok((files, summary)) } else { Err(errors) }
+}
+
+/// What shapes a photo's files besides the photo, for its cache key.
+fn settings(config: &ImageConfig) -> String {
+    format!("{}|{}", extension(config.format), config.quality)
+}
+
+/// The photos a build would fail on, found without making their files:
+/// `check` decodes each one whose files are not all in the cache (one that
+/// is was decoded whole when they were made), in parallel, and keeps
+/// nothing.
+pub fn verify(jobs: &[Job<'_>], config: &ImageConfig, cache: Option<&Cache>) -> Vec<Diagnostic> {
+    let settings = settings(config);
+    let cached = |job: &Job<'_>| {
+        let key = Cache::key(job.source, &settings).ok();
+        cache.zip(key).is_some_and(|(cache, key)| {
+            entries(job, &key, config).iter().all(|(name, _)| cache.dir().join(name).is_file())
+        })
+    };
+    jobs.par_iter()
+        .filter(|job| !cached(job))
+        .filter_map(|job| {
+            let bytes = std::fs::read(job.source).map_err(|e| e.to_string());
+            bytes.and_then(|b| decode(&b).map(drop)).err().map(|e| error(job, &e))
+        })
+        .collect()
 }
 
 fn error(job: &Job<'_>, message: &str) -> Diagnostic {

@@ -285,6 +285,15 @@ fn a_damaged_jpeg_fails_the_build_at_the_line_that_shows_it() {
         assert!(e.message.contains("damaged"), "{what}: {e}");
         // Named as the page wrote it, not by its file name alone.
         assert!(e.message.contains("`photos/hall.jpg`"), "{what}: {e}");
+        // `check` finds it too, at the same place, making nothing.
+        let report = annals::check(&site.options());
+        let found: Vec<_> =
+            report.errors.iter().filter(|d| d.message.contains("damaged")).collect();
+        assert_eq!(found.len(), 1, "{what}: {report:#?}");
+        assert_eq!(
+            (found[0].file.to_str(), found[0].line),
+            (Some("content/2024/01-one.md"), Some(6))
+        );
     }
     // The whole photo still builds.
     let site = TestSite::new();
