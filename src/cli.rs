@@ -89,6 +89,11 @@ pub enum NewCommand {
     Chapter {
         /// YEAR/NN-slug, such as 2025/03-outreach (slug: a-z, 0-9 and -)
         path: String,
+        /// Also write `number: NN` in the front matter, so the chapter keeps
+        /// its number when the file is renamed (by default the number is the
+        /// file name's)
+        #[arg(long)]
+        number: bool,
     },
 }
 

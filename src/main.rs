@@ -72,7 +72,7 @@ fn main() -> ExitCode {
                     rel.display()
                 );
             }),
-            NewCommand::Chapter { path } => annals::scaffold::new_chapter(&root, &path)
+            NewCommand::Chapter { path, number } => annals::scaffold::new_chapter(&root, &path, number)
                 .map(|rel| println!("Created {}.", rel.display())),
         },
         Command::Completions { shell } => {

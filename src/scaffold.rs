@@ -68,8 +68,9 @@ pub fn new_report(root: &Path, year: &str) -> Result<PathBuf, crate::Error> {
 }
 
 /// Creates `content/YEAR/NN-slug.md` in an existing report of the site at
-/// `root`; returns the file, relative to `root`.
-pub fn new_chapter(root: &Path, spec: &str) -> Result<PathBuf, crate::Error> {
+/// `root`, with `number: NN` in its front matter where `pin_number` asks
+/// for it; returns the file, relative to `root`.
+pub fn new_chapter(root: &Path, spec: &str, pin_number: bool) -> Result<PathBuf, crate::Error> {
     let label = format!("new chapter {spec}");
     let usage = "name the chapter as YEAR/NN-slug, such as `annals new chapter 2025/03-outreach`";
     let spec = spec.strip_suffix(".md").unwrap_or(spec);
@@ -136,13 +137,14 @@ pub fn new_chapter(root: &Path, spec: &str) -> Result<PathBuf, crate::Error> {
     // The number comes from the file name (the theme shows it, `第3部分`),
     // so renaming the file renumbers the chapter; `number:` would go stale.
     let number: u32 = digits.parse().unwrap_or(0);
+    let pinned = if pin_number { format!("number: {number}\n") } else { String::new() };
     let text = if config.language.starts_with("zh") {
         format!(
-            "---\n# 主题在标题上方按文件名的编号写“第{number}部分”。\ntitle: 本章标题\n# summary: 一句话摘要\n---\n这里写正文。\n"
+            "---\n# 主题在标题上方按编号写“第{number}部分”。\ntitle: 本章标题\n{pinned}# summary: 一句话摘要\n---\n这里写正文。\n"
         )
     } else {
         format!(
-            "---\n# The theme labels the chapter “Part {number}” from the file name's number.\ntitle: {}\n# summary: One sentence on the chapter\n---\nThe chapter's text goes here.\n",
+            "---\n# The theme labels the chapter “Part {number}” from its number.\ntitle: {}\n{pinned}# summary: One sentence on the chapter\n---\nThe chapter's text goes here.\n",
             title_case(slug)
         )
     };

@@ -45,6 +45,11 @@ fn a_new_chinese_chapter_leaves_the_part_label_to_the_theme() {
     let chapter = fs::read_to_string(site.root().join("content/2024/02-youth.md")).unwrap();
     assert!(chapter.contains("title: 本章标题"), "{chapter}");
     assert!(!chapter.contains("第2章"), "{chapter}");
+    // `--number` pins the number in the front matter.
+    let out = annals(&["new", "chapter", "2024/05-pinned", "--number"], site.root());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let chapter = fs::read_to_string(site.root().join("content/2024/05-pinned.md")).unwrap();
+    assert!(chapter.contains("\nnumber: 5\n"), "{chapter}");
 }
 
 #[test]
