@@ -200,6 +200,8 @@ impl<'a> Renderer<'a> {
                     continue;
                 }
                 Event::Text(text) => self.text(text, range.clone(), &mut out),
+                // Chinese joins the lines of a paragraph without a space.
+                Event::SoftBreak if between_wide_characters(&events, i) => {}
                 Event::Html(html) | Event::InlineHtml(html) if self.cx.safe => {
                     out.push(Event::Text(html.clone()))
                 }
@@ -369,6 +371,35 @@ pub fn cited_stats(md: &Markdown) -> Vec<String> {
         }
     }
     keys
+}
+
+/// Whether the line break at `at` stands between two East Asian wide
+/// characters (Chinese, Japanese, Korean, full-width punctuation), looking
+/// through inline markup: there it joins the lines with no space, as
+/// Hugo's `cjk.eastAsianLineBreaks` and markdown-it-cjk-breaks do; between
+/// Latin words it stays a space.
+fn between_wide_characters(events: &[(Event<'_>, Range<usize>)], at: usize) -> bool {
+    use unicode_width::UnicodeWidthChar;
+    let markup = |e: &Event<'_>| {
+        matches!(
+            e,
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
+                | Event::End(
+                    TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link
+                )
+        )
+    };
+    fn text<'a>(e: &'a Event<'_>) -> Option<&'a str> {
+        match e {
+            Event::Text(t) | Event::Code(t) => Some(t),
+            _ => None,
+        }
+    }
+    let wide = |c: char| c.width() == Some(2);
+    let before = events[..at].iter().rev().find(|(e, _)| !markup(e)).and_then(|(e, _)| text(e));
+    let after = events[at + 1..].iter().find(|(e, _)| !markup(e)).and_then(|(e, _)| text(e));
+    before.and_then(|t| t.chars().last()).is_some_and(wide)
+        && after.and_then(|t| t.chars().next()).is_some_and(wide)
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {

@@ -272,3 +272,15 @@ fn safe_mode_escapes_raw_html() {
     let html = run("<b>x</b>\n", false).unwrap().html;
     assert!(html.contains("<b>x</b>"), "{html}");
 }
+
+#[test]
+fn chinese_lines_of_a_paragraph_join_without_a_space() {
+    let html = run("落到实处，\n并创新方式。\n**重点**\n工作\n\nword\nword 中文\nEnglish\n", false)
+        .unwrap()
+        .html;
+    assert!(html.contains("<p>落到实处，并创新方式。<strong>重点</strong>工作</p>"), "{html}");
+    assert!(
+        html.contains("<p>word\nword 中文\nEnglish</p>"),
+        "Latin words keep their space: {html}"
+    );
+}
