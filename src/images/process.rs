@@ -178,6 +178,19 @@ fn make(
     let bytes = std::fs::read(job.source).map_err(|e| e.to_string())?;
     let Decoded { mut img, format: source_format, orientation, icc } = decode(&bytes)?;
     img.apply_orientation(orientation);
+    if job.original.is_some() {
+        // A photo EXIF says to turn is published turned: from the pixels
+        // decoded here; any other, losslessly from its file.
+        let original = if orientation == Orientation::NoTransforms {
+            stripped_original(&bytes, source_format)?
+        } else {
+            turned_original(&img, icc.as_deref(), source_format)?
+        };
+        let (name, _) = names.last().expect("the original comes last");
+        cache
+            .store(name, &original)
+            .map_err(|e| format!("cannot write to the photo cache: {e}"))?;
+    }
 
     let alpha = img.color().has_alpha() && config.format == ImageFormat::Webp;
     let (mut pixels, pixel_type) = if alpha {
@@ -207,13 +220,6 @@ fn make(
         }
         let encoded = encode(&current, alpha, config)?;
         cache.store(name, &encoded).map_err(|e| format!("cannot write to the photo cache: {e}"))?;
-    }
-    if job.original.is_some() {
-        let (name, _) = names.last().expect("the original comes last");
-        let original = stripped_original(&bytes, source_format, orientation)?;
-        cache
-            .store(name, &original)
-            .map_err(|e| format!("cannot write to the photo cache: {e}"))?;
     }
     Ok(())
 }
@@ -337,20 +343,10 @@ fn to_srgb(pixels: &mut [u8], alpha: bool, icc: &[u8]) {
     }
 }
 
-/// The original file without its metadata: losslessly where the photo
-/// needs no turning, keeping only what decoding needs (a JPEG's colour
-/// profile and Adobe colour transform); a photo that EXIF says to turn is
-/// decoded, turned, converted to sRGB like its variants and encoded again,
-/// as its orientation tag goes with the metadata.
-fn stripped_original(
-    bytes: &[u8],
-    format: Option<image::ImageFormat>,
-    orientation: Orientation,
-) -> Result<Vec<u8>, String> {
+/// The original file without its metadata, losslessly, keeping only what
+/// decoding needs (a JPEG's colour profile and Adobe colour transform).
+fn stripped_original(bytes: &[u8], format: Option<image::ImageFormat>) -> Result<Vec<u8>, String> {
     use img_parts::{Bytes, ImageEXIF};
-    if orientation != Orientation::NoTransforms {
-        return turned_original(bytes, format, orientation);
-    }
     let data = Bytes::copy_from_slice(bytes);
     match format {
         Some(image::ImageFormat::Jpeg) => {
@@ -397,25 +393,25 @@ fn needed_to_decode(marker: u8, contents: &[u8]) -> bool {
     }
 }
 
-/// A photo that EXIF says to turn, turned and in sRGB, encoded again in
-/// its own format (a JPEG at quality 95).
+/// The original of a photo that EXIF says to turn, as its orientation tag
+/// goes with the metadata: `img` turned, converted from its profile to
+/// sRGB like its variants, encoded again in its own format (a JPEG at
+/// quality 95).
 fn turned_original(
-    bytes: &[u8],
+    img: &DynamicImage,
+    icc: Option<&[u8]>,
     format: Option<image::ImageFormat>,
-    orientation: Orientation,
 ) -> Result<Vec<u8>, String> {
-    let Decoded { mut img, icc, .. } = decode(bytes)?;
-    img.apply_orientation(orientation);
     let alpha = img.color().has_alpha() && format != Some(image::ImageFormat::Jpeg);
     let img = if alpha {
         let mut rgba = img.to_rgba8();
-        if let Some(profile) = &icc {
+        if let Some(profile) = icc {
             to_srgb(&mut rgba, true, profile);
         }
         DynamicImage::ImageRgba8(rgba)
     } else {
         let mut rgb = img.to_rgb8();
-        if let Some(profile) = &icc {
+        if let Some(profile) = icc {
             to_srgb(&mut rgb, false, profile);
         }
         DynamicImage::ImageRgb8(rgb)
