@@ -304,13 +304,17 @@ impl Report {
     /// Every photo of the report in reading order: cover, preface, chapters.
     pub fn all_photos(&self) -> Vec<&Photo> {
         let mut seen = std::collections::HashSet::new();
+        self.photos_shown().filter(|p| seen.insert(p.path.as_str())).collect()
+    }
+
+    /// Every photo of the report in reading order, once per place that
+    /// shows it.
+    fn photos_shown(&self) -> impl Iterator<Item = &Photo> {
         self.cover
             .iter()
             .chain(&self.photos)
             .chain(self.chapters.iter().flat_map(|c| &c.photos))
             .chain(self.chronicle.iter().flat_map(|e| &e.photos))
-            .filter(|p| seen.insert(p.path.as_str()))
-            .collect()
     }
 }
 
@@ -373,11 +377,7 @@ impl Site {
     pub fn photos(&self) -> Vec<&Photo> {
         let sections = self.all_sections();
         let mut all: Vec<&Photo> = self.home.photos.iter().collect();
-        for r in &self.reports {
-            all.extend(r.cover.iter().chain(&r.photos));
-            all.extend(r.chapters.iter().flat_map(|c| &c.photos));
-            all.extend(r.chronicle.iter().flat_map(|e| &e.photos));
-        }
+        all.extend(self.reports.iter().flat_map(Report::photos_shown));
         for s in &sections {
             all.extend(&s.photos);
             all.extend(s.pages.iter().flat_map(|p| &p.photos));
