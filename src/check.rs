@@ -582,12 +582,20 @@ fn unused_stats(site: &Site) -> Vec<Diagnostic> {
     out
 }
 
-/// Photo files in `content/` that no page, report or event shows.
+/// Photo files in `content/` that no page, report or event shows; those in
+/// the folder of a draft report, section or page bundle wait for it.
 fn unshown_photos(root: &Path, site: &Site) -> Vec<Diagnostic> {
     let content = root.join("content");
     let Ok(content_abs) = content.canonicalize() else {
         return Vec::new();
     };
+    let draft_folders: Vec<PathBuf> = site
+        .drafts
+        .iter()
+        .map(Path::new)
+        .filter(|file| file.file_name().is_some_and(|n| n == "_index.md" || n == "index.md"))
+        .filter_map(|file| file.parent().map(|folder| content_abs.join(folder)))
+        .collect();
     let shown: HashSet<PathBuf> =
         site.unique_photos().into_iter().map(|p| p.file.clone()).collect();
     let mut out = Vec::new();
@@ -602,7 +610,7 @@ fn unshown_photos(root: &Path, site: &Site) -> Vec<Diagnostic> {
                 .extension()
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| PHOTO_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-        if !is_photo {
+        if !is_photo || draft_folders.iter().any(|d| entry.path().starts_with(d)) {
             continue;
         }
         let real = entry.path().canonicalize().unwrap_or_else(|_| entry.path().to_path_buf());

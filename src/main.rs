@@ -60,9 +60,9 @@ fn main() -> ExitCode {
             } else {
                 format!("cd {} && annals serve", dir.display())
             };
+            let place = if here { "here".to_owned() } else { format!("in {}", dir.display()) };
             println!(
-                "Created a new site in {}.\nNext: {next}\nThe 2025 report is an example: delete content/2025/ when you start your own.",
-                dir.display()
+                "Created a new site {place}.\nNext: {next}\nThe 2025 report is an example: delete content/2025/ when you start your own."
             );
         }),
         Command::New { what, root } => match what {

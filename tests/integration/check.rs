@@ -134,3 +134,21 @@ fn a_gap_in_chapter_numbers_is_a_warning() {
         ]
     );
 }
+
+/// The photos of a draft report wait for it: `check` does not call them
+/// unshown, while a published report's unshown photo is still named.
+#[test]
+fn photos_of_a_draft_report_are_not_called_unshown() {
+    let site = TestSite::new();
+    site.file("content/2025/_index.md", "---\ntitle: Next year\ndraft: true\n---\nSoon.\n");
+    site.bytes("content/2025/photos/later.jpg", &photo());
+    site.bytes("content/2024/photos/spare.jpg", &photo());
+    let report = annals::check(&site.options());
+    let unshown: Vec<String> = report
+        .warnings
+        .iter()
+        .filter(|d| d.message == "nothing shows this photo")
+        .map(|d| d.file.display().to_string())
+        .collect();
+    assert_eq!(unshown, ["content/2024/photos/spare.jpg"]);
+}

@@ -138,6 +138,7 @@ fn init_in_the_current_folder_says_the_next_step_without_cd() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains("Next: annals serve") && !said.contains("cd ."), "{said}");
+    assert!(said.starts_with("Created a new site here.\n"), "{said}");
     assert!(dir.path().join("site.yaml").is_file());
 }
 
