@@ -126,7 +126,7 @@ pub fn stats(
 ) -> Result<String, Error> {
     let config = Config::load(root)?;
     let theme = theme::load(root, &config)?;
-    let style = render::figure_style(&theme)?;
+    let style = render::figure_style(&theme, &config.language)?;
     let site = content::load(root, false)?;
     let report = match year {
         None => site.reports.first(),

@@ -39,6 +39,19 @@ impl Source<'_> {
     }
 }
 
+impl<'a> Source<'a> {
+    /// The plain scalar that starts at `location`, as the file writes it
+    /// (`1060.50`, where the parser reads 1060.5).
+    pub fn scalar_text(&self, location: &Location) -> Option<&'a str> {
+        let line = (location.line() as usize + self.first_line).checked_sub(2)?;
+        let text = self.text.lines().nth(line)?;
+        let start = text.char_indices().nth((location.column() as usize).checked_sub(1)?)?.0;
+        let rest = &text[start..];
+        let end = rest.find([',', ']', '}', '#']).unwrap_or(rest.len());
+        Some(rest[..end].trim())
+    }
+}
+
 /// Parses `yaml` (which starts at `source.first_line`) into `T`.
 pub fn parse<T: DeserializeOwned>(yaml: &str, source: Source<'_>) -> Result<T, Diagnostic> {
     // An empty document is an empty mapping: a front matter of only comments.
@@ -55,17 +68,77 @@ pub fn parse<T: DeserializeOwned>(yaml: &str, source: Source<'_>) -> Result<T, D
         .map_err(|e| to_diagnostic(&e, yaml, source))
 }
 
+/// A YAML list read item by item where the whole will not parse: each
+/// item that parses is kept, each that does not gives its own error, so
+/// one bad figure never hides its neighbours.
+pub struct Items<T> {
+    pub items: Vec<T>,
+    pub errors: Vec<Diagnostic>,
+    /// The text of each item that failed, for what it meant to declare.
+    pub failed: Vec<String>,
+}
+
+/// Parses a YAML list of `T`; where the whole fails and the list is written
+/// as a block (each item a line opening with `-` at the margin), parses
+/// each item on its own.
+pub fn parse_items<T: DeserializeOwned>(source: Source<'_>) -> Items<T> {
+    let whole = match parse::<Vec<T>>(source.text, source) {
+        Ok(items) => return Items { items, errors: Vec::new(), failed: Vec::new() },
+        Err(d) => d,
+    };
+    let starts: Vec<usize> = source
+        .text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| *l == "-" || l.starts_with("- "))
+        .map(|(i, _)| i)
+        .collect();
+    let opens_with_item = source
+        .text
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .is_some_and(|l| l == "-" || l.starts_with("- "));
+    let lines: Vec<&str> = source.text.split_inclusive('\n').collect();
+    let mut out = Items { items: Vec::new(), errors: Vec::new(), failed: Vec::new() };
+    if opens_with_item {
+        for (n, &start) in starts.iter().enumerate() {
+            let end = starts.get(n + 1).copied().unwrap_or(lines.len());
+            let chunk = lines[start..end].concat();
+            let at = Source { first_line: source.first_line + start, ..source };
+            match parse::<Vec<T>>(&chunk, at) {
+                Ok(items) => out.items.extend(items),
+                Err(d) => {
+                    out.errors.push(d);
+                    out.failed.push(chunk);
+                }
+            }
+        }
+    }
+    if out.errors.is_empty() {
+        // Not a block list, or an error only the whole shows (an alias to
+        // another item): the whole file's error stands.
+        return Items {
+            items: Vec::new(),
+            errors: vec![whole],
+            failed: vec![source.text.to_owned()],
+        };
+    }
+    out
+}
+
 fn to_diagnostic(error: &Error, yaml: &str, source: Source<'_>) -> Diagnostic {
     let error = error.without_snippet();
     let location = error.location().unwrap_or(Location::UNKNOWN);
     let (message, hint) = match error {
         Error::SerdeUnknownField { field, expected, .. } => {
+            let own = if expected.contains(&"extra") {
+                "fields of your own go under `extra:`"
+            } else {
+                "there is no `extra:` here for fields of your own"
+            };
             let hint = match nearest(field, expected.iter().copied()) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => format!(
-                    "known keys here: {}; fields of your own go under `extra:`",
-                    expected.join(", ")
-                ),
+                Some(near) if *field != "extra" => format!("did you mean `{near}`?"),
+                _ => format!("known keys here: {}; {own}", expected.join(", ")),
             };
             (format!("unknown key `{field}`"), Some(hint))
         }
@@ -84,6 +157,8 @@ fn to_diagnostic(error: &Error, yaml: &str, source: Source<'_>) -> Diagnostic {
         d = d.hint(width_hint);
     } else if let Some(hint) = hint {
         d = d.hint(hint);
+    } else if d.message.contains("place among the key figures") {
+        d = d.hint("`highlight: true` makes a key figure; `highlight: 1`, `2`, `3`… also gives its place among them");
     } else if d.message.contains("floating point") {
         d = d.hint("write a plain number such as 14 or 2.5: the unit goes in `unit:`, 余/近/约 in `approx:`");
     } else if ["invalid i32", "invalid i64", "invalid u32", "invalid u64", "invalid usize"]

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::date::DateText;
+use super::figure::Scale;
 use crate::diagnostic::Diagnostic;
 use crate::yaml::Spanned;
 
@@ -80,6 +81,95 @@ pub enum Approx {
     About,
 }
 
+impl Approx {
+    /// The name `approx:` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Approx::Over => "over",
+            Approx::Nearly => "nearly",
+            Approx::About => "about",
+        }
+    }
+}
+
+/// A stat's `value:` as written: a number, a range `[5, 10]`, or text that
+/// is not a number (`2.83万`), kept to say how to write it.
+#[derive(Debug)]
+pub enum RawValue {
+    /// A number as YAML read it; its decimals come from the source text.
+    Number(f64),
+    Text(String),
+    /// The items of a list, each as written.
+    List(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for RawValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = RawValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number such as 14 or 2.5, or a range such as [5, 10]")
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
+                Ok(RawValue::Number(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<RawValue, E> {
+                Ok(RawValue::Number(v as f64))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<RawValue, E> {
+                Ok(RawValue::Number(v as f64))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
+                Ok(RawValue::Text(v.to_owned()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<RawValue, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<String>()? {
+                    items.push(item);
+                }
+                Ok(RawValue::List(items))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+/// `highlight: true`, or its place among the key figures: `highlight: 1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RawHighlight {
+    pub on: bool,
+    pub rank: Option<u32>,
+}
+
+impl<'de> Deserialize<'de> for RawHighlight {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl serde::de::Visitor<'_> for Visit {
+            type Value = RawHighlight;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("`true`, or the figure's place among the key figures: 1, 2, 3…")
+            }
+            fn visit_bool<E>(self, on: bool) -> Result<RawHighlight, E> {
+                Ok(RawHighlight { on, rank: None })
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<RawHighlight, E> {
+                match u32::try_from(v) {
+                    Ok(rank) if rank > 0 => Ok(RawHighlight { on: true, rank: Some(rank) }),
+                    _ => Err(E::invalid_value(serde::de::Unexpected::Unsigned(v), &self)),
+                }
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<RawHighlight, E> {
+                Err(E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
 /// A scalar in a `where:` filter.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(untagged)]
@@ -94,14 +184,20 @@ pub enum Scalar {
 pub struct RawStat {
     pub key: Spanned<String>,
     pub label: String,
-    pub value: Option<Spanned<f64>>,
+    pub value: Option<Spanned<RawValue>>,
     pub unit: Option<String>,
+    pub scale: Option<Scale>,
     pub approx: Option<Approx>,
+    pub per: Option<String>,
+    pub period: Option<Spanned<String>>,
+    pub previous_key: Option<Spanned<String>>,
     pub group: Option<String>,
     pub note: Option<String>,
     pub chapter: Option<Spanned<String>>,
     #[serde(default)]
-    pub highlight: bool,
+    pub highlight: RawHighlight,
+    #[serde(default)]
+    pub table_only: bool,
     pub count: Option<Spanned<BTreeMap<String, Scalar>>>,
     pub sum: Option<Spanned<String>>,
     #[serde(rename = "where")]
@@ -115,7 +211,9 @@ pub struct RawEvent {
     pub title: Spanned<String>,
     pub kind: Option<String>,
     pub chapter: Option<Spanned<String>>,
-    pub participants: Option<f64>,
+    pub end: Option<Spanned<DateText>>,
+    pub participants: Option<Spanned<RawValue>>,
+    pub approx: Option<Approx>,
     pub place: Option<String>,
     pub summary: Option<String>,
     #[serde(default)]

@@ -109,23 +109,22 @@ impl<'a> Loader<'a> {
     }
 
     /// A report's YAML list file (`records.yaml`, `stats.yaml`) read and
-    /// parsed: its path, its text (for positions) and its items; `None`
-    /// where there is no such file or it is broken (the error is recorded).
+    /// parsed: its path, its text (for positions), the items that parse
+    /// (each broken item's error is recorded) and the text of those that do
+    /// not; `None` where there is no such file.
     pub(super) fn yaml_list<T: serde::de::DeserializeOwned>(
         &mut self,
         dir: &str,
         name: &str,
         what: &str,
-    ) -> Option<(PathBuf, String, Vec<T>)> {
+    ) -> Option<(PathBuf, String, Vec<T>, Vec<String>)> {
         let (file, text) = self.read_yaml_file(&join(dir, name))?;
         let source = Source { file: &file, text: &text, first_line: 1 };
-        match yaml::parse(&text, source) {
-            Ok(list) => Some((file, text, list)),
-            Err(d) => {
-                self.error(d.hint_if_list(&format!("{name} is a list of {what}")));
-                None
-            }
+        let yaml::Items { items, errors, failed } = yaml::parse_items(source);
+        for d in errors {
+            self.error(d.hint_if_list(&format!("{name} is a list of {what}")));
         }
+        Some((file, text, items, failed))
     }
 
     pub(super) fn chapter_ref(

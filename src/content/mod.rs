@@ -11,6 +11,7 @@
 //! first.
 
 mod date;
+mod figure;
 pub mod front_matter;
 mod loader;
 mod markdown_refs;
@@ -36,6 +37,7 @@ use loader::{Loader, content_file};
 use parse::{Parsed, parse_markdown};
 
 pub use date::Date;
+pub use figure::{Number, Period, Quantity, Scale, Written};
 pub use front_matter::{Approx, Scalar, SortBy};
 pub use loader::join;
 pub use markdown_refs::{
@@ -161,14 +163,26 @@ impl Serialize for Scalar {
 pub struct Stat {
     pub key: String,
     pub label: String,
-    pub value: f64,
+    pub quantity: Quantity,
     pub unit: Option<String>,
+    /// `value` counts in 万 or 亿.
+    pub scale: Option<Scale>,
     pub approx: Option<Approx>,
+    /// A rate per this (`人`: 人均), not a total.
+    pub per: Option<String>,
+    /// The years it covers, where not the report's year alone.
+    pub period: Option<Period>,
+    /// The key this figure had in earlier reports.
+    pub previous_key: Option<String>,
     pub group: Option<String>,
     pub note: Option<String>,
     /// Slug of the chapter it belongs to.
     pub chapter: Option<String>,
     pub highlight: bool,
+    /// The place among the key figures `highlight: 1`, `2`… gives it.
+    pub rank: Option<u32>,
+    /// Only for the tables: no text needs to cite it.
+    pub table_only: bool,
     pub derived: Option<Derivation>,
     #[serde(skip)]
     pub origin: Origin,
@@ -181,7 +195,10 @@ pub struct Event {
     pub kind: Option<String>,
     /// Slug of the chapter it belongs to.
     pub chapter: Option<String>,
+    /// The last day of an event that spans days.
+    pub end: Option<Date>,
     pub participants: Option<f64>,
+    pub approx: Option<Approx>,
     pub place: Option<String>,
     pub summary: Option<String>,
     pub photos: Vec<Photo>,
@@ -248,6 +265,10 @@ pub struct Report {
     pub chapters: Vec<Page>,
     #[serde(skip)]
     pub stats: Vec<Stat>,
+    /// The keys of figures that could not be read (each has its error):
+    /// text citing them gets no second error.
+    #[serde(skip)]
+    pub unread_stats: Vec<String>,
     #[serde(skip)]
     pub chronicle: Vec<Event>,
     #[serde(skip)]
@@ -295,10 +316,17 @@ impl Report {
         format!("{}{}/", self.path, page.slug())
     }
 
-    /// The report's key figures: those marked `highlight`, else the first six.
+    /// The report's key figures: those marked `highlight`, numbered ones
+    /// (`highlight: 1`, `2`…) first in their order, then the others in
+    /// reading order; without any, the first six.
     pub fn key_figures(&self) -> Vec<&Stat> {
-        let marked: Vec<&Stat> = self.stats.iter().filter(|s| s.highlight).collect();
-        if marked.is_empty() { self.stats.iter().take(6).collect() } else { marked }
+        let mut marked: Vec<&Stat> = self.stats.iter().filter(|s| s.highlight).collect();
+        if marked.is_empty() {
+            return self.stats.iter().take(6).collect();
+        }
+        // A stable sort keeps reading order among equals.
+        marked.sort_by_key(|s| s.rank.unwrap_or(u32::MAX));
+        marked
     }
 
     /// Every photo of the report in reading order: cover, preface, chapters.

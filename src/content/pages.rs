@@ -232,7 +232,7 @@ impl Loader<'_> {
         });
 
         let chronicle = self.chronicle(dir, year, &chapter_slugs, &path);
-        let stats = self.report_stats(dir, raw_stats, &chapter_slugs, &chronicle);
+        let (stats, unread_stats) = self.report_stats(dir, raw_stats, &chapter_slugs, &chronicle);
         Some(Report {
             year,
             title,
@@ -249,6 +249,7 @@ impl Loader<'_> {
             extra: extra.unwrap_or_default(),
             chapters,
             stats,
+            unread_stats,
             chronicle,
             preface,
         })

@@ -15,7 +15,7 @@ impl Loader<'_> {
         chapters: &[String],
         report_path: &str,
     ) -> Vec<Event> {
-        let Some((file, text, raw)) = self.yaml_list::<RawEvent>(
+        let Some((file, text, raw, _)) = self.yaml_list::<RawEvent>(
             dir,
             "records.yaml",
             "events, each starting with `- date: 2024-05-01`",
@@ -25,11 +25,66 @@ impl Loader<'_> {
         let source = Source { file: &file, text: &text, first_line: 1 };
         let mut events = Vec::new();
         for e in raw {
-            let RawEvent { date, title, kind, chapter, participants, place, summary, photos } = e;
+            let RawEvent {
+                date,
+                title,
+                kind,
+                chapter,
+                end,
+                participants,
+                approx,
+                place,
+                summary,
+                photos,
+            } = e;
             let title = self.title(&source, title);
             let location = date.referenced;
             let Some(date) = self.date(&source, Some(date)) else {
                 continue;
+            };
+            let participants = match participants {
+                Some(p) => match self.quantity(&source, p, "participants", false) {
+                    Some(q) => q.one(),
+                    None => continue,
+                },
+                None => None,
+            };
+            if approx.is_some() && participants.is_none() {
+                self.error_at(
+                    &source,
+                    &location,
+                    format!("the event “{title}” has `approx:` but no `participants:`"),
+                    "`approx:` says how exact the number of participants is: add `participants:`, or remove `approx:`",
+                );
+                continue;
+            }
+            let end = match end {
+                Some(end) => {
+                    let at = end.referenced;
+                    match self.date(&source, Some(end)) {
+                        Some(end) if end.day.is_none() || date.day.is_none() => {
+                            self.error_at(
+                                &source,
+                                &at,
+                                format!("`end: {end}` goes with days, and this event has {date} to {end}"),
+                                "an event that spans days has `date:` and `end:` both as YYYY-MM-DD",
+                            );
+                            continue;
+                        }
+                        Some(end) if end <= date => {
+                            self.error_at(
+                                &source,
+                                &at,
+                                format!("the event ends on {end}, not after it begins on {date}"),
+                                "`end:` is the last day of an event that spans days; a one-day event needs only `date:`",
+                            );
+                            continue;
+                        }
+                        Some(end) => Some(end),
+                        None => continue,
+                    }
+                }
+                None => None,
             };
             if date.year != year {
                 self.error_at(
@@ -48,7 +103,18 @@ impl Loader<'_> {
                 .into_iter()
                 .filter_map(|p| self.photo(&source, p, dir, None, report_path))
                 .collect();
-            events.push(Event { date, title, kind, chapter, participants, place, summary, photos });
+            events.push(Event {
+                date,
+                title,
+                kind,
+                chapter,
+                end,
+                participants,
+                approx,
+                place,
+                summary,
+                photos,
+            });
         }
         events.sort_by_key(|a| a.date);
         events

@@ -5,9 +5,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
-use super::front_matter::{RawStat, Scalar};
+use super::front_matter::{RawStat, RawValue, Scalar};
 use super::loader::Loader;
-use super::{Derivation, Event, Origin, Stat};
+use super::{Approx, Derivation, Event, Number, Origin, Period, Quantity, Scale, Stat, Written};
 use crate::diagnostic::{Diagnostic, nearest};
 use crate::yaml::{Source, Spanned};
 
@@ -26,26 +26,43 @@ pub(super) type ChapterStats = (PathBuf, Option<String>, PendingStats);
 
 impl Loader<'_> {
     /// A report's figures, in reading order (by chapter, then as each lists
-    /// them, then those of `stats.yaml`), each key once.
+    /// them, then those of `stats.yaml`), each key once; and the keys of
+    /// those that could not be read (their error is recorded), so that text
+    /// citing them gets no second error.
     pub(super) fn report_stats(
         &mut self,
         dir: &str,
         chapters: Vec<ChapterStats>,
         chapter_slugs: &[String],
         chronicle: &[Event],
-    ) -> Vec<Stat> {
+    ) -> (Vec<Stat>, Vec<String>) {
         let mut stats = Vec::new();
+        let mut unread = Vec::new();
         for (file, chapter, pending) in chapters {
             let source = Source { file: &file, text: &pending.text, first_line: 2 };
             for raw in pending.stats {
-                if let Some(stat) =
-                    self.stat(&source, raw, chapter.as_deref(), chapter_slugs, chronicle)
-                {
-                    stats.push(stat);
+                let key = raw.key.value.clone();
+                match self.stat(&source, raw, chapter.as_deref(), chapter_slugs, chronicle) {
+                    Some(stat) => stats.push(stat),
+                    None => unread.push(key),
                 }
             }
         }
-        stats.extend(self.stats_file(dir, chapter_slugs, chronicle));
+        if let Some((file, text, raw, failed)) = self.yaml_list::<RawStat>(
+            dir,
+            "stats.yaml",
+            "figures, each starting with `- key: name`",
+        ) {
+            let source = Source { file: &file, text: &text, first_line: 1 };
+            for raw in raw {
+                let key = raw.key.value.clone();
+                match self.stat(&source, raw, None, chapter_slugs, chronicle) {
+                    Some(stat) => stats.push(stat),
+                    None => unread.push(key),
+                }
+            }
+            unread.extend(failed.iter().filter_map(|item| declared_key(item)));
+        }
         let mut keys: HashMap<&str, &Origin> = HashMap::new();
         for s in &stats {
             match keys.get(s.key.as_str()) {
@@ -66,23 +83,7 @@ impl Loader<'_> {
                 }
             }
         }
-        stats
-    }
-    pub(super) fn stats_file(
-        &mut self,
-        dir: &str,
-        chapters: &[String],
-        chronicle: &[Event],
-    ) -> Vec<Stat> {
-        let Some((file, text, raw)) = self.yaml_list::<RawStat>(
-            dir,
-            "stats.yaml",
-            "figures, each starting with `- key: name`",
-        ) else {
-            return Vec::new();
-        };
-        let source = Source { file: &file, text: &text, first_line: 1 };
-        raw.into_iter().filter_map(|s| self.stat(&source, s, None, chapters, chronicle)).collect()
+        (stats, unread)
     }
 
     pub(super) fn stat(
@@ -98,11 +99,16 @@ impl Loader<'_> {
             label,
             value,
             unit,
+            scale,
             approx,
+            per,
+            period,
+            previous_key,
             group,
             note,
             chapter,
             highlight,
+            table_only,
             count,
             sum,
             filter,
@@ -112,14 +118,43 @@ impl Loader<'_> {
             line: key.referenced.line() as usize + source.first_line - 1,
             column: key.referenced.column() as usize,
         };
-        if key.value.is_empty()
-            || !key.value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        if !self.stat_key(source, &key) {
+            return None;
+        }
+        if let Some(previous) = &previous_key
+            && !self.stat_key(source, previous)
+        {
+            return None;
+        }
+        let period = match period {
+            Some(p) => match Period::parse(&p.value) {
+                Some(period) => Some(period),
+                None => {
+                    self.error_at(
+                        source,
+                        &p.referenced,
+                        format!("`{}` is not a span of years", p.value),
+                        "write the years the figure covers, first and last: `period: 2019-2023`",
+                    );
+                    return None;
+                }
+            },
+            None => None,
+        };
+        if let (Some(scale), Some(unit)) = (scale, &unit)
+            && let (Some(_), rest) = Scale::split_unit(unit)
         {
             self.error_at(
                 source,
                 &key.referenced,
-                format!("the stat key `{}` may only use a-z, 0-9 and _", key.value),
-                "for example `study_sessions`",
+                format!(
+                    "the stat `{}` has `scale: {}` and its unit `{unit}` says so again",
+                    key.value,
+                    scale.symbol()
+                ),
+                format!(
+                    "write `unit: {rest}` beside `scale:`, or drop `scale:` and keep `unit: {unit}`"
+                ),
             );
             return None;
         }
@@ -218,47 +253,149 @@ impl Loader<'_> {
                 return None;
             }
         };
-        let value = match &derived {
-            None => value.map(|v| v.value).unwrap_or_default(),
-            Some(d) => derive(d, chronicle),
+        let (quantity, approx) = match (&derived, value) {
+            (Some(d), _) => {
+                let (value, events_approx) = derive(d, chronicle);
+                (Quantity::One(Number::computed(value)), approx.or(events_approx))
+            }
+            (None, Some(v)) => (self.quantity(source, v, "value", true)?, approx),
+            (None, None) => return None,
         };
-        if !value.is_finite() {
-            self.error(source.error_at(
-                &key.referenced,
-                format!("the stat `{}` is not a finite number", key.value),
-            ));
-            return None;
-        }
         Some(Stat {
             key: key.value,
             label,
-            value,
+            quantity,
             unit,
+            scale,
             approx,
+            per,
+            period,
+            previous_key: previous_key.map(|k| k.value),
             group,
             note,
             chapter,
-            highlight,
+            highlight: highlight.on,
+            rank: highlight.rank,
+            table_only,
             derived,
             origin,
         })
     }
+
+    /// Whether `key` is a stat key: `[a-z0-9_]+`; if not, says so.
+    fn stat_key(&mut self, source: &Source<'_>, key: &Spanned<String>) -> bool {
+        let ok = !key.value.is_empty()
+            && key.value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if !ok {
+            self.error_at(
+                source,
+                &key.referenced,
+                format!("the stat key `{}` may only use a-z, 0-9 and _", key.value),
+                "for example `study_sessions`",
+            );
+        }
+        ok
+    }
+
+    /// A `value:` (or an event's `participants:`) as a quantity, with the
+    /// decimals the file wrote; text that is not a number is an error that
+    /// says how to write the figure in fields.
+    pub(super) fn quantity(
+        &mut self,
+        source: &Source<'_>,
+        raw: Spanned<RawValue>,
+        field: &str,
+        ranges: bool,
+    ) -> Option<Quantity> {
+        let at = &raw.referenced;
+        let number = |loader: &mut Self, text: &str| -> Option<Number> {
+            let parsed = Number::parse(text);
+            if parsed.is_none() {
+                let hint = match Written::read(text) {
+                    Some(w) if field == "value" => format!("write it as {}", w.fields()),
+                    Some(w) => match (w.quantity, w.approx) {
+                        (Quantity::One(n), Some(a)) => {
+                            format!("write `{field}: {}` and `approx: {}`", n.digits(), a.name())
+                        }
+                        (Quantity::One(n), None) => format!("write `{field}: {}`", n.digits()),
+                        (Quantity::Range(..), _) => {
+                            format!("`{field}:` is one number: the lower one, with `approx: over`")
+                        }
+                    },
+                    None => "write it in digits, such as 14 or 2.5".to_owned(),
+                };
+                loader.error_at(source, at, format!("the {field} `{text}` is not a number"), hint);
+            }
+            parsed
+        };
+        match raw.value {
+            RawValue::Number(v) => {
+                let written = source.scalar_text(at).and_then(Number::parse);
+                let number = written.filter(|n| n.value == v);
+                Some(Quantity::One(number.unwrap_or_else(|| Number::computed(v))))
+            }
+            RawValue::Text(text) => number(self, &text).map(Quantity::One),
+            RawValue::List(items) if ranges && items.len() == 2 => {
+                let from = number(self, &items[0])?;
+                let to = number(self, &items[1])?;
+                if from.value >= to.value {
+                    self.error_at(
+                        source,
+                        at,
+                        format!("the range [{}, {}] does not go up", items[0], items[1]),
+                        "a range is written lowest first: `value: [5, 10]`",
+                    );
+                    return None;
+                }
+                Some(Quantity::Range(from, to))
+            }
+            RawValue::List(items) => {
+                let hint = if ranges {
+                    "a range has two numbers, lowest first: `value: [5, 10]`"
+                } else {
+                    "write one number; `approx: over` says it is more"
+                };
+                self.error_at(
+                    source,
+                    at,
+                    format!("`{field}:` is a list of {} here", items.len()),
+                    hint,
+                );
+                None
+            }
+        }
+    }
 }
 
-/// Computes a derived stat from the report's chronicle.
-fn derive(derivation: &Derivation, chronicle: &[Event]) -> f64 {
+/// The `key:` an item of stats.yaml that could not be parsed declares.
+fn declared_key(item: &str) -> Option<String> {
+    item.lines().find_map(|line| {
+        let rest = line.trim_start_matches(['-', ' ']).strip_prefix("key:")?;
+        let key = rest.split('#').next()?.trim().trim_matches(['"', '\'']);
+        (!key.is_empty()).then(|| key.to_owned())
+    })
+}
+
+/// Computes a derived stat from the report's chronicle, and how
+/// approximate it is: a sum of `140余` and `300` is `440余`; of figures
+/// approximate in different ways, about.
+fn derive(derivation: &Derivation, chronicle: &[Event]) -> (f64, Option<Approx>) {
     match derivation {
         Derivation::Count { filter } => {
-            chronicle.iter().filter(|e| matches(e, filter)).count() as f64
+            (chronicle.iter().filter(|e| matches(e, filter)).count() as f64, None)
         }
         Derivation::Sum { filter, .. } => {
-            let total: f64 = chronicle
+            let summed: Vec<&Event> = chronicle
                 .iter()
                 .filter(|e| matches(e, filter))
-                .filter_map(|e| e.participants)
-                .sum();
+                .filter(|e| e.participants.is_some())
+                .collect();
+            let total: f64 = summed.iter().filter_map(|e| e.participants).sum();
+            let mut approx = summed.iter().filter_map(|e| e.approx);
+            let first = approx.next();
+            let approx = first.map(|a| if approx.all(|b| b == a) { a } else { Approx::About });
             // Without the binary noise of decimal arithmetic (`0.1 + 0.2`).
-            (total * 1e9).round() / 1e9
+            ((total * 1e9).round() / 1e9, approx)
         }
     }
 }
@@ -294,7 +431,9 @@ mod tests {
             title: "t".into(),
             kind: Some(kind.into()),
             chapter: None,
+            end: None,
             participants: n,
+            approx: None,
             place: None,
             summary: None,
             photos: vec![],
@@ -309,24 +448,24 @@ mod tests {
             event("consultation", Some(0.2)),
         ];
         let kind = |k: &str| BTreeMap::from([("kind".to_owned(), Scalar::Text(k.into()))]);
-        assert_eq!(derive(&Derivation::Count { filter: kind("visit") }, &events), 2.0);
+        assert_eq!(derive(&Derivation::Count { filter: kind("visit") }, &events), (2.0, None));
         let all = derive(
             &Derivation::Sum { field: "participants".into(), filter: BTreeMap::new() },
             &events,
         );
-        assert_eq!(all, 40.3);
+        assert_eq!(all, (40.3, None));
         let consultations =
             Derivation::Sum { field: "participants".into(), filter: kind("consultation") };
-        assert_eq!(derive(&consultations, &events), 0.2);
+        assert_eq!(derive(&consultations, &events), (0.2, None));
     }
 
     #[test]
     fn a_number_in_a_filter_matches_the_text_that_reads_as_it() {
         let events = vec![event("3", None), event("3.0", None), event("30", None)];
         let three = BTreeMap::from([("kind".to_owned(), Scalar::Number(3.0))]);
-        assert_eq!(derive(&Derivation::Count { filter: three }, &events), 2.0);
+        assert_eq!(derive(&Derivation::Count { filter: three }, &events).0, 2.0);
         let place = BTreeMap::from([("place".to_owned(), Scalar::Text("x".into()))]);
-        assert_eq!(derive(&Derivation::Count { filter: place }, &events), 0.0);
+        assert_eq!(derive(&Derivation::Count { filter: place }, &events).0, 0.0);
     }
 
     #[test]
@@ -340,7 +479,7 @@ mod tests {
         ]);
         let (site, errors) = crate::content::load_partial(dir.path(), false);
         let visits = &site.reports[0].stats[0];
-        assert_eq!((visits.key.as_str(), visits.value), ("visits", 2.0));
+        assert_eq!((visits.key.as_str(), visits.quantity.one()), ("visits", Some(2.0)));
         let mut found: Vec<(usize, &str)> =
             errors.iter().map(|d| (d.line.unwrap(), d.message.as_str())).collect();
         found.sort();

@@ -14,50 +14,59 @@ pub struct Bar<'a> {
     pub label: &'a str,
     /// The value as the page writes it: `10余件`.
     pub text: &'a str,
+    /// The real number (after 万 or 亿).
     pub value: f64,
-    pub unit: Option<&'a str>,
+    /// What it compares with: its unit, and what it is a rate of.
+    pub measure: &'a str,
     /// A key figure's bar is marked.
     pub highlight: bool,
-    /// Last year's (year, value, text), where known.
+    /// Last year's (year, value, text), where the two compare.
     pub previous: Option<(i32, f64, &'a str)>,
 }
 
-/// The scale of one unit across a report: bars share a scale only with
-/// figures of the same unit, a 次 and a 万元 being incomparable.
-pub struct Scale {
-    unit: Option<String>,
+/// The scale of one measure across a report: bars share a scale only with
+/// figures of the same unit, a 次 and a 万元, a total and a rate being
+/// incomparable.
+pub struct Scale<'a> {
+    measure: &'a str,
     /// The largest value, this year's or last year's.
     max: f64,
-    /// How many values the scale holds; a bar alone on its scale compares
-    /// with nothing and is not drawn.
+    /// How many values the scale holds.
     values: usize,
 }
 
-pub fn unit_scales(figures: &[Bar<'_>]) -> Vec<Scale> {
+pub fn scales<'a>(figures: &[Bar<'a>]) -> Vec<Scale<'a>> {
     let mut scales: Vec<Scale> = Vec::new();
     for f in figures {
         let previous = f.previous.map(|p| p.1);
         let (v, n) = (f.value.max(previous.unwrap_or(0.0)), 1 + usize::from(previous.is_some()));
-        match scales.iter_mut().find(|s| s.unit.as_deref() == f.unit) {
+        match scales.iter_mut().find(|s| s.measure == f.measure) {
             Some(s) => {
                 s.max = s.max.max(v);
                 s.values += n;
             }
-            None => scales.push(Scale { unit: f.unit.map(str::to_owned), max: v, values: n }),
+            None => scales.push(Scale { measure: f.measure, max: v, values: n }),
         }
     }
     scales
 }
 
+/// Whether a bar compares with anything: another figure of its measure, or
+/// last year's. A figure alone in its measure is a number in the table,
+/// not a bar.
+pub fn compares(bar: &Bar<'_>, scales: &[Scale<'_>]) -> bool {
+    scales.iter().any(|s| s.measure == bar.measure && s.values > 1 && s.max > 0.0)
+}
+
 /// A horizontal bar per figure, label above its bar, value after it, on
-/// the scale of its unit across the report; a thin mark shows last year's
-/// value where known.
+/// the scale of its measure across the report; a thin mark shows last
+/// year's value where known. Every bar given should compare (`compares`).
 pub fn bar_chart(
     id: &str,
     title: &str,
     described_by: &str,
     figures: &[Bar<'_>],
-    scales: &[Scale],
+    scales: &[Scale<'_>],
 ) -> String {
     let height = ROW * figures.len() as f64 + 4.0;
     let mut svg = format!(
@@ -66,11 +75,8 @@ pub fn bar_chart(
         esc(title)
     );
     for (i, f) in figures.iter().enumerate() {
-        let scale = scales
-            .iter()
-            .find(|s| s.unit.as_deref() == f.unit)
-            .filter(|s| s.values > 1 && s.max > 0.0);
-        let length = |v: f64| scale.map_or(0.0, |s| (v.max(0.0) / s.max * BAR_MAX).max(1.0));
+        let max = scales.iter().find(|s| s.measure == f.measure).map_or(0.0, |s| s.max);
+        let length = |v: f64| if max > 0.0 { (v.max(0.0) / max * BAR_MAX).max(1.0) } else { 1.0 };
         let y = ROW * i as f64;
         let w = length(f.value);
         svg.push_str(&format!(
@@ -78,14 +84,12 @@ pub fn bar_chart(
             y + 15.0,
             esc(f.label)
         ));
-        if scale.is_some() {
-            svg.push_str(&format!(
-                "<rect class=\"chart-bar{}\" x=\"0\" y=\"{}\" width=\"{w:.1}\" height=\"14\" rx=\"2\"/>",
-                if f.highlight { " chart-bar-key" } else { "" },
-                y + 21.0,
-            ));
-        }
-        if let (Some((year, value, text)), Some(_)) = (f.previous, scale) {
+        svg.push_str(&format!(
+            "<rect class=\"chart-bar{}\" x=\"0\" y=\"{}\" width=\"{w:.1}\" height=\"14\" rx=\"2\"/>",
+            if f.highlight { " chart-bar-key" } else { "" },
+            y + 21.0,
+        ));
+        if let Some((year, value, text)) = f.previous {
             let x = length(value);
             svg.push_str(&format!(
                 "<line class=\"chart-previous\" x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{}\" y2=\"{}\"><title>{}</title></line>",
@@ -94,9 +98,9 @@ pub fn bar_chart(
                 esc(&format!("{year}: {text}"))
             ));
         }
-        let x = if scale.is_some() { w + 6.0 } else { 0.0 };
         svg.push_str(&format!(
-            "<text class=\"chart-value\" x=\"{x:.1}\" y=\"{}\">{}</text></g>",
+            "<text class=\"chart-value\" x=\"{:.1}\" y=\"{}\">{}</text></g>",
+            w + 6.0,
             y + 33.0,
             esc(f.text)
         ));
@@ -147,25 +151,31 @@ pub fn sparkline(title: &str, points: &[(i32, f64)]) -> String {
 mod tests {
     use super::*;
 
-    fn figure<'a>(label: &'a str, text: &'a str, value: f64, unit: &'a str) -> Bar<'a> {
-        Bar { label, text, value, unit: Some(unit), highlight: false, previous: None }
+    fn figure<'a>(label: &'a str, text: &'a str, value: f64, measure: &'a str) -> Bar<'a> {
+        Bar { label, text, value, measure, highlight: false, previous: None }
     }
 
     #[test]
-    fn bars_share_a_scale_only_within_a_unit() {
+    fn bars_share_a_scale_only_within_a_measure() {
         let figures = vec![
             figure("a", "10次", 10.0, "次"),
             figure("b", "5次", 5.0, "次"),
-            figure("c", "7万元", 7.0, "万元"),
+            figure("c", "7万元", 70000.0, "元"),
+            figure("d", "人均4次", 4.0, "次\u{1f}人"),
         ];
-        let svg = bar_chart("c1", "T", "g1", &figures, &unit_scales(&figures));
+        let scales = scales(&figures);
+        let drawn: Vec<&str> =
+            figures.iter().filter(|f| compares(f, &scales)).map(|f| f.label).collect();
+        assert_eq!(drawn, ["a", "b"], "a figure alone in its measure (元, a rate) is no bar");
+        let svg = bar_chart("c1", "T", "g1", &figures[..2], &scales);
         assert!(svg.contains("role=\"img\" aria-labelledby=\"c1-title\" aria-describedby=\"g1\""));
         assert!(svg.contains("width=\"300.0\"") && svg.contains("width=\"150.0\""), "{svg}");
-        assert_eq!(svg.matches("<rect").count(), 2, "the lone 万元 figure has no bar: {svg}");
-        assert!(
-            svg.contains("<text class=\"chart-value\" x=\"0.0\" y=\"121\">7万元</text>"),
-            "{svg}"
-        );
+        let with_last_year = || Bar {
+            previous: Some((2023, 50000.0, "5万元")),
+            ..figure("c", "7万元", 70000.0, "元")
+        };
+        let alone = super::scales(&[with_last_year()]);
+        assert!(compares(&with_last_year(), &alone), "last year's figure is a comparison");
     }
 
     #[test]

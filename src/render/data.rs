@@ -4,19 +4,29 @@
 
 use serde::Serialize;
 
-use crate::content::{Approx, Report};
+use crate::content::{Approx, Quantity, Report, Scale};
 use crate::stats::{self, FigureStyle, format_number};
 
 #[derive(Serialize)]
 pub struct StatRecord<'a> {
     pub key: &'a str,
     pub label: &'a str,
-    #[serde(serialize_with = "number")]
-    pub value: f64,
-    /// As the site prints it: `10余件`.
+    /// The real number, after 万 or 亿 (`2.83` in 万 is 28300); none for a
+    /// range.
+    #[serde(serialize_with = "optional_number")]
+    pub value: Option<f64>,
+    /// A range's real numbers, lowest first.
+    pub range: Option<[f64; 2]>,
+    /// As the site prints it: `10余件`, `2019—2023年：120个`.
     pub text: String,
     pub unit: Option<&'a str>,
+    /// The 万 or 亿 the report counts `value` in.
+    pub scale: Option<&'static str>,
     pub approx: Option<Approx>,
+    pub per: Option<&'a str>,
+    /// `2019-2023`, for a figure of other years than the report's.
+    pub period: Option<String>,
+    pub previous_key: Option<&'a str>,
     pub group: Option<&'a str>,
     pub chapter: Option<&'a str>,
     pub note: Option<&'a str>,
@@ -29,6 +39,13 @@ pub struct StatRecord<'a> {
     pub change: Option<f64>,
     #[serde(serialize_with = "optional_number")]
     pub change_percent: Option<f64>,
+    /// The change is from an approximate figure.
+    pub change_approx: bool,
+    /// Last year's figure and the change as the site prints them.
+    #[serde(skip)]
+    pub previous_text: Option<String>,
+    #[serde(skip)]
+    pub change_text: Option<String>,
 }
 
 /// Whole numbers as integers (`14`, not `14.0`), others without float noise.
@@ -57,13 +74,22 @@ pub fn records<'a>(
         .iter()
         .map(|s| {
             let change = stats::change(s, report.year, reports);
+            let power = 10f64.powi(i32::from(stats::magnitude(s).0));
             StatRecord {
                 key: &s.key,
                 label: &s.label,
-                value: s.value,
-                text: style.format(s),
+                value: stats::real(s),
+                range: match s.quantity {
+                    Quantity::Range(a, b) => Some([a.value * power, b.value * power]),
+                    Quantity::One(_) => None,
+                },
+                text: style.text(s),
                 unit: s.unit.as_deref(),
+                scale: s.scale.map(Scale::symbol),
                 approx: s.approx,
+                per: s.per.as_deref(),
+                period: s.period.map(|p| format!("{}-{}", p.from, p.to)),
+                previous_key: s.previous_key.as_deref(),
                 group: s.group.as_deref(),
                 chapter: s.chapter.as_deref(),
                 note: s.note.as_deref(),
@@ -72,7 +98,13 @@ pub fn records<'a>(
                 previous_year: change.as_ref().map(|c| c.previous_year),
                 previous_value: change.as_ref().map(|c| c.previous_value),
                 change: change.as_ref().map(|c| c.delta),
-                change_percent: change.and_then(|c| c.percent),
+                change_percent: change.as_ref().and_then(|c| c.percent),
+                change_approx: change.as_ref().is_some_and(|c| c.approx),
+                previous_text: change.as_ref().map(|c| style.text(c.previous)),
+                change_text: change.as_ref().map(|c| match style.percent(c) {
+                    Some(p) => format!("{} ({p})", style.delta(c, s)),
+                    None => style.delta(c, s),
+                }),
             }
         })
         .collect()
@@ -96,13 +128,19 @@ pub fn json(report: &Report, reports: &[Report], style: &FigureStyle) -> Vec<u8>
     bytes
 }
 
-const HEADER: [&str; 15] = [
+const HEADER: [&str; 22] = [
     "key",
     "label",
     "value",
+    "range_from",
+    "range_to",
     "text",
     "unit",
+    "scale",
     "approx",
+    "per",
+    "period",
+    "previous_key",
     "group",
     "chapter",
     "note",
@@ -112,35 +150,36 @@ const HEADER: [&str; 15] = [
     "previous_value",
     "change",
     "change_percent",
+    "change_approx",
 ];
 
-fn row(r: &StatRecord<'_>) -> [String; 15] {
+fn row(r: &StatRecord<'_>) -> [String; 22] {
     let opt = |v: Option<f64>| v.map(format_number).unwrap_or_default();
+    let text = |v: Option<&str>| v.unwrap_or("").to_owned();
     [
         r.key.to_owned(),
         r.label.to_owned(),
-        format_number(r.value),
+        opt(r.value),
+        opt(r.range.map(|r| r[0])),
+        opt(r.range.map(|r| r[1])),
         r.text.clone(),
-        r.unit.unwrap_or("").to_owned(),
-        r.approx.map(approx_name).unwrap_or("").to_owned(),
-        r.group.unwrap_or("").to_owned(),
-        r.chapter.unwrap_or("").to_owned(),
-        r.note.unwrap_or("").to_owned(),
+        text(r.unit),
+        text(r.scale),
+        text(r.approx.map(Approx::name)),
+        text(r.per),
+        r.period.clone().unwrap_or_default(),
+        text(r.previous_key),
+        text(r.group),
+        text(r.chapter),
+        text(r.note),
         r.highlight.to_string(),
         r.derived.to_string(),
         r.previous_year.map(|y| y.to_string()).unwrap_or_default(),
         opt(r.previous_value),
         opt(r.change),
         opt(r.change_percent),
+        r.change_approx.to_string(),
     ]
-}
-
-fn approx_name(a: Approx) -> &'static str {
-    match a {
-        Approx::Over => "over",
-        Approx::Nearly => "nearly",
-        Approx::About => "about",
-    }
 }
 
 pub fn csv(report: &Report, reports: &[Report], style: &FigureStyle) -> Vec<u8> {
@@ -163,17 +202,11 @@ pub fn table(report: &Report, reports: &[Report], style: &FigureStyle) -> String
     t.load_style(comfy_table::presets::UTF8_BORDERS_ONLY);
     t.set_header(["key", "label", "figure", "group", "chapter", "previous", "change"]);
     for r in records(report, reports, style) {
-        let previous = match (r.previous_year, r.previous_value) {
-            (Some(y), Some(v)) => format!("{y}: {}", format_number(v)),
+        let previous = match (r.previous_year, &r.previous_text) {
+            (Some(y), Some(text)) => format!("{y}: {text}"),
             _ => String::new(),
         };
-        let change = match (r.change, r.change_percent) {
-            (Some(d), Some(p)) => {
-                format!("{} ({})", stats::format_signed(d), stats::format_percent(p))
-            }
-            (Some(d), None) => stats::format_signed(d),
-            _ => String::new(),
-        };
+        let change = r.change_text.clone().unwrap_or_default();
         t.add_row([
             r.key.to_owned(),
             r.label.to_owned(),

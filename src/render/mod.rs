@@ -6,6 +6,7 @@
 
 mod charts;
 pub mod data;
+pub mod figures;
 pub mod html;
 pub mod markdown;
 mod meta;
@@ -14,6 +15,7 @@ mod search;
 mod sitemap;
 mod tags;
 mod templates;
+mod toc;
 pub mod urls;
 mod views;
 
@@ -28,11 +30,12 @@ use crate::images::Plan;
 use crate::output::{FileContent, OutputError, OutputFile, Sink};
 use crate::stats::FigureStyle;
 use crate::theme::{StaticFile, Theme};
+use figures::Figure;
 use markdown::{BodyContext, Rendered};
 use pages::PageContext;
 use search::SearchDoc;
 use tags::TagView;
-use views::{ChapterLink, Figure, PageView, PhotoView, ReportView, SectionView};
+use views::{ChapterLink, PageView, PhotoView, ReportView, SectionView};
 
 /// What rendering reads, each part finished before it starts.
 #[derive(Clone, Copy)]
@@ -173,21 +176,14 @@ impl Vars {
     }
 }
 
-pub fn figure_style(theme: &Theme) -> Result<FigureStyle, Diagnostic> {
-    let get = |key: &str| -> Result<String, Diagnostic> {
-        theme.strings.get(key).and_then(|v| v.as_str()).map(str::to_owned).ok_or_else(|| {
-            Diagnostic::new(
-                format!("themes/{}/i18n", theme.name),
-                format!("the theme's strings lack `{key}`"),
-            )
-            .hint("figure patterns hold {value} and {unit}, such as `{value}余{unit}`")
-        })
-    };
-    Ok(FigureStyle {
-        plain: get("figure_plain")?,
-        over: get("figure_over")?,
-        nearly: get("figure_nearly")?,
-        about: get("figure_about")?,
+/// How the site's language writes figures, from the theme's strings.
+pub fn figure_style(theme: &Theme, language: &str) -> Result<FigureStyle, Diagnostic> {
+    FigureStyle::new(&theme.strings, language).map_err(|(key, holds)| {
+        Diagnostic::new(
+            format!("themes/{}/i18n/{language}.yaml", theme.name),
+            format!("the theme's strings lack `{key}`"),
+        )
+        .hint(format!("`{key}` holds {holds}; see the shipped themes' i18n files"))
     })
 }
 
@@ -233,7 +229,7 @@ impl<'a> Renderer<'a> {
     fn new(input: Input<'a>) -> Result<Self, Diagnostic> {
         let Input { site, config, theme, photos } = input;
         let mut tera = templates::engine(theme)?;
-        let style = figure_style(theme)?;
+        let style = figure_style(theme, &config.language)?;
         let reports: Vec<ReportView> = site
             .reports
             .iter()
@@ -305,7 +301,7 @@ impl<'a> Renderer<'a> {
             photos,
             plan: self.photos,
             report_dir,
-            stats: report.zip(stats_path.as_deref()).map(|(r, p)| (r.stats.as_slice(), p)),
+            stats: report.zip(stats_path.as_deref()),
             style: &self.style,
             safe: self.config.markdown_safe,
             eager_first: true,

@@ -3,6 +3,7 @@
 //! variables. A new kind of page is a variant here, a function below, and
 //! (for a report's page) a `ReportPage` in the content model.
 
+use super::figures;
 use super::html;
 use super::markdown::{self, Rendered};
 use super::search::SearchDoc;
@@ -217,7 +218,10 @@ impl<'a> Renderer<'a> {
         let doc = (!text.is_empty())
             .then(|| self.doc(&title, &path, Some(report.year), "chronicle", text.join(" ")))
             .flatten();
-        cx.insert("months", &views::chronicle(report, &self.theme.strings, self.photos));
+        cx.insert(
+            "months",
+            &views::chronicle(report, &self.theme.strings, &self.style, self.photos),
+        );
         PageContext::new(path, "chronicle.html", cx).searched(doc)
     }
 
@@ -250,7 +254,10 @@ impl<'a> Renderer<'a> {
         cx.insert("photos", &photos);
         cx.insert("chapters", &chapters);
         cx.insert("groups", &self.figure_groups(report));
-        cx.insert("months", &views::chronicle(report, &self.theme.strings, self.photos));
+        cx.insert(
+            "months",
+            &views::chronicle(report, &self.theme.strings, &self.style, self.photos),
+        );
         PageContext::new(path, "print.html", cx)
     }
 
@@ -279,7 +286,7 @@ impl<'a> Renderer<'a> {
     fn site_stats(&self) -> PageContext {
         let path = "stats/".to_owned();
         let mut cx = self.base_context(&path, "site_stats", &self.t("statistics_across_years"));
-        let (years, series) = views::series_views(&self.site.reports, &self.style);
+        let (years, series) = figures::series_views(&self.site.reports, &self.style);
         cx.insert("years", &years);
         cx.insert("series", &series);
         PageContext::new(path, "site_stats.html", cx)
@@ -359,8 +366,8 @@ impl<'a> Renderer<'a> {
         PageContext::new(path, "tag.html", cx)
     }
 
-    fn figure_groups(&self, report: &Report) -> Vec<views::FigureGroup> {
-        views::figure_groups(report, &self.site.reports, &self.style, &self.t("other_figures"))
+    fn figure_groups(&self, report: &Report) -> Vec<figures::FigureGroup> {
+        figures::figure_groups(report, &self.site.reports, &self.style, &self.t("other_figures"))
     }
 }
 

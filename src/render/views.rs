@@ -5,15 +5,16 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::charts::{self, Bar};
+use super::figures::Figure;
 use super::tags::{self, TagLink};
+pub use super::toc::ChapterLink;
 use super::urls;
 use crate::config::Config;
 use crate::content::{
-    Approx, Archival, Date, Event, Home, Page, Photo, Report, ReportPage, Section, Stat,
+    Archival, Date, Event, Home, Number, Page, Photo, Report, ReportPage, Section,
 };
 use crate::images::Plan;
-use crate::stats::{self, FigureStyle, format_number, format_percent, format_signed};
+use crate::stats::FigureStyle;
 use crate::theme::Theme;
 
 #[derive(Serialize)]
@@ -134,223 +135,18 @@ impl PhotoView {
     }
 }
 
-/// A stat ready to show.
-#[derive(Serialize, Clone)]
-pub struct Figure {
-    pub key: String,
-    pub label: String,
-    /// Formatted with value, approximation and unit: `10余件`.
-    pub text: String,
-    /// The bare number, formatted: `10`.
-    pub number: String,
-    pub value: f64,
-    pub unit: Option<String>,
-    pub approx: Option<Approx>,
-    pub group: Option<String>,
-    pub note: Option<String>,
-    pub highlight: bool,
-    pub derived: bool,
-    pub chapter: Option<ChapterLink>,
-    /// The figure's row on the report's stats page.
-    pub url: String,
-    /// The row's id there: `stat-study_sessions`.
-    pub anchor: String,
-    /// The same key in the nearest older report that has it.
-    pub previous: Option<Previous>,
-    pub change: Option<ChangeView>,
-}
-
-#[derive(Serialize, Clone)]
-pub struct Previous {
-    pub year: i32,
-    pub value: f64,
-    /// Formatted like the figure: `12次`.
-    pub text: String,
-}
-
-#[derive(Serialize, Clone)]
-pub struct ChangeView {
-    pub delta: f64,
-    /// `+3`, `-2.5`, `0`.
-    pub delta_text: String,
-    pub percent: Option<f64>,
-    /// `+25%`; none where last year's value was 0.
-    pub percent_text: Option<String>,
-    /// `up`, `down` or `same`, for styling.
-    pub direction: &'static str,
-}
-
-impl Figure {
-    /// The figure as a bar of a chart.
-    fn bar(&self) -> Bar<'_> {
-        Bar {
-            label: &self.label,
-            text: &self.text,
-            value: self.value,
-            unit: self.unit.as_deref(),
-            highlight: self.highlight,
-            previous: self.previous.as_ref().map(|p| (p.year, p.value, p.text.as_str())),
-        }
-    }
-
-    /// `reports` is every report of the site, newest first, for the change
-    /// against earlier years.
-    pub fn new(s: &Stat, report: &Report, reports: &[Report], style: &FigureStyle) -> Self {
-        let anchor = format!("stat-{}", s.key);
-        let change = stats::change(s, report.year, reports);
-        Figure {
-            previous: change.as_ref().map(|c| Previous {
-                year: c.previous_year,
-                value: c.previous_value,
-                text: style.format(&Stat { value: c.previous_value, ..s.clone() }),
-            }),
-            change: change.map(|c| ChangeView {
-                delta: c.delta,
-                delta_text: format_signed(c.delta),
-                percent: c.percent,
-                percent_text: c.percent.map(format_percent),
-                direction: if c.delta > 0.0 {
-                    "up"
-                } else if c.delta < 0.0 {
-                    "down"
-                } else {
-                    "same"
-                },
-            }),
-            key: s.key.clone(),
-            label: s.label.clone(),
-            text: style.format(s),
-            number: format_number(s.value),
-            value: s.value,
-            unit: s.unit.clone(),
-            approx: s.approx,
-            group: s.group.clone(),
-            note: s.note.clone(),
-            highlight: s.highlight,
-            derived: s.derived.is_some(),
-            chapter: s
-                .chapter
-                .as_deref()
-                .and_then(|slug| report.chapters.iter().find(|c| c.slug == slug))
-                .map(ChapterLink::new),
-            url: format!("{}#{anchor}", urls::page("", &report.page_path(ReportPage::Stats))),
-            anchor,
-        }
-    }
-}
-
-#[derive(Serialize)]
-pub struct FigureGroup {
-    pub name: Option<String>,
-    /// `group-1`, `group-2`…: the id of the group's table.
-    pub id: String,
-    pub figures: Vec<Figure>,
-    /// Inline SVG bar chart; its text equivalent is the table `id`.
-    pub chart: String,
-}
-
-/// A report's figures by group, groups in order of first appearance.
-pub fn figure_groups(
-    report: &Report,
-    reports: &[Report],
-    style: &FigureStyle,
-    other: &str,
-) -> Vec<FigureGroup> {
-    let mut groups: Vec<(Option<String>, Vec<Figure>)> = Vec::new();
-    for s in &report.stats {
-        let figure = Figure::new(s, report, reports, style);
-        match groups.iter_mut().find(|g| g.0 == s.group) {
-            Some(g) => g.1.push(figure),
-            None => groups.push((s.group.clone(), vec![figure])),
-        }
-    }
-    let all: Vec<Bar> = groups.iter().flat_map(|g| g.1.iter().map(Figure::bar)).collect();
-    let scales = charts::unit_scales(&all);
-    groups
-        .into_iter()
-        .enumerate()
-        .map(|(i, (name, figures))| {
-            let id = format!("group-{}", i + 1);
-            let title = format!("{} {}", report.year, name.as_deref().unwrap_or(other));
-            let chart = charts::bar_chart(
-                &format!("chart-{}", i + 1),
-                &title,
-                &id,
-                &figures.iter().map(Figure::bar).collect::<Vec<_>>(),
-                &scales,
-            );
-            FigureGroup { name, id, figures, chart }
-        })
-        .collect()
-}
-
-/// One key across the years, for `/stats/`.
-#[derive(Serialize)]
-pub struct SeriesView {
-    pub key: String,
-    pub label: String,
-    pub unit: Option<String>,
-    pub group: Option<String>,
-    /// One cell per year of `years`, oldest first; none where the report
-    /// of that year lacks the key.
-    pub cells: Vec<Option<SeriesCell>>,
-    pub trend: String,
-}
-
-#[derive(Serialize)]
-pub struct SeriesCell {
-    pub year: i32,
-    pub text: String,
-    pub value: f64,
-    /// The figure's row on that year's stats page.
-    pub url: String,
-}
-
-/// The years (oldest first) and every key across them.
-pub fn series_views(reports: &[Report], style: &FigureStyle) -> (Vec<i32>, Vec<SeriesView>) {
-    let mut years: Vec<i32> = reports.iter().map(|r| r.year).collect();
-    years.reverse();
-    let series = stats::series(reports)
-        .into_iter()
-        .map(|s| {
-            let cells = years
-                .iter()
-                .map(|y| {
-                    s.points.iter().find(|p| p.0 == *y).map(|(year, stat)| SeriesCell {
-                        year: *year,
-                        text: style.format(stat),
-                        value: stat.value,
-                        url: format!(
-                            "{}#stat-{}",
-                            urls::page("", &format!("{year}/stats/")),
-                            stat.key
-                        ),
-                    })
-                })
-                .collect();
-            let points: Vec<(i32, f64)> = s.points.iter().map(|(y, st)| (*y, st.value)).collect();
-            SeriesView {
-                key: s.key.to_owned(),
-                label: s.latest.label.clone(),
-                unit: s.latest.unit.clone(),
-                group: s.latest.group.clone(),
-                cells,
-                trend: charts::sparkline(&s.latest.label, &points),
-            }
-        })
-        .collect();
-    (years, series)
-}
-
 /// A chronicle event ready to show.
 #[derive(Serialize)]
 pub struct EventView {
     pub date: Date,
+    /// The last day of an event that spans days.
+    pub end: Option<Date>,
     pub title: String,
     pub kind: Option<String>,
     /// The kind in the site's language, from the theme's `kinds` strings.
     pub kind_label: Option<String>,
     pub chapter: Option<ChapterLink>,
+    /// With its approximation and unit: `140余人`.
     pub participants: Option<String>,
     pub place: Option<String>,
     pub summary: Option<String>,
@@ -371,10 +167,13 @@ pub struct ChronicleMonth {
 pub fn chronicle(
     report: &Report,
     strings: &Map<String, Value>,
+    style: &FigureStyle,
     plan: &Plan,
 ) -> Vec<ChronicleMonth> {
     let text = |key: &str| strings.get(key).and_then(Value::as_str).unwrap_or("").to_owned();
     let kinds = strings.get("kinds").and_then(Value::as_object);
+    let people = text("participants_unit");
+    let event_view = |e: &Event| event_view(e, report, kinds, style, &people, plan);
     let month_names: Vec<&str> = strings
         .get("month_names")
         .and_then(Value::as_array)
@@ -397,14 +196,14 @@ pub fn chronicle(
             months.push(ChronicleMonth { label, anchor, events: Vec::new() });
         }
         if let Some(m) = months.last_mut() {
-            m.events.push(event_view(e, report, kinds, plan));
+            m.events.push(event_view(e));
         }
     }
     if !undated.is_empty() {
         months.push(ChronicleMonth {
             label: text("undated_heading").replace("{year}", &report.year.to_string()),
             anchor: format!("m-{}", report.year),
-            events: undated.into_iter().map(|e| event_view(e, report, kinds, plan)).collect(),
+            events: undated.into_iter().map(event_view).collect(),
         });
     }
     months
@@ -414,10 +213,13 @@ fn event_view(
     e: &Event,
     report: &Report,
     kinds: Option<&Map<String, Value>>,
+    style: &FigureStyle,
+    people: &str,
     plan: &Plan,
 ) -> EventView {
     EventView {
         date: e.date,
+        end: e.end,
         title: e.title.clone(),
         kind: e.kind.clone(),
         kind_label: e
@@ -429,34 +231,10 @@ fn event_view(
             .as_deref()
             .and_then(|slug| report.chapters.iter().find(|c| c.slug == slug))
             .map(ChapterLink::new),
-        participants: e.participants.map(format_number),
+        participants: e.participants.map(|n| style.count(Number::computed(n), e.approx, people)),
         place: e.place.clone(),
         summary: e.summary.clone(),
         photos: e.photos.iter().map(|p| PhotoView::new(p, plan)).collect(),
-    }
-}
-
-/// A link to a chapter or page, with what a table of contents shows.
-#[derive(Serialize, Clone)]
-pub struct ChapterLink {
-    pub title: String,
-    pub number: Option<u32>,
-    pub slug: String,
-    pub summary: Option<String>,
-    pub date: Option<Date>,
-    pub url: String,
-}
-
-impl ChapterLink {
-    pub fn new(p: &Page) -> Self {
-        ChapterLink {
-            title: p.title.clone(),
-            number: p.number,
-            slug: p.slug.clone(),
-            summary: p.summary.clone(),
-            date: p.date,
-            url: urls::page("", &p.path),
-        }
     }
 }
 

@@ -3,52 +3,185 @@
 //! I/O. (A stat derived from the chronicle is computed as it is loaded, in
 //! `content::stats`.)
 
-use crate::content::{Approx, Report, Stat};
+mod format;
 
-/// A figure's change against the same key in an earlier report.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Change {
+pub use format::{FigureStyle, PATTERNS, format_percent};
+
+use crate::content::{Quantity, Report, Scale, Stat};
+
+/// The power of ten a figure's value is counted in and the unit that is
+/// left: `value: 2.83, scale: 万, unit: 人次` and `value: 2.83, unit: 万人次`
+/// are both 人次 in 10⁴.
+pub fn magnitude(stat: &Stat) -> (i16, &str) {
+    let unit = stat.unit.as_deref().unwrap_or("");
+    match stat.scale {
+        Some(s) => (s.power(), unit),
+        None => match Scale::split_unit(unit) {
+            (Some(s), rest) => (s.power(), rest),
+            (None, unit) => (0, unit),
+        },
+    }
+}
+
+/// The real number a figure stands for, after its 万 or 亿; `None` for a
+/// range.
+pub fn real(stat: &Stat) -> Option<f64> {
+    stat.quantity.one().map(|v| round_noise(v * 10f64.powi(i32::from(magnitude(stat).0))))
+}
+
+/// Why two figures of one key cannot be compared year over year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Incomparable {
+    /// Different units (after 万 and 亿): `人次` against `次`.
+    Unit,
+    /// A rate against a total, or rates per different things.
+    Rate,
+    /// A range has no one number to compare.
+    Range,
+    /// A figure for another span of years than its report's.
+    Period,
+}
+
+/// A figure's change against its key (or `previous_key`) in an earlier
+/// report, in real numbers.
+#[derive(Debug, Clone)]
+pub struct Change<'a> {
     pub previous_year: i32,
+    pub previous: &'a Stat,
+    /// The previous figure's real number.
     pub previous_value: f64,
     pub delta: f64,
-    /// `None` where the previous value is 0.
+    /// `None` where the previous value is 0, or for a percentage (whose
+    /// change is in points).
     pub percent: Option<f64>,
+    /// Either figure is approximate, and so is the change.
+    pub approx: bool,
+    /// A change of a percentage, in percentage points.
+    pub points: bool,
 }
 
-/// The change of `stat` against the nearest older report in `reports`
-/// (newest first) that has the same key.
-pub fn change(stat: &Stat, year: i32, reports: &[Report]) -> Option<Change> {
-    let (previous_year, previous) = reports
-        .iter()
-        .filter(|r| r.year < year)
-        .find_map(|r| r.stats.iter().find(|s| s.key == stat.key).map(|s| (r.year, s)))?;
-    let delta = round_noise(stat.value - previous.value);
-    let percent =
-        (previous.value != 0.0).then(|| round_noise(delta / previous.value.abs() * 100.0));
-    Some(Change { previous_year, previous_value: previous.value, delta, percent })
+/// A figure against the same key in the nearest older report.
+#[derive(Debug, Clone)]
+pub enum Comparison<'a> {
+    /// No older report has the key.
+    First,
+    Change(Change<'a>),
+    /// The older figure is there, but the two do not compare.
+    Incomparable {
+        previous_year: i32,
+        previous: &'a Stat,
+        why: Incomparable,
+    },
 }
 
-/// One key across the years: its points, oldest first.
+/// The nearest older report (of `reports`, newest first) with `stat`'s key
+/// or its `previous_key`, and the figure there.
+pub fn previous<'a>(stat: &Stat, year: i32, reports: &'a [Report]) -> Option<(i32, &'a Stat)> {
+    reports.iter().filter(|r| r.year < year).find_map(|r| {
+        let same = r.stats.iter().find(|s| s.key == stat.key);
+        let renamed =
+            || stat.previous_key.as_deref().and_then(|k| r.stats.iter().find(|s| s.key == k));
+        same.or_else(renamed).map(|s| (r.year, s))
+    })
+}
+
+/// Why `a` and `b` do not compare, if they do not.
+pub fn incomparable(a: &Stat, b: &Stat) -> Option<Incomparable> {
+    if a.period.is_some() || b.period.is_some() {
+        Some(Incomparable::Period)
+    } else if matches!(a.quantity, Quantity::Range(..)) || matches!(b.quantity, Quantity::Range(..))
+    {
+        Some(Incomparable::Range)
+    } else if a.per != b.per {
+        Some(Incomparable::Rate)
+    } else if magnitude(a).1 != magnitude(b).1 {
+        Some(Incomparable::Unit)
+    } else {
+        None
+    }
+}
+
+/// `stat` (of the report of `year`) against the nearest older report.
+pub fn compare<'a>(stat: &Stat, year: i32, reports: &'a [Report]) -> Comparison<'a> {
+    let Some((previous_year, previous)) = previous(stat, year, reports) else {
+        return Comparison::First;
+    };
+    if let Some(why) = incomparable(stat, previous) {
+        return Comparison::Incomparable { previous_year, previous, why };
+    }
+    let (Some(now), Some(before)) = (real(stat), real(previous)) else {
+        return Comparison::Incomparable { previous_year, previous, why: Incomparable::Range };
+    };
+    let delta = round_noise(now - before);
+    let points = magnitude(stat).1 == "%";
+    let percent = (before != 0.0 && !points).then(|| round_noise(delta / before.abs() * 100.0));
+    Comparison::Change(Change {
+        previous_year,
+        previous,
+        previous_value: before,
+        delta,
+        percent,
+        approx: stat.approx.is_some() || previous.approx.is_some(),
+        points,
+    })
+}
+
+/// The change of `stat`, where it has one.
+pub fn change<'a>(stat: &Stat, year: i32, reports: &'a [Report]) -> Option<Change<'a>> {
+    match compare(stat, year, reports) {
+        Comparison::Change(c) => Some(c),
+        _ => None,
+    }
+}
+
+/// One figure across the years: its points, oldest first, under the key
+/// of its newest report (renamed keys followed through `previous_key`).
 #[derive(Debug, Clone)]
 pub struct Series<'a> {
     pub key: &'a str,
     /// The newest label, unit and group.
     pub latest: &'a Stat,
     pub points: Vec<(i32, &'a Stat)>,
+    /// The keys it had, newest first.
+    keys: Vec<&'a str>,
 }
 
-/// Every stat key across the reports (newest first), in the order the
+impl Series<'_> {
+    /// The real numbers of the years that compare with the newest, for a
+    /// trend line; fewer than two make no line.
+    pub fn trend(&self) -> Vec<(i32, f64)> {
+        self.points
+            .iter()
+            .filter(|(_, s)| {
+                std::ptr::eq(*s, self.latest) || incomparable(s, self.latest).is_none()
+            })
+            .filter_map(|(y, s)| real(s).map(|v| (*y, v)))
+            .collect()
+    }
+}
+
+/// Every figure across the reports (newest first), in the order the
 /// newest report that has it lists it.
 pub fn series(reports: &[Report]) -> Vec<Series<'_>> {
     let mut out: Vec<Series<'_>> = Vec::new();
     for report in reports {
         for stat in &report.stats {
-            match out.iter_mut().find(|s| s.key == stat.key) {
-                Some(s) => s.points.push((report.year, stat)),
+            let open = out.iter_mut().find(|s| {
+                s.keys.contains(&stat.key.as_str())
+                    && s.points.last().is_none_or(|p| p.0 != report.year)
+            });
+            match open {
+                Some(s) => {
+                    s.points.push((report.year, stat));
+                    s.keys.extend(stat.previous_key.as_deref());
+                }
                 None => out.push(Series {
                     key: &stat.key,
                     latest: stat,
                     points: vec![(report.year, stat)],
+                    keys: std::iter::once(stat.key.as_str())
+                        .chain(stat.previous_key.as_deref())
+                        .collect(),
                 }),
             }
         }
@@ -57,17 +190,6 @@ pub fn series(reports: &[Report]) -> Vec<Series<'_>> {
         s.points.reverse();
     }
     out
-}
-
-/// A signed number: `+3`, `-2.5`, `0`.
-pub fn format_signed(v: f64) -> String {
-    let text = format_number(v);
-    if v > 0.0 { format!("+{text}") } else { text }
-}
-
-/// A percentage with one decimal at most: `+12.5%`.
-pub fn format_percent(v: f64) -> String {
-    format!("{}%", format_signed((v * 10.0).round() / 10.0))
 }
 
 /// Drops the binary noise of decimal arithmetic (`0.1 + 0.2`).
@@ -87,95 +209,17 @@ pub fn format_number(v: f64) -> String {
     }
 }
 
-/// The patterns a language formats figures with, from the theme's strings:
-/// each holds `{value}` and `{unit}`.
-#[derive(Debug, Clone)]
-pub struct FigureStyle {
-    pub plain: String,
-    pub over: String,
-    pub nearly: String,
-    pub about: String,
-}
-
-impl FigureStyle {
-    /// `14次`, `10余件`, `近26万元` in Chinese; `14`, `10+`, `nearly 26` in English.
-    pub fn format(&self, stat: &Stat) -> String {
-        let pattern = match stat.approx {
-            None => &self.plain,
-            Some(Approx::Over) => &self.over,
-            Some(Approx::Nearly) => &self.nearly,
-            Some(Approx::About) => &self.about,
-        };
-        pattern
-            .replace("{value}", &format_number(stat.value))
-            .replace("{unit}", stat.unit.as_deref().unwrap_or(""))
-            .trim()
-            .to_owned()
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::content::Origin;
+mod tests;
 
-    fn stat(value: f64, unit: &str, approx: Option<Approx>) -> Stat {
-        Stat {
-            key: "k".into(),
-            label: "l".into(),
-            value,
-            unit: Some(unit.into()),
-            approx,
-            group: None,
-            note: None,
-            chapter: None,
-            highlight: false,
-            derived: None,
-            origin: Origin::default(),
-        }
-    }
+/// Figures and styles for tests across the crate.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::FigureStyle;
+    use crate::content::{Number, Origin, Quantity, Report, Stat};
 
-    fn zh() -> FigureStyle {
-        FigureStyle {
-            plain: "{value}{unit}".into(),
-            over: "{value}余{unit}".into(),
-            nearly: "近{value}{unit}".into(),
-            about: "约{value}{unit}".into(),
-        }
-    }
-
-    fn en() -> FigureStyle {
-        FigureStyle {
-            plain: "{value} {unit}".into(),
-            over: "{value}+ {unit}".into(),
-            nearly: "nearly {value} {unit}".into(),
-            about: "about {value} {unit}".into(),
-        }
-    }
-
-    #[test]
-    fn chinese_figures() {
-        assert_eq!(zh().format(&stat(14.0, "次", None)), "14次");
-        assert_eq!(zh().format(&stat(10.0, "件", Some(Approx::Over))), "10余件");
-        assert_eq!(zh().format(&stat(26.0, "万元", Some(Approx::Nearly))), "近26万元");
-        assert_eq!(zh().format(&stat(300.0, "人次", Some(Approx::About))), "约300人次");
-    }
-
-    #[test]
-    fn english_figures() {
-        assert_eq!(en().format(&stat(10.0, "", Some(Approx::Over))), "10+");
-        assert_eq!(en().format(&stat(26.0, "", Some(Approx::Nearly))), "nearly 26");
-        assert_eq!(en().format(&stat(300.0, "visits", Some(Approx::About))), "about 300 visits");
-    }
-
-    #[test]
-    fn no_float_noise() {
-        assert_eq!(format_number(0.1 + 0.2), "0.3");
-        assert_eq!(format_number(2.50), "2.5");
-        assert_eq!(format_number(260000.0), "260000");
-    }
-
-    fn report(year: i32, stats: Vec<Stat>) -> Report {
+    /// A report of `year` with `stats` and nothing else.
+    pub fn report(year: i32, stats: Vec<Stat>) -> Report {
         Report {
             year,
             title: format!("{year}"),
@@ -192,29 +236,43 @@ mod tests {
             extra: Default::default(),
             chapters: vec![],
             stats,
+            unread_stats: vec![],
             chronicle: vec![],
             preface: Default::default(),
         }
     }
 
-    #[test]
-    fn change_against_the_nearest_older_report_with_the_key() {
-        let keyed = |key: &str, v: f64| Stat { key: key.into(), ..stat(v, "次", None) };
-        let reports = vec![
-            report(2024, vec![keyed("a", 15.0), keyed("b", 3.0)]),
-            report(2023, vec![keyed("b", 0.0)]),
-            report(2022, vec![keyed("a", 12.0)]),
-        ];
-        let a = change(&reports[0].stats[0], 2024, &reports).unwrap();
-        assert_eq!((a.previous_year, a.delta, a.percent), (2022, 3.0, Some(25.0)));
-        let b = change(&reports[0].stats[1], 2024, &reports).unwrap();
-        assert_eq!((b.previous_year, b.percent), (2023, None));
-        assert_eq!(change(&reports[2].stats[0], 2022, &reports), None);
-        let all = series(&reports);
-        assert_eq!(all[0].key, "a");
-        assert_eq!(all[0].points.iter().map(|p| p.0).collect::<Vec<_>>(), [2022, 2024]);
-        assert_eq!(format_percent(25.0), "+25%");
-        assert_eq!(format_percent(-12.345), "-12.3%");
-        assert_eq!(format_signed(0.0), "0");
+    /// The style of a shipped language, from the default theme's strings.
+    pub fn style(language: &str) -> FigureStyle {
+        let text = match language {
+            "en" => include_str!("../../themes/default/i18n/en.yaml"),
+            _ => include_str!("../../themes/default/i18n/zh-CN.yaml"),
+        };
+        let strings: serde_json::Map<String, serde_json::Value> =
+            serde_saphyr::from_str(text).expect("the shipped strings parse");
+        FigureStyle::new(&strings, language).expect("the shipped strings are complete")
+    }
+
+    /// A stat of the key `k` with `value` as written (`"2.83"`, `"1060.50"`).
+    pub fn stat(value: &str, unit: &str) -> Stat {
+        Stat {
+            key: "k".into(),
+            label: "l".into(),
+            quantity: Quantity::One(Number::parse(value).expect("a number")),
+            unit: (!unit.is_empty()).then(|| unit.into()),
+            scale: None,
+            approx: None,
+            per: None,
+            period: None,
+            previous_key: None,
+            group: None,
+            note: None,
+            chapter: None,
+            highlight: false,
+            rank: None,
+            table_only: false,
+            derived: None,
+            origin: Origin::default(),
+        }
     }
 }

@@ -18,7 +18,7 @@ pub use links::{LinkTarget, link_target};
 use links::{relative_from, runs_script};
 
 use super::urls;
-use crate::content::{Markdown, Photo, Stat};
+use crate::content::{Markdown, Photo, Report};
 use crate::diagnostic::{Diagnostic, nearest};
 use crate::images::Plan;
 use crate::stats::FigureStyle;
@@ -41,8 +41,8 @@ pub struct BodyContext<'a> {
     /// The report's folder (relative to `content/`), where photos are also
     /// looked for.
     pub report_dir: Option<&'a str>,
-    /// The report's figures, for `{{ stat() }}`, and its stats page.
-    pub stats: Option<(&'a [Stat], &'a str)>,
+    /// The report, for the figures of `{{ stat() }}`, and its stats page.
+    pub stats: Option<(&'a Report, &'a str)>,
     pub style: &'a FigureStyle,
     /// Escape raw HTML.
     pub safe: bool,
@@ -296,7 +296,7 @@ impl<'a> Renderer<'a> {
             );
             return String::new();
         };
-        let Some((stats, stats_path)) = self.cx.stats else {
+        let Some((report, stats_path)) = self.cx.stats else {
             self.error(
                 offset,
                 "figures can only be cited inside a report".into(),
@@ -304,12 +304,15 @@ impl<'a> Renderer<'a> {
             );
             return String::new();
         };
+        let stats = &report.stats;
         match stats.iter().find(|s| s.key == key) {
             Some(stat) => format!(
                 "<a class=\"figure\" href=\"{}#stat-{key}\">{}</a>",
                 urls::page(self.cx.root, stats_path),
-                esc(&self.cx.style.format(stat))
+                esc(&self.cx.style.figure(stat))
             ),
+            // The figure's own error says why it is missing.
+            None if report.unread_stats.iter().any(|k| k == key) => String::new(),
             None => {
                 let hint = match nearest(key, stats.iter().map(|s| s.key.as_str())) {
                     Some(near) => format!("did you mean `{near}`?"),

@@ -1,16 +1,11 @@
 //! The Markdown renderer on bodies written for it.
 
 use super::*;
-use crate::content::Origin;
+use crate::content::{Origin, Stat};
 use crate::images::Planned;
 
 fn style() -> FigureStyle {
-    FigureStyle {
-        plain: "{value}{unit}".into(),
-        over: "{value}余{unit}".into(),
-        nearly: "近{value}{unit}".into(),
-        about: "约{value}{unit}".into(),
-    }
+    crate::stats::testing::style("zh-CN")
 }
 
 fn photo(path: &str) -> Photo {
@@ -60,19 +55,14 @@ fn run_partial(text: &str, safe: bool) -> (Rendered, Vec<Diagnostic>) {
             (p.path.clone(), planned)
         })
         .collect();
-    let stats = vec![Stat {
-        key: "study_sessions".into(),
-        label: "集中学习".into(),
-        value: 14.0,
-        unit: Some("次".into()),
-        approx: None,
-        group: None,
-        note: None,
-        chapter: None,
-        highlight: false,
-        derived: None,
-        origin: Origin::default(),
-    }];
+    let report = crate::stats::testing::report(
+        2024,
+        vec![Stat {
+            key: "study_sessions".into(),
+            label: "集中学习".into(),
+            ..crate::stats::testing::stat("14", "次")
+        }],
+    );
     let style = style();
     let drafts = BTreeSet::new();
     let unloaded = BTreeSet::new();
@@ -84,7 +74,7 @@ fn run_partial(text: &str, safe: bool) -> (Rendered, Vec<Diagnostic>) {
         photos: &photos,
         plan: &plan,
         report_dir: Some("2024"),
-        stats: Some((&stats, "2024/stats/")),
+        stats: Some((&report, "2024/stats/")),
         style: &style,
         safe,
         eager_first: false,

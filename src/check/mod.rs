@@ -11,6 +11,8 @@
 //! into memory), so a broken front matter does not hide a broken anchor
 //! elsewhere: one run lists all.
 
+mod figures;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -22,7 +24,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, nearest};
 use crate::output::{self, FileContent, OutputFile};
 use crate::pipeline;
 use crate::render::html::{Tag, tags};
-use crate::render::markdown::{LinkTarget, cited_stats, link_target};
+use crate::render::markdown::{LinkTarget, link_target};
 use crate::render::urls;
 
 /// Photo files `check` expects something to show.
@@ -134,7 +136,8 @@ pub fn check(options: &BuildOptions) -> CheckReport {
             }
         }
     }
-    report.warnings.extend(unused_stats(site));
+    report.warnings.extend(figures::unused(site));
+    report.warnings.extend(figures::comparisons(site));
     report.warnings.extend(chapter_number_gaps(site));
     report.warnings.extend(unshown_photos(root, site));
     report.errors = Diagnostics::sorted(errors).0;
@@ -551,32 +554,6 @@ fn chapter_number_gaps(site: &Site) -> Vec<Diagnostic> {
                     .hint("number the chapters one after another: rename the files (01-, 02-, 03-…) or correct their `number:`"),
                 );
             }
-        }
-    }
-    out
-}
-
-/// Stats declared in a report that no Markdown body of the report cites.
-fn unused_stats(site: &Site) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for report in &site.reports {
-        let cited: HashSet<String> = std::iter::once(&report.preface)
-            .chain(report.chapters.iter().map(|c| &c.body))
-            .flat_map(cited_stats)
-            .collect();
-        for stat in report.stats.iter().filter(|s| !cited.contains(&s.key)) {
-            let mut d = Diagnostic::new(
-                &stat.origin.file,
-                format!("the stat `{}` is cited by no text", stat.key),
-            )
-            .hint(format!(
-                "cite it where the text speaks of it with {{{{ stat(key=\"{}\") }}}}, or remove it if it is not needed; the stats pages list it either way",
-                stat.key
-            ));
-            if stat.origin.line > 0 {
-                d = d.at(stat.origin.line, stat.origin.column.max(1));
-            }
-            out.push(d);
         }
     }
     out
