@@ -103,13 +103,13 @@ pub fn parse_items<T: DeserializeOwned>(source: Source<'_>) -> Items<T> {
     if opens_with_item {
         for (n, &start) in starts.iter().enumerate() {
             let end = starts.get(n + 1).copied().unwrap_or(lines.len());
-            let chunk = lines[start..end].concat();
-            let at = Source { first_line: source.first_line + start, ..source };
-            match parse::<Vec<T>>(&chunk, at) {
+            // Blank lines before the item keep every position the file's.
+            let chunk = "\n".repeat(start) + &lines[start..end].concat();
+            match parse::<Vec<T>>(&chunk, source) {
                 Ok(items) => out.items.extend(items),
                 Err(d) => {
                     out.errors.push(d);
-                    out.failed.push(chunk);
+                    out.failed.push(lines[start..end].concat());
                 }
             }
         }

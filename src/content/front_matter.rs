@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 
 use super::date::DateText;
 use super::figure::Scale;
+use super::prose;
 use crate::diagnostic::Diagnostic;
 use crate::yaml::Spanned;
 
@@ -66,10 +67,13 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
 #[serde(deny_unknown_fields)]
 pub struct RawPhoto {
     pub src: Spanned<String>,
+    #[serde(default, deserialize_with = "prose::optional")]
     pub caption: Option<String>,
+    #[serde(default, deserialize_with = "prose::optional")]
     pub alt: Option<String>,
     pub credit: Option<String>,
     pub date: Option<Spanned<DateText>>,
+    #[serde(default, deserialize_with = "prose::optional")]
     pub place: Option<String>,
 }
 
@@ -183,6 +187,7 @@ pub enum Scalar {
 #[serde(deny_unknown_fields)]
 pub struct RawStat {
     pub key: Spanned<String>,
+    #[serde(deserialize_with = "prose::required")]
     pub label: String,
     pub value: Option<Spanned<RawValue>>,
     pub unit: Option<String>,
@@ -192,6 +197,7 @@ pub struct RawStat {
     pub period: Option<Spanned<String>>,
     pub previous_key: Option<Spanned<String>>,
     pub group: Option<String>,
+    #[serde(default, deserialize_with = "prose::optional")]
     pub note: Option<String>,
     pub chapter: Option<Spanned<String>>,
     #[serde(default)]
@@ -214,7 +220,9 @@ pub struct RawEvent {
     pub end: Option<Spanned<DateText>>,
     pub participants: Option<Spanned<RawValue>>,
     pub approx: Option<Approx>,
+    #[serde(default, deserialize_with = "prose::optional")]
     pub place: Option<String>,
+    #[serde(default, deserialize_with = "prose::optional")]
     pub summary: Option<String>,
     #[serde(default)]
     pub photos: Vec<RawPhoto>,
@@ -225,10 +233,12 @@ pub struct RawEvent {
 #[serde(deny_unknown_fields)]
 pub struct RawReport {
     pub title: Spanned<String>,
+    #[serde(default, deserialize_with = "prose::optional")]
     pub subtitle: Option<String>,
     pub year: Option<Spanned<i32>>,
     pub date: Option<Spanned<DateText>>,
     pub author: Option<String>,
+    #[serde(default, deserialize_with = "prose::optional")]
     pub summary: Option<String>,
     pub cover: Option<Spanned<String>>,
     pub photo_credit: Option<String>,
@@ -248,6 +258,7 @@ pub struct RawReport {
 #[serde(deny_unknown_fields)]
 pub struct RawSection {
     pub title: Spanned<String>,
+    #[serde(default, deserialize_with = "prose::optional")]
     pub summary: Option<String>,
     pub weight: Option<i64>,
     pub sort_by: Option<SortBy>,
@@ -264,6 +275,7 @@ pub struct RawSection {
 #[serde(deny_unknown_fields)]
 pub struct RawHome {
     pub title: Spanned<String>,
+    #[serde(default, deserialize_with = "prose::optional")]
     pub summary: Option<String>,
     #[serde(default)]
     pub photos: Vec<RawPhoto>,
@@ -292,6 +304,7 @@ pub struct RawPage {
     pub number: Option<u32>,
     pub weight: Option<i64>,
     pub slug: Option<Spanned<String>>,
+    #[serde(default, deserialize_with = "prose::optional")]
     pub summary: Option<String>,
     pub date: Option<Spanned<DateText>>,
     #[serde(default)]
@@ -306,6 +319,7 @@ pub struct RawPage {
     pub creator: Option<String>,
     pub source: Option<String>,
     pub rights: Option<String>,
+    #[serde(default, deserialize_with = "prose::optional")]
     pub place: Option<String>,
     #[serde(default)]
     pub subjects: Vec<String>,

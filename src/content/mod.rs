@@ -18,6 +18,7 @@ mod markdown_refs;
 mod pages;
 mod parse;
 mod photos;
+pub mod prose;
 mod records;
 mod slug;
 mod stats;

@@ -16,6 +16,7 @@ pub struct StatRecord<'a> {
     #[serde(serialize_with = "optional_number")]
     pub value: Option<f64>,
     /// A range's real numbers, lowest first.
+    #[serde(serialize_with = "optional_pair")]
     pub range: Option<[f64; 2]>,
     /// As the site prints it: `10余件`, `2019—2023年：120个`.
     pub text: String,
@@ -61,6 +62,28 @@ fn optional_number<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok,
     match v {
         Some(v) => number(v, s),
         None => s.serialize_none(),
+    }
+}
+
+fn optional_pair<S: serde::Serializer>(v: &Option<[f64; 2]>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    match v {
+        Some([a, b]) => {
+            let mut seq = s.serialize_seq(Some(2))?;
+            seq.serialize_element(&Whole(*a))?;
+            seq.serialize_element(&Whole(*b))?;
+            seq.end()
+        }
+        None => s.serialize_none(),
+    }
+}
+
+/// A number serialized as `number` does.
+struct Whole(f64);
+
+impl Serialize for Whole {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        number(&self.0, s)
     }
 }
 

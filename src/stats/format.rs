@@ -165,7 +165,10 @@ impl FigureStyle {
             };
             written - super::magnitude(s).0 + power
         };
-        let decimals = decimals(stat).max(decimals(change.previous)).clamp(0, 20);
+        // An approximate change is as exact as its least exact figure.
+        let (now, before) = (decimals(stat), decimals(change.previous));
+        let decimals = if change.approx { now.min(before) } else { now.max(before) };
+        let decimals = decimals.clamp(0, 20);
         let shown = change.delta / 10f64.powi(i32::from(power));
         let number = Number { value: shown, decimals: decimals as u8 };
         let text = self.digits(number, scale);

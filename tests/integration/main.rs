@@ -8,6 +8,7 @@ mod check;
 mod cli;
 mod errors;
 mod example;
+mod figures;
 mod hostile;
 #[cfg(unix)]
 mod interrupted;

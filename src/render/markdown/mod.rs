@@ -382,7 +382,7 @@ pub fn cited_stats(md: &Markdown) -> Vec<String> {
 /// Hugo's `cjk.eastAsianLineBreaks` and markdown-it-cjk-breaks do; between
 /// Latin words it stays a space.
 fn between_wide_characters(events: &[(Event<'_>, Range<usize>)], at: usize) -> bool {
-    use unicode_width::UnicodeWidthChar;
+    use crate::content::prose::is_wide as wide;
     let markup = |e: &Event<'_>| {
         matches!(
             e,
@@ -398,7 +398,6 @@ fn between_wide_characters(events: &[(Event<'_>, Range<usize>)], at: usize) -> b
             _ => None,
         }
     }
-    let wide = |c: char| c.width() == Some(2);
     let before = events[..at].iter().rev().find(|(e, _)| !markup(e)).and_then(|(e, _)| text(e));
     let after = events[at + 1..].iter().find(|(e, _)| !markup(e)).and_then(|(e, _)| text(e));
     before.and_then(|t| t.chars().last()).is_some_and(wide)
