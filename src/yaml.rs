@@ -159,8 +159,6 @@ fn to_diagnostic(error: &Error, yaml: &str, source: Source<'_>) -> Diagnostic {
         d = d.hint(hint);
     } else if d.message.contains("place among the key figures") {
         d = d.hint("`highlight: true` makes a key figure; `highlight: 1`, `2`, `3`… also gives its place among them");
-    } else if d.message.contains("floating point") {
-        d = d.hint("write a plain number such as 14 or 2.5: the unit goes in `unit:`, 余/近/约 in `approx:`");
     } else if ["invalid i32", "invalid i64", "invalid u32", "invalid u64", "invalid usize"]
         .contains(&d.message.as_str())
     {

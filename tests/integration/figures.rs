@@ -141,7 +141,7 @@ fn events_span_days_and_count_people_approximately() {
     let (_tmp, out) = build(&fixture("figures"));
     let page = read(&out, "2024/chronicle/index.html");
     assert!(page.contains("<time datetime=\"2024-05-06\">2024-05-06</time>—<time datetime=\"2024-05-08\">2024-05-08</time>"), "{page}");
-    assert!(page.contains("140余人"), "{page}");
+    assert!(page.contains("140余人次"), "{page}");
 }
 
 #[test]
