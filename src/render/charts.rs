@@ -16,58 +16,22 @@ pub struct Bar<'a> {
     pub text: &'a str,
     /// The real number (after 万 or 亿).
     pub value: f64,
-    /// What it compares with: its unit, and what it is a rate of.
-    pub measure: &'a str,
     /// A key figure's bar is marked.
     pub highlight: bool,
     /// Last year's (year, value, text), where the two compare.
     pub previous: Option<(i32, f64, &'a str)>,
 }
 
-/// The scale of one measure across a report: bars share a scale only with
-/// figures of the same unit, a 次 and a 万元, a total and a rate being
-/// incomparable.
-pub struct Scale<'a> {
-    measure: &'a str,
-    /// The largest value, this year's or last year's.
-    max: f64,
-    /// How many values the scale holds.
-    values: usize,
-}
-
-pub fn scales<'a>(figures: &[Bar<'a>]) -> Vec<Scale<'a>> {
-    let mut scales: Vec<Scale> = Vec::new();
-    for f in figures {
-        let previous = f.previous.map(|p| p.1);
-        let (v, n) = (f.value.max(previous.unwrap_or(0.0)), 1 + usize::from(previous.is_some()));
-        match scales.iter_mut().find(|s| s.measure == f.measure) {
-            Some(s) => {
-                s.max = s.max.max(v);
-                s.values += n;
-            }
-            None => scales.push(Scale { measure: f.measure, max: v, values: n }),
-        }
-    }
-    scales
-}
-
-/// Whether a bar compares with anything: another figure of its measure, or
-/// last year's. A figure alone in its measure is a number in the table,
-/// not a bar.
-pub fn compares(bar: &Bar<'_>, scales: &[Scale<'_>]) -> bool {
-    scales.iter().any(|s| s.measure == bar.measure && s.values > 1 && s.max > 0.0)
-}
-
-/// A horizontal bar per figure, label above its bar, value after it, on
-/// the scale of its measure across the report; a thin mark shows last
-/// year's value where known. Every bar given should compare (`compares`).
-pub fn bar_chart(
-    id: &str,
-    title: &str,
-    described_by: &str,
-    figures: &[Bar<'_>],
-    scales: &[Scale<'_>],
-) -> String {
+/// A horizontal bar per figure, label above its bar, value after it; a
+/// thin mark shows last year's value where known. The bars share one
+/// scale, so they must be of one measure (one unit, all totals or all
+/// rates of one thing): the caller groups them.
+pub fn bar_chart(id: &str, title: &str, described_by: &str, figures: &[Bar<'_>]) -> String {
+    let max = figures
+        .iter()
+        .flat_map(|f| std::iter::once(f.value).chain(f.previous.map(|p| p.1)))
+        .fold(0.0, f64::max);
+    let length = |v: f64| if max > 0.0 { (v.max(0.0) / max * BAR_MAX).max(1.0) } else { 1.0 };
     let height = ROW * figures.len() as f64 + 4.0;
     let mut svg = format!(
         "<svg class=\"chart chart-bars\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{described_by}\">\
@@ -75,8 +39,6 @@ pub fn bar_chart(
         esc(title)
     );
     for (i, f) in figures.iter().enumerate() {
-        let max = scales.iter().find(|s| s.measure == f.measure).map_or(0.0, |s| s.max);
-        let length = |v: f64| if max > 0.0 { (v.max(0.0) / max * BAR_MAX).max(1.0) } else { 1.0 };
         let y = ROW * i as f64;
         let w = length(f.value);
         svg.push_str(&format!(
@@ -151,31 +113,23 @@ pub fn sparkline(title: &str, points: &[(i32, f64)]) -> String {
 mod tests {
     use super::*;
 
-    fn figure<'a>(label: &'a str, text: &'a str, value: f64, measure: &'a str) -> Bar<'a> {
-        Bar { label, text, value, measure, highlight: false, previous: None }
+    fn figure<'a>(label: &'a str, text: &'a str, value: f64) -> Bar<'a> {
+        Bar { label, text, value, highlight: false, previous: None }
     }
 
     #[test]
-    fn bars_share_a_scale_only_within_a_measure() {
+    fn bars_of_one_measure_share_a_scale() {
         let figures = vec![
-            figure("a", "10次", 10.0, "次"),
-            figure("b", "5次", 5.0, "次"),
-            figure("c", "7万元", 70000.0, "元"),
-            figure("d", "人均4次", 4.0, "次\u{1f}人"),
+            figure("a", "10次", 10.0),
+            Bar { previous: Some((2023, 12.0, "12次")), ..figure("b", "5次", 5.0) },
         ];
-        let scales = scales(&figures);
-        let drawn: Vec<&str> =
-            figures.iter().filter(|f| compares(f, &scales)).map(|f| f.label).collect();
-        assert_eq!(drawn, ["a", "b"], "a figure alone in its measure (元, a rate) is no bar");
-        let svg = bar_chart("c1", "T", "g1", &figures[..2], &scales);
+        let svg = bar_chart("c1", "T", "g1", &figures);
         assert!(svg.contains("role=\"img\" aria-labelledby=\"c1-title\" aria-describedby=\"g1\""));
-        assert!(svg.contains("width=\"300.0\"") && svg.contains("width=\"150.0\""), "{svg}");
-        let with_last_year = || Bar {
-            previous: Some((2023, 50000.0, "5万元")),
-            ..figure("c", "7万元", 70000.0, "元")
-        };
-        let alone = super::scales(&[with_last_year()]);
-        assert!(compares(&with_last_year(), &alone), "last year's figure is a comparison");
+        assert!(
+            svg.contains("width=\"250.0\"") && svg.contains("width=\"125.0\""),
+            "last year's 12 is the top: {svg}"
+        );
+        assert!(svg.contains("x1=\"300.0\"") && svg.contains("<title>2023: 12次</title>"), "{svg}");
     }
 
     #[test]

@@ -144,9 +144,9 @@ pub struct FigureGroup {
     /// Whether any figure of the group has last year's beside it: the
     /// table's "last year" and "change" columns are shown only then.
     pub has_previous: bool,
-    /// Inline SVG bar chart of the figures that compare with another of
-    /// the report (same unit, both totals or both rates of one thing);
-    /// empty where none do. Its text equivalent is the table `id`.
+    /// An inline SVG bar chart for each measure (unit, total or rate) that
+    /// two figures of the group share; empty where none do. Its text
+    /// equivalent is the table `id`.
     pub chart: String,
 }
 
@@ -177,12 +177,11 @@ pub fn figure_groups(
             None => groups.push((s.group.clone(), vec![figure])),
         }
     }
-    fn bar((f, measure): &Measured) -> Option<Bar<'_>> {
+    fn bar(f: &Figure) -> Option<Bar<'_>> {
         Some(Bar {
             label: &f.label,
             text: &f.text,
             value: f.value?,
-            measure: measure.as_deref()?,
             highlight: f.highlight,
             previous: f
                 .change
@@ -191,23 +190,39 @@ pub fn figure_groups(
                 .and_then(|p| Some((p.year, p.value?, p.text.as_str()))),
         })
     }
-    // Each group's chart on scales of its own: a bar is drawn where it has
-    // another figure of its measure in the group, or last year's, to
-    // compare with.
+    // A chart for each measure that two figures of the group share, on a
+    // scale of its own: bars never set a 次 beside a 万元, or a rate beside
+    // a total. A figure alone in its measure is a number in the table.
     let charts: Vec<String> = groups
         .iter()
         .enumerate()
         .map(|(i, (name, figures))| {
-            let all: Vec<Bar> = figures.iter().filter_map(bar).collect();
-            let scales = charts::scales(&all);
-            let bars: Vec<Bar> =
-                figures.iter().filter_map(bar).filter(|b| charts::compares(b, &scales)).collect();
-            if bars.is_empty() {
-                return String::new();
+            let mut measures: Vec<&str> = Vec::new();
+            for m in figures.iter().filter_map(|(_, m)| m.as_deref()) {
+                if !measures.contains(&m) {
+                    measures.push(m);
+                }
             }
-            let title = format!("{} {}", report.year, name.as_deref().unwrap_or(other));
-            let (id, table) = (format!("chart-{}", i + 1), format!("group-{}", i + 1));
-            charts::bar_chart(&id, &title, &table, &bars, &scales)
+            let shared = measures.into_iter().filter_map(|m| {
+                let of_measure: Vec<&Figure> = figures
+                    .iter()
+                    .filter(|(_, fm)| fm.as_deref() == Some(m))
+                    .map(|(f, _)| f)
+                    .collect();
+                let bars: Vec<Bar> = of_measure.iter().filter_map(|f| bar(f)).collect();
+                let unit = of_measure.first().and_then(|f| f.unit.as_deref());
+                (bars.len() > 1).then_some((bars, unit))
+            });
+            let group = name.as_deref().unwrap_or(other);
+            shared
+                .enumerate()
+                .map(|(n, (bars, unit))| {
+                    let id = format!("chart-{}-{}", i + 1, n + 1);
+                    let unit = unit.map(|u| format!(" · {u}")).unwrap_or_default();
+                    let title = format!("{} {group}{unit}", report.year);
+                    charts::bar_chart(&id, &title, &format!("group-{}", i + 1), &bars)
+                })
+                .collect::<String>()
         })
         .collect();
     groups

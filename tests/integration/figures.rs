@@ -47,6 +47,15 @@ fn year_over_year_compares_real_numbers_of_comparable_figures() {
     );
     assert_eq!(row(&page, "consultations"), "协商活动 1395次 2023 840余次 约+555 (约+66.1%)");
     assert_eq!(row(&page, "funds"), "公益捐资 31.5万元 2023 近26万元 约+6万 (约+21.2%)");
+    // Bars only between figures of one measure: the two counts of 个 of
+    // 委员履职, not its percentage, nor the figures of the other group
+    // that each stand alone in their unit.
+    assert_eq!(page.matches("role=\"img\"").count(), 1, "{page}");
+    let chart = &page[page.find("<svg class=\"chart chart-bars\"").unwrap()..];
+    let chart = &chart[..chart.find("</svg>").unwrap()];
+    assert!(chart.contains("<title id=\"chart-2-1-title\">2024 委员履职 · 个</title>"), "{chart}");
+    assert_eq!(chart.matches("<rect").count(), 2, "{chart}");
+    assert!(chart.contains("width=\"300.0\"") && chart.contains("width=\"150.0\""), "{chart}");
     // 天 against 个月: shown side by side, no change.
     assert_eq!(row(&page, "training"), "委员培训 30天 2023 1个月");
     for percent in page.split("(约+").skip(1) {
