@@ -434,6 +434,7 @@ fn strings(chain: &[Link], root: &Path, config: &Config) -> Result<Map<String, V
         found = true;
     }
     if found {
+        figure_strings_of_the_default_theme(&mut strings, &i18n);
         return Ok(strings);
     }
     let d = Diagnostic::new(
@@ -449,6 +450,28 @@ fn strings(chain: &[Link], root: &Path, config: &Config) -> Result<Map<String, V
         config.language
     ));
     Err(at_site_yaml(root, config.language_position, d))
+}
+
+/// The strings annals formats figures with, where a theme that does not
+/// extend the default one lacks them (it was written before they existed):
+/// the default theme's for the language, so its figures still read right.
+fn figure_strings_of_the_default_theme(strings: &mut Map<String, Value>, i18n: &str) {
+    let keys = crate::stats::PATTERNS.iter().map(|(key, _)| *key).chain(["participants_unit"]);
+    if keys.clone().all(|key| strings.contains_key(key)) {
+        return;
+    }
+    let Some(text) = embedded_file("default", i18n).and_then(|b| String::from_utf8(b).ok()) else {
+        return;
+    };
+    let source = Source { file: Path::new(i18n), text: &text, first_line: 1 };
+    let Ok(default) = yaml::parse::<Map<String, Value>>(&text, source) else {
+        return;
+    };
+    for key in keys {
+        if let (false, Some(value)) = (strings.contains_key(key), default.get(key)) {
+            strings.insert(key.to_owned(), value.clone());
+        }
+    }
 }
 
 /// The options the chain declares, each with the site's value where it

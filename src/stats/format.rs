@@ -208,11 +208,21 @@ impl FigureStyle {
 
     /// The scale the figure is shown in and the unit after it: a unit that
     /// opens with 万 (`万元`) is 元 in 万 where the real number is shown.
+    ///
+    /// Where the language keeps 万, a unit that opens with it stays whole
+    /// (`220余万元`, 余 before 万, as reports write a whole number of 万),
+    /// except after a decimal, which 余 cannot follow: `2.83万余人次`.
     fn scale_and_unit<'s>(&self, stat: &'s Stat) -> (Option<Scale>, &'s str) {
         let unit = stat.unit.as_deref().unwrap_or("");
+        let decimal = match stat.quantity {
+            Quantity::One(n) => n.decimals > 0,
+            Quantity::Range(..) => false,
+        };
         match stat.scale {
             Some(s) => (Some(s), unit),
-            None if self.scale_words => (None, unit),
+            None if self.scale_words && !(decimal && stat.approx == Some(Approx::Over)) => {
+                (None, unit)
+            }
             None => Scale::split_unit(unit),
         }
     }

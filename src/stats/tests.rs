@@ -24,6 +24,15 @@ fn chinese_figures() {
     assert_eq!(zh.figure(&wan("26", "元", Some(Approx::Nearly))), "近26万元");
     // 余 before 万 where the unit is written with it: 10余万元.
     assert_eq!(zh.figure(&Stat { approx: Some(Approx::Over), ..stat("10", "万元") }), "10余万元");
+    // But never 余 after a decimal: 2.83余万 is not Chinese.
+    assert_eq!(
+        zh.figure(&Stat { approx: Some(Approx::Over), ..stat("2.83", "万人次") }),
+        "2.83万余人次"
+    );
+    assert_eq!(
+        zh.figure(&Stat { approx: Some(Approx::Nearly), ..stat("2.5", "万元") }),
+        "近2.5万元"
+    );
     assert_eq!(
         zh.figure(&Stat { approx: Some(Approx::About), ..stat("300", "人次") }),
         "约300人次"

@@ -777,3 +777,46 @@ fn the_theme_guide_documents_every_template_variable_and_view_field() {
         list.join("\n")
     );
 }
+
+/// A theme of its own, written before figures had ranges and 万 (it has
+/// only the four `figure_*` strings), still builds, and writes figures as
+/// the default theme does for its language.
+#[test]
+fn a_theme_of_its_own_without_the_newer_figure_strings_still_writes_figures() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\nlanguage: zh-CN\ntheme: plain\n")
+        .file("themes/plain/theme.yaml", "name: plain\n")
+        .file(
+            "themes/plain/i18n/zh-CN.yaml",
+            "figure_plain: \"{value}{unit}\"\nfigure_over: \"{value}余{unit}\"\nfigure_nearly: \"近{value}{unit}\"\nfigure_about: \"约{value}{unit}\"\n",
+        )
+        .file(
+            "content/2024/01-one.md",
+            "---\ntitle: One\nstats:\n  - key: visits\n    label: 走访\n    value: 2.83\n    scale: 万\n    unit: 人次\n    approx: over\n  - key: sites\n    label: 联系点\n    value: [5, 10]\n    unit: 个\n---\n{{ stat(key=\"visits\") }} {{ stat(key=\"sites\") }}\n",
+        );
+    let page = "<!DOCTYPE html><html lang=\"zh-CN\"><head><title>{{ page_title }}</title></head><body><h1>{{ page_title }}</h1>{{ content | default(value='') | safe }}</body></html>\n";
+    for name in [
+        "base.html",
+        "home.html",
+        "report.html",
+        "chapter.html",
+        "stats.html",
+        "site_stats.html",
+        "chronicle.html",
+        "print.html",
+        "photos.html",
+        "section.html",
+        "page.html",
+        "tags.html",
+        "tag.html",
+        "search.html",
+        "404.html",
+    ] {
+        site.file(&format!("themes/plain/templates/{name}"), page);
+    }
+    site.file("themes/plain/templates/partials/figure.html", "");
+    site.build().unwrap();
+    let chapter = read(&site.root().join("public"), "2024/one/index.html");
+    assert!(chapter.contains(">2.83万余人次</a> <a"), "{chapter}");
+    assert!(chapter.contains(">5—10个</a>"), "{chapter}");
+}
