@@ -21,6 +21,9 @@ pub struct Figure {
     pub text: String,
     /// The figure alone, as text cites it: `10余件`.
     pub figure: String,
+    /// The span of a figure of other years, as `text` writes it before the
+    /// figure: `2019—2023年`; none for a figure of the report's year.
+    pub period_text: Option<String>,
     /// The number as the figure writes it: `10`, `2.83万`, `5—10`.
     pub number: String,
     /// The real number (after 万 or 亿); none for a range.
@@ -108,6 +111,7 @@ impl Figure {
             label: s.label.clone(),
             text: style.text(s),
             figure: style.figure(s),
+            period_text: style.period(s),
             number: style.number(s),
             value: stats::real(s),
             unit: s.unit.clone(),

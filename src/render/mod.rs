@@ -13,6 +13,7 @@ mod meta;
 mod pages;
 mod search;
 mod sitemap;
+mod standalone;
 mod tags;
 mod templates;
 mod toc;
@@ -365,6 +366,10 @@ impl<'a> Renderer<'a> {
         if let Err(e) = self.tera.render_to(template, &vars.cx, &mut html) {
             errors.push(templates::error(self.theme, &e, Some(template)));
             return None;
+        }
+        if matches!(page, pages::Page::NotFound) {
+            let page = String::from_utf8_lossy(&html);
+            html = standalone::self_contained(&page, self.theme).into_bytes();
         }
         let file = if path.ends_with(".html") { path } else { format!("{path}index.html") };
         Some(Rendition { file: OutputFile::bytes(file, html), doc })

@@ -148,6 +148,15 @@ impl FigureStyle {
         }
     }
 
+    /// The span of a figure of other years, as its pattern writes it
+    /// before the figure: `2019—2023年`, `2019–2023`.
+    pub fn period(&self, stat: &Stat) -> Option<String> {
+        let Period { from, to } = stat.period?;
+        let before = self.period.split("{figure}").next().unwrap_or("");
+        let span = before.replace("{from}", &from.to_string()).replace("{to}", &to.to_string());
+        Some(span.trim_end_matches([':', '：', ' ']).to_owned())
+    }
+
     /// A change as a signed number, in the figure's 万 or 亿 where the
     /// language keeps them: `+3191`, `+5.5万`, `about +3,191`; a change of a
     /// percentage in points.

@@ -45,6 +45,7 @@ fn chinese_figures() {
     assert_eq!(zh.figure(&stat("1060.50", "元")), "1060.50元", "the decimals written");
     let five_years = Stat { period: Some(Period { from: 2019, to: 2023 }), ..stat("120", "个") };
     assert_eq!(zh.text(&five_years), "2019—2023年：120个");
+    assert_eq!(zh.period(&five_years).as_deref(), Some("2019—2023年"));
     assert_eq!(zh.figure(&five_years), "120个", "text citing it has its own words for the span");
     assert_eq!(zh.number(&wan("2.83", "人次", None)), "2.83万");
 }
@@ -72,6 +73,7 @@ fn english_figures() {
     let five_years =
         Stat { period: Some(Period { from: 2019, to: 2023 }), ..stat("1200", "grants") };
     assert_eq!(en.text(&five_years), "2019–2023: 1,200 grants");
+    assert_eq!(en.period(&five_years).as_deref(), Some("2019–2023"));
 }
 
 fn keyed(key: &str, s: Stat) -> Stat {

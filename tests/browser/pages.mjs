@@ -1,6 +1,10 @@
 // Every page of a built site in headless Chromium, from file://: no console
 // errors, no failed requests, every image decoded, no horizontal overflow
-// at 375 px, and no serious or critical accessibility violations (axe-core).
+// at 375 px; and at 375 and 1280 px, in light and dark: no serious or
+// critical accessibility violation (axe-core, contrast included), no CSS
+// filter on a photo or its ancestors, no photo cropped out of its shape,
+// no figure broken between its number and its unit. A report page at
+// 375 px shows its chapter list within the first 1,300 px.
 // Usage: node pages.mjs PUBLIC_DIR [SCREENSHOT_DIR]
 import { readdirSync, statSync, readFileSync, mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -16,8 +20,7 @@ function pages(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return pages(path);
-    // 404.html resolves its links against the site's address.
-    return name.endsWith(".html") && relative(root, path) !== "404.html" ? [path] : [];
+    return name.endsWith(".html") ? [path] : [];
   });
 }
 
@@ -44,9 +47,44 @@ for (const file of pages(root).sort()) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (overflow > 0) problems.push(`${name}: ${overflow} px wider than 375`);
   await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(() => axe.run(document, { resultTypes: ["violations"] }));
-  for (const v of result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
-    problems.push(`${name}: accessibility (${v.impact}) ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+  for (const [width, scheme] of [[375, "light"], [375, "dark"], [1280, "light"], [1280, "dark"]]) {
+    const at = `${name} (${width} px, ${scheme})`;
+    await page.setViewportSize({ width, height: 800 });
+    await page.emulateMedia({ colorScheme: scheme });
+    const result = await page.evaluate(() => axe.run(document, { resultTypes: ["violations"] }));
+    for (const v of result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
+      problems.push(`${at}: accessibility (${v.impact}) ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+    }
+    const found = await page.evaluate(() => {
+      const out = [];
+      for (const img of document.images) {
+        for (let e = img; e && e.nodeType === 1; e = e.parentElement) {
+          const f = getComputedStyle(e).filter;
+          if (f && f !== "none") { out.push(`filter ${f} on a photo (${e.tagName.toLowerCase()}.${e.className})`); break; }
+        }
+        const box = img.getBoundingClientRect();
+        const fit = getComputedStyle(img).objectFit;
+        if (img.naturalWidth && box.width && box.height && (fit === "cover" || fit === "fill")) {
+          const shown = box.width / box.height, own = img.naturalWidth / img.naturalHeight;
+          if (Math.abs(shown / own - 1) > 0.02) out.push(`photo shown at ${shown.toFixed(2)}:1, taken at ${own.toFixed(2)}:1 (${img.currentSrc.split("/").pop()})`);
+        }
+      }
+      for (const f of document.querySelectorAll(".figure, .figure-value, .stats-table .num, .chapter-figures dd, .print-figures dd")) {
+        const lines = new Set([...f.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) out.push(`figure broken across lines: ${f.textContent.trim()}`);
+      }
+      return out;
+    });
+    for (const p of found) problems.push(`${at}: ${p}`);
+  }
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.emulateMedia({ colorScheme: "light" });
+  if (/^\d{4}\/index\.html$/.test(name)) {
+    const top = await page.evaluate(() => {
+      const toc = document.querySelector("#toc-title");
+      return toc ? toc.getBoundingClientRect().top + scrollY : null;
+    });
+    if (top === null || top > 1300) problems.push(`${name}: the chapter list starts at ${top} px on a phone, not within 1,300`);
   }
   if (shots && ["index.html", "2024/index.html", "2024/politics/index.html", "2024/stats/index.html"].includes(name)) {
     mkdirSync(shots, { recursive: true });

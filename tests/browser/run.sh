@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Browser tests: run the built sites in headless Chromium. Search from
-# file:// and over HTTP under a sub-path, the print edition printed to PDF,
-# and every page of both themes checked by pages.mjs (console errors,
-# failed requests, images, overflow at 375 px, axe-core accessibility) and
-# by the Nu HTML Checker. Installs Chromium and poppler-utils with apt-get
+# file:// and over HTTP under a sub-path, the print edition printed to PDF
+# (A4, contents numbered once), and every page of both themes checked by
+# pages.mjs (console errors, failed requests, images, overflow at 375 px;
+# at 375 and 1280 px in light and dark: axe-core accessibility, filters
+# and crops on photos, figures split from their units; the chapter list
+# on a phone) and by the Nu HTML Checker. Installs Chromium and poppler-utils with apt-get
 # and the npm packages of package.json where missing; needs Java 17+.
 # Usage: tests/browser/run.sh   (from anywhere; builds with cargo)
 # Checks use here-strings, not `echo | grep -q`: with pipefail, grep -q
@@ -30,6 +32,8 @@ trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
 "$annals" build --root "$repo/tests/fixtures/two-years" --output "$work/library" >/dev/null || exit 1
 "$annals" build --root "$repo" --theme gazette --output "$work/gazette" >/dev/null || exit 1
 "$annals" build --root "$repo/tests/fixtures/two-years" --theme gazette --output "$work/gazette-library" >/dev/null || exit 1
+"$annals" build --root "$repo/tests/fixtures/figures" --output "$work/figures" >/dev/null || exit 1
+"$annals" build --root "$repo/tests/fixtures/figures" --theme gazette --output "$work/gazette-figures" >/dev/null || exit 1
 
 passed=0
 failed=0
@@ -97,12 +101,14 @@ check "print edition PDF holds every chapter as text" $ok
 size=$(pdfinfo "$work/print.pdf" 2>/dev/null | awk '/^Page size:/ {print $3 "x" $5}')
 [ "$size" = "595.92x842.88" ] || [ "$size" = "595.276x841.89" ] || [ "$size" = "594.96x841.92" ]; check "print edition is A4 ($size)" $?
 
-# The gazette print edition: a broadsheet on A3 (its `paper` option), every
+# The contents list numbers each chapter once: its own number, no list
+# number before it.
+grep -q "1 “初心”护“核心”" <<<"$text" && ! grep -q "2\. *1 " <<<"$text"; check "print contents number each chapter once" $?
+# The gazette print edition: A4 by default (its `paper` option), every
 # chapter as text.
 chrome --no-pdf-header-footer --print-to-pdf="$work/gazette.pdf" "file://$work/gazette/2024/print/index.html" >/dev/null
 size=$(pdfinfo "$work/gazette.pdf" 2>/dev/null | awk '/^Page size:/ {print $3 "x" $5}')
-case "$size" in 841.*x1190.*|841.*x1191.*|842*x1190.*|842*x1191.*) ok=0 ;; *) ok=1 ;; esac
-check "gazette print edition is A3 ($size)" $ok
+[ "$size" = "595.92x842.88" ] || [ "$size" = "595.276x841.89" ] || [ "$size" = "594.96x841.92" ]; check "gazette print edition is A4 ($size)" $?
 text=$(pdftotext "$work/gazette.pdf" - 2>/dev/null)
 ok=0
 for title in "旗帜鲜明讲政治" "议政建言助推发展" "政协履职亮点纷呈" "汇集合力履职为民" "强基固本提能砺为" "数据统计" "大事记"; do
@@ -143,14 +149,14 @@ if [ ! -d tests/browser/node_modules/playwright-core ]; then
   npm install --prefix tests/browser --no-audit --no-fund --loglevel=error >/dev/null || exit 1
 fi
 shots=${CARGO_TARGET_DIR:-$repo/target}/browser-screenshots
-for site in example gazette library gazette-library; do
+for site in example gazette library gazette-library figures gazette-figures; do
   node tests/browser/pages.mjs "$work/$site" "$shots/$site" >"$work/pages.txt" 2>&1
   status=$?
   tail -n 20 "$work/pages.txt"
-  check "$site: every page loads clean, images decode, fits 375 px, no serious accessibility problem" $status
+  check "$site: every page loads clean, images decode, fits 375 px; light and dark at 375 and 1280 px: no serious accessibility problem, no filtered or cropped photo, no figure split from its unit" $status
 done
 java -jar tests/browser/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html \
-  "$work/example" "$work/gazette" "$work/library" "$work/gazette-library" 2>&1 | head -40
+  "$work/example" "$work/gazette" "$work/library" "$work/gazette-library" "$work/figures" "$work/gazette-figures" 2>&1 | head -40
 check "every page of both themes passes the Nu HTML Checker" "${PIPESTATUS[0]}"
 
 echo "browser: $passed passed, $failed failed"

@@ -35,7 +35,7 @@ fn nothing_an_author_types_runs_as_script() {
                 && !(name == "script" && allowed_script(&element))
                 && !(name == "img"
                     && element.value().attr("src").is_some_and(|s| s.ends_with(".webp")))
-                && !(name == "style" && element.inner_html().contains("--accent"))
+                && !(name == "style" && element.inner_html().contains("--brand"))
                 && !(name == "svg"
                     && element.value().attr("class").is_some_and(|c| c.starts_with("chart ")))
             {

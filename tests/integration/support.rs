@@ -162,7 +162,11 @@ pub fn crawl(out: &Path) -> usize {
         }
         for r in refs {
             let r = r.replace("&amp;", "&");
-            if r.starts_with("http://") || r.starts_with("https://") || r.starts_with("mailto:") {
+            if r.starts_with("http://")
+                || r.starts_with("https://")
+                || r.starts_with("mailto:")
+                || r.starts_with("data:")
+            {
                 continue;
             }
             if r.starts_with('/') {

@@ -33,7 +33,7 @@ fn a_theme_extending_default_replaces_one_template_and_one_option() {
     assert!(!chapter.contains("class=\"chapter-head\""));
     // …inside default's base.html, with the accent it declares instead of
     // default's.
-    assert!(chapter.contains("--accent: #1f4e79;"), "{chapter}");
+    assert!(chapter.contains("--brand: #1f4e79;"), "{chapter}");
     assert!(chapter.contains("class=\"masthead\""));
     // Every other page is default's, and obeys the inherited option the
     // site turned off.
@@ -175,7 +175,7 @@ fn theme_options_reach_the_templates() {
     );
     site.build().unwrap();
     let out = site.root().join("public");
-    assert!(read(&out, "index.html").contains("--accent: #004488;"));
+    assert!(read(&out, "index.html").contains("--brand: #004488;"));
     assert!(read(&out, "2024/print/index.html").contains("@page { size: A4; }"));
 }
 
@@ -496,7 +496,7 @@ fn gazette_builds_the_example_site_with_every_reference_resolving_twice_alike() 
     assert!(search.contains("assets/search.js"));
     // The broadsheet keeps an anchor for every chapter of its contents.
     let print = read(&first, "2024/print/index.html");
-    assert!(print.contains("@page { size: A3; }"));
+    assert!(print.contains("@page { size: A4; }"));
     assert!(print.contains("id=\"chapter-counsel\""));
 }
 
