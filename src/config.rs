@@ -23,6 +23,7 @@ struct RawConfig {
     description: Option<String>,
     author: Option<String>,
     copyright: Option<String>,
+    footer: Option<Footer>,
     images: Option<RawImages>,
     markdown: Option<RawMarkdown>,
     search: Option<bool>,
@@ -44,6 +45,22 @@ struct RawImages {
 #[serde(deny_unknown_fields)]
 struct RawMarkdown {
     safe: Option<bool>,
+}
+
+/// What the footer of every page says of the site's publisher, as Chinese
+/// public-sector and institutional sites must (主办单位, ICP备案号,
+/// 政府网站标识码) and any site may (contact, licence).
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Footer {
+    /// 主办单位: the body that publishes the site.
+    pub organisation: Option<String>,
+    /// ICP备案号, linked to the registry's site.
+    pub icp: Option<String>,
+    /// 政府网站标识码.
+    pub site_id: Option<String>,
+    pub contact: Option<String>,
+    pub licence: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -79,6 +96,7 @@ pub struct Config {
     pub description: Option<String>,
     pub author: Option<String>,
     pub copyright: Option<String>,
+    pub footer: Footer,
     pub images: ImageConfig,
     pub markdown_safe: bool,
     pub search: bool,
@@ -130,6 +148,7 @@ impl Config {
             description,
             author,
             copyright,
+            footer,
             images,
             markdown,
             search,
@@ -228,6 +247,7 @@ impl Config {
             description,
             author,
             copyright,
+            footer: footer.unwrap_or_default(),
             images,
             markdown_safe,
             search: search.unwrap_or(true),

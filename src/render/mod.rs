@@ -229,7 +229,7 @@ struct ChapterBody {
 impl<'a> Renderer<'a> {
     fn new(input: Input<'a>) -> Result<Self, Diagnostic> {
         let Input { site, config, theme, photos } = input;
-        let mut tera = templates::engine(theme)?;
+        let mut tera = templates::engine(theme, &config.language)?;
         let style = figure_style(theme, &config.language)?;
         let reports: Vec<ReportView> = site
             .reports

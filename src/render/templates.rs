@@ -29,13 +29,14 @@ pub const REQUIRED: [&str; 16] = [
     "partials/figure.html",
 ];
 
-pub fn engine(theme: &Theme) -> Result<Tera, Diagnostic> {
+pub fn engine(theme: &Theme, language: &str) -> Result<Tera, Diagnostic> {
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
     // `chapter.html` is the site's; where it has none, the nearest theme's:
     // `gazette/chapter.html`, else `default/chapter.html`.
     tera.set_fallback_prefixes(theme.chain.iter().map(|name| format!("{name}/")))
         .map_err(|e| error(theme, &e, None))?;
+    register_numeral(&mut tera, theme, language);
     tera.add_raw_templates(
         theme.templates.iter().map(|(name, source)| (name.as_str(), source.text.as_str())),
     )
@@ -50,6 +51,29 @@ pub fn engine(theme: &Theme) -> Result<Tera, Diagnostic> {
         }
     }
     Ok(tera)
+}
+
+/// The `numeral` filter: a chapter number in the site's one style, the
+/// theme option `chapter_numerals`: `arabic` (`3`) or `chinese` (`三`),
+/// for labels, contents and print alike. Chinese numerals are for a site
+/// in Chinese: in another language a chapter is `Part 3`.
+fn register_numeral(tera: &mut Tera, theme: &Theme, language: &str) {
+    use chinese_number::{ChineseCase, ChineseCountMethod, ChineseVariant, NumberToChinese};
+    let chinese = theme.options.get("chapter_numerals").and_then(|v| v.as_str()) == Some("chinese")
+        && language.starts_with("zh");
+    tera.register_filter("numeral", move |n: i64, _: tera::Kwargs, _: &tera::State| {
+        let written = chinese
+            .then(|| {
+                n.to_chinese(
+                    ChineseVariant::Simple,
+                    ChineseCase::Lower,
+                    ChineseCountMethod::TenThousand,
+                )
+                .ok()
+            })
+            .flatten();
+        written.unwrap_or_else(|| n.to_string())
+    });
 }
 
 /// A Tera error as a diagnostic on the template that caused it.

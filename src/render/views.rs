@@ -23,6 +23,8 @@ pub struct ConfigView<'a> {
     pub description: Option<&'a str>,
     pub author: Option<&'a str>,
     pub copyright: Option<&'a str>,
+    /// 主办单位, ICP备案号, 政府网站标识码, contact and licence, where given.
+    pub footer: &'a crate::config::Footer,
     pub language: &'a str,
     pub base_url: Option<&'a str>,
     pub search: bool,
@@ -39,6 +41,7 @@ impl<'a> ConfigView<'a> {
             description: config.description.as_deref(),
             author: config.author.as_deref(),
             copyright: config.copyright.as_deref(),
+            footer: &config.footer,
             language: &config.language,
             base_url: config.base_url.as_deref(),
             search: config.search,

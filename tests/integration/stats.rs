@@ -81,7 +81,7 @@ fn chronicle_by_month_in_date_order() {
         "春季读书会",
         "2024年9月",
         "秋季读书会",
-        "2024年（月份不详）",
+        "2024年全年及日期不详",
         "全年志愿服务",
     ]
     .iter()
@@ -90,7 +90,7 @@ fn chronicle_by_month_in_date_order() {
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
     assert!(page.contains("<span class=\"event-place\">文化广场</span>"));
     assert!(page.contains("<a href=\"../../2024/reading/index.html\">阅读推广</a>"));
-    assert!(page.contains("参与人数: 80.5"));
+    assert!(page.contains("参与人数：80.5人次"), "full-width colon, the count with its unit");
 }
 
 #[test]

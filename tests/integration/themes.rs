@@ -820,3 +820,34 @@ fn a_theme_of_its_own_without_the_newer_figure_strings_still_writes_figures() {
     assert!(chapter.contains(">2.83万余人次</a> <a"), "{chapter}");
     assert!(chapter.contains(">5—10个</a>"), "{chapter}");
 }
+
+/// The publisher's facts in every page's footer, and chapters numbered in
+/// one style everywhere, in both themes.
+#[test]
+fn footer_facts_and_chapter_numerals_in_both_themes() {
+    for theme in ["default", "gazette"] {
+        let site = TestSite::new();
+        site.file(
+            "site.yaml",
+            &format!("title: T\ntheme: {theme}\nfooter:\n  organisation: 某某区政协办公室\n  icp: 宁ICP备00000000号\n  site_id: \"6403000001\"\ntheme_options:\n  chapter_numerals: chinese\n"),
+        );
+        site.file("content/2024/03-three.md", "---\ntitle: Three\n---\nBody.\n");
+        site.build().unwrap();
+        let out = site.root().join("public");
+        for page in ["index.html", "2024/index.html", "2024/one/index.html", "404.html"] {
+            let html = read(&out, page);
+            assert!(html.contains("<li>主办单位：某某区政协办公室</li>"), "{theme} {page}");
+            assert!(html.contains("<li>网站标识码：6403000001</li>"), "{theme} {page}");
+            assert!(html.contains(">宁ICP备00000000号</a>"), "{theme} {page}");
+        }
+        let chapter = read(&out, "2024/three/index.html");
+        assert!(chapter.contains(">第三部分<"), "{theme}: {chapter}");
+        let print = read(&out, "2024/print/index.html");
+        assert!(print.contains(">三</span>"), "{theme}: the contents number as the labels do");
+    }
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\nfooter:\n  organization: X\n");
+    let e = site.error();
+    assert_eq!((e.line, e.message.as_str()), (Some(3), "unknown key `organization`"));
+    assert_eq!(e.hint.as_deref(), Some("did you mean `organisation`?"));
+}
