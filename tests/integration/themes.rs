@@ -314,7 +314,7 @@ fn a_theme_extending_gazette_changes_one_block_and_keeps_both_parents_rest() {
         ),
         ("gazette's masthead", "class=\"nameplate\""),
         ("gazette's article and body", "<article class=\"story\">"),
-        ("gazette's columns", "class=\"prose columns\""),
+        ("gazette's prose, in one column for a short text", "<div class=\"prose\">"),
         ("default's chapter navigation", "class=\"prev-next\""),
     ] {
         assert!(chapter.contains(html), "{what}: {chapter}");
