@@ -155,6 +155,11 @@ for site in example gazette library gazette-library figures gazette-figures; do
   tail -n 20 "$work/pages.txt"
   check "$site: every page loads clean, images decode, fits 375 px; light and dark at 375 and 1280 px: no serious accessibility problem, no filtered or cropped photo, no figure split from its unit" $status
 done
+# A photo opens larger and closes again, with and without JavaScript.
+node tests/browser/zoom.mjs "$work/example/2024/counsel/index.html"
+check "a photo opens larger when clicked and closes again, with and without JavaScript" $?
+node tests/browser/zoom.mjs "$work/gazette/2024/photos/index.html"
+check "gazette: a photo of the gallery opens larger and closes again" $?
 # Its CSS parser predates color-mix(), :has() and text-spacing-trim, which
 # the 404 page's inlined stylesheet uses: CSS is checked by the browser.
 java -jar tests/browser/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html --filterpattern "CSS: .*" \

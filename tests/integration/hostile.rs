@@ -14,6 +14,7 @@ fn allowed_script(element: &scraper::ElementRef<'_>) -> bool {
             s.ends_with("search-index.js")
                 || s.ends_with("assets/search.js")
                 || s.ends_with("minisearch.min.js")
+                || s.ends_with("assets/zoom.js")
         })
 }
 

@@ -97,7 +97,11 @@ impl<'a> Renderer<'a> {
             return img;
         }
         let caption = if title.is_empty() { photo.caption.as_deref().unwrap_or("") } else { title };
-        let mut html = format!("<figure class=\"photo\"><a href=\"{src}\">{img}</a>");
+        // Opens larger when clicked, as the themes' partials/zoom.html does.
+        let mut html = format!(
+            "<figure class=\"photo\"><details class=\"zoom\"><summary>{img}<span class=\"zoom-view\"><img src=\"{src}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\"></span></summary></details>",
+            esc(alt)
+        );
         if !caption.is_empty() || photo.credit.is_some() {
             html.push_str("<figcaption>");
             html.push_str(&esc(caption));

@@ -93,7 +93,10 @@ fn standalone_image_becomes_figure() {
         ),
         "{html}"
     );
-    assert!(html.contains("<a href=\"../../2024/photos/x-1600.webp\">"), "full size: {html}");
+    assert!(
+        html.contains("<span class=\"zoom-view\"><img src=\"../../2024/photos/x-1600.webp\" alt=\"选手\" loading=\"lazy\""),
+        "opens at full size: {html}"
+    );
     assert!(
         html.contains("<figcaption>开幕式 <span class=\"credit\">摄影 张三</span></figcaption>"),
         "{html}"
