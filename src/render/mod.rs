@@ -188,6 +188,18 @@ pub fn figure_style(theme: &Theme, language: &str) -> Result<FigureStyle, Diagno
     })
 }
 
+/// A photo's credit as the caption prints it: `摄影：马敏` from the theme's
+/// `photo_credit_by` pattern, unless the credit already says what it is
+/// (`马敏 摄`, `图片由区政协提供`, `© …`, `Photo: …`).
+pub fn credit_line(credit: &str, pattern: &str) -> String {
+    const SAYS_WHAT: [&str; 8] = ["摄", "图", "供", "©", "photo", "Photo", "courtesy", "Courtesy"];
+    if pattern.is_empty() || SAYS_WHAT.iter().any(|w| credit.contains(w)) {
+        credit.to_owned()
+    } else {
+        pattern.replace("{credit}", credit)
+    }
+}
+
 /// A rendered page and what search learns from it.
 struct Rendition {
     file: OutputFile,
@@ -304,6 +316,12 @@ impl<'a> Renderer<'a> {
             report_dir,
             stats: report.zip(stats_path.as_deref()),
             style: &self.style,
+            credit_by: self
+                .theme
+                .strings
+                .get("photo_credit_by")
+                .and_then(|v| v.as_str())
+                .unwrap_or(""),
             safe: self.config.markdown_safe,
             eager_first: true,
         };

@@ -192,3 +192,15 @@ fn one_bad_figure_hides_none_of_its_neighbours() {
     assert_eq!(report.errors[0].hint.as_deref(), Some("write it in digits, such as 14 or 2.5"));
     assert_eq!(report.errors[1].hint.as_deref(), Some("did you mean `value`?"));
 }
+
+/// A credit that is a bare name gets the theme's `摄影：`; one that says
+/// what it is stays as written.
+#[test]
+fn photo_credits_say_who_took_the_photo() {
+    let (_tmp, out) = build(&fixture("figures"));
+    let page = read(&out, "2024/work/index.html");
+    assert!(page.contains("<span class=\"credit\">摄影：王芳</span>"), "{page}");
+    assert!(page.contains("<span class=\"credit\">马敏 摄</span>"), "{page}");
+    let gallery = read(&out, "2024/photos/index.html");
+    assert!(gallery.contains("摄影：王芳") && !gallery.contains("摄影：马敏"), "{gallery}");
+}

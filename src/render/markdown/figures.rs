@@ -112,7 +112,8 @@ impl<'a> Renderer<'a> {
                 html.push_str(&format!(" <time datetime=\"{date}\">{date}</time>"));
             }
             if let Some(credit) = &photo.credit {
-                html.push_str(&format!(" <span class=\"credit\">{}</span>", esc(credit)));
+                let line = crate::render::credit_line(credit, self.cx.credit_by);
+                html.push_str(&format!(" <span class=\"credit\">{}</span>", esc(&line)));
             }
             html.push_str("</figcaption>");
         }

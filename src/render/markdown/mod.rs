@@ -44,6 +44,8 @@ pub struct BodyContext<'a> {
     /// The report, for the figures of `{{ stat() }}`, and its stats page.
     pub stats: Option<(&'a Report, &'a str)>,
     pub style: &'a FigureStyle,
+    /// The theme's `photo_credit_by` pattern (`摄影：{credit}`).
+    pub credit_by: &'a str,
     /// Escape raw HTML.
     pub safe: bool,
     /// The first figure loads eagerly (it is likely above the fold).

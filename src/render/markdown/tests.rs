@@ -76,6 +76,7 @@ fn run_partial(text: &str, safe: bool) -> (Rendered, Vec<Diagnostic>) {
         report_dir: Some("2024"),
         stats: Some((&report, "2024/stats/")),
         style: &style,
+        credit_by: "摄影：{credit}",
         safe,
         eager_first: false,
     };
