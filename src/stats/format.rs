@@ -114,7 +114,7 @@ impl FigureStyle {
         }
     }
 
-    /// A count such as an event's participants: `140余人`, `about 300 people`.
+    /// A count such as an event's participants: `140余人次`, `about 300 people`.
     pub fn count(&self, n: Number, approx: Option<Approx>, unit: &str) -> String {
         self.with_unit(&self.digits(n, None), approx, unit)
     }
