@@ -97,13 +97,13 @@ pub fn records<'a>(
         .iter()
         .map(|s| {
             let change = stats::change(s, report.year, reports);
-            let power = 10f64.powi(i32::from(stats::magnitude(s).0));
+            let multiplier = stats::multiplier(s);
             StatRecord {
                 key: &s.key,
                 label: &s.label,
                 value: stats::real(s),
                 range: match s.quantity {
-                    Quantity::Range(a, b) => Some([a.value * power, b.value * power]),
+                    Quantity::Range(a, b) => Some([a.value * multiplier, b.value * multiplier]),
                     Quantity::One(_) => None,
                 },
                 text: style.text(s),

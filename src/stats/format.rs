@@ -162,17 +162,14 @@ impl FigureStyle {
     /// percentage in points.
     pub fn delta(&self, change: &Change<'_>, stat: &Stat) -> String {
         // In the 万 of the figure, whether `scale:` or its unit says it.
-        let scale = match super::magnitude(stat).0 {
-            4 if self.scale_words => Some(Scale::Wan),
-            8 if self.scale_words => Some(Scale::Yi),
-            _ => None,
-        };
-        let power = scale.map_or(0, Scale::power);
+        let power_of = |scale: Option<Scale>| scale.map_or(0, Scale::power);
+        let scale = super::magnitude(stat).0.filter(|_| self.scale_words);
+        let power = power_of(scale);
         let decimals = |s: &Stat| {
             let written = match s.quantity {
                 Quantity::One(n) | Quantity::Range(n, _) => i16::from(n.decimals),
             };
-            written - super::magnitude(s).0 + power
+            written - power_of(super::magnitude(s).0) + power
         };
         // An approximate change is as exact as its least exact figure.
         let (now, before) = (decimals(stat), decimals(change.previous));
@@ -227,12 +224,13 @@ impl FigureStyle {
             Quantity::One(n) => n.decimals > 0,
             Quantity::Range(..) => false,
         };
-        match stat.scale {
-            Some(s) => (Some(s), unit),
-            None if self.scale_words && !(decimal && stat.approx == Some(Approx::Over)) => {
-                (None, unit)
-            }
-            None => Scale::split_unit(unit),
+        if stat.scale.is_none()
+            && self.scale_words
+            && !(decimal && stat.approx == Some(Approx::Over))
+        {
+            (None, unit)
+        } else {
+            super::magnitude(stat)
         }
     }
 }

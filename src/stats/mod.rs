@@ -9,24 +9,27 @@ pub use format::{FigureStyle, PATTERNS, format_percent};
 
 use crate::content::{Quantity, Report, Scale, Stat};
 
-/// The power of ten a figure's value is counted in and the unit that is
-/// left: `value: 2.83, scale: 万, unit: 人次` and `value: 2.83, unit: 万人次`
-/// are both 人次 in 10⁴.
-pub fn magnitude(stat: &Stat) -> (i16, &str) {
+/// The 万 or 亿 a figure's value is counted in, whether `scale:` or its
+/// unit says it, and the unit that is left: `value: 2.83, scale: 万, unit:
+/// 人次` and `value: 2.83, unit: 万人次` are both 人次 in 万.
+pub fn magnitude(stat: &Stat) -> (Option<Scale>, &str) {
     let unit = stat.unit.as_deref().unwrap_or("");
     match stat.scale {
-        Some(s) => (s.power(), unit),
-        None => match Scale::split_unit(unit) {
-            (Some(s), rest) => (s.power(), rest),
-            (None, unit) => (0, unit),
-        },
+        Some(s) => (Some(s), unit),
+        None => Scale::split_unit(unit),
     }
+}
+
+/// What a figure's value is multiplied by to give its real number: 10⁴ for
+/// one in 万.
+pub fn multiplier(stat: &Stat) -> f64 {
+    10f64.powi(i32::from(magnitude(stat).0.map_or(0, Scale::power)))
 }
 
 /// The real number a figure stands for, after its 万 or 亿; `None` for a
 /// range.
 pub fn real(stat: &Stat) -> Option<f64> {
-    stat.quantity.one().map(|v| round_noise(v * 10f64.powi(i32::from(magnitude(stat).0))))
+    stat.quantity.one().map(|v| round_noise(v * multiplier(stat)))
 }
 
 /// Why two figures of one key cannot be compared year over year.
