@@ -38,15 +38,20 @@ impl Loader<'_> {
     ) -> (Vec<Stat>, Vec<String>) {
         let mut stats = Vec::new();
         let mut unread = Vec::new();
+        // Each figure checked, or its key kept as one that could not be read.
+        let mut read =
+            |loader: &mut Self, source: &Source<'_>, raws: Vec<RawStat>, chapter: Option<&str>| {
+                for raw in raws {
+                    let key = raw.key.value.clone();
+                    match loader.stat(source, raw, chapter, chapter_slugs, chronicle) {
+                        Some(stat) => stats.push(stat),
+                        None => unread.push(key),
+                    }
+                }
+            };
         for (file, chapter, pending) in chapters {
             let source = Source { file: &file, text: &pending.text, first_line: 2 };
-            for raw in pending.stats {
-                let key = raw.key.value.clone();
-                match self.stat(&source, raw, chapter.as_deref(), chapter_slugs, chronicle) {
-                    Some(stat) => stats.push(stat),
-                    None => unread.push(key),
-                }
-            }
+            read(self, &source, pending.stats, chapter.as_deref());
         }
         if let Some((file, text, raw, failed)) = self.yaml_list::<RawStat>(
             dir,
@@ -54,13 +59,7 @@ impl Loader<'_> {
             "figures, each starting with `- key: name`",
         ) {
             let source = Source { file: &file, text: &text, first_line: 1 };
-            for raw in raw {
-                let key = raw.key.value.clone();
-                match self.stat(&source, raw, None, chapter_slugs, chronicle) {
-                    Some(stat) => stats.push(stat),
-                    None => unread.push(key),
-                }
-            }
+            read(self, &source, raw, None);
             unread.extend(failed.iter().filter_map(|item| declared_key(item)));
         }
         let mut keys: HashMap<&str, &Origin> = HashMap::new();
