@@ -5,6 +5,7 @@
 
 use base64::Engine;
 
+use super::html::{self, Tag};
 use crate::theme::{StaticFile, Theme};
 
 /// `html` with each `<link rel="stylesheet" href="P">` and
@@ -12,32 +13,26 @@ use crate::theme::{StaticFile, Theme};
 /// (or its theme) replaced by the file itself.
 pub fn self_contained(html: &str, theme: &Theme) -> String {
     let mut out = String::with_capacity(html.len() + 32 * 1024);
-    let mut rest = html;
-    while let Some(start) = rest.find("<link ") {
-        let Some(len) = rest[start..].find('>') else { break };
-        let tag = &rest[start..start + len + 1];
-        out.push_str(&rest[..start]);
-        out.push_str(&inlined(tag, theme).unwrap_or_else(|| tag.to_owned()));
-        rest = &rest[start + len + 1..];
+    let mut from = 0;
+    for tag in html::tags(html).iter().filter(|t| t.name == "link" && !t.closing) {
+        let (Some(inlined), Some(len)) = (inlined(tag, theme), html[tag.offset..].find('>')) else {
+            continue;
+        };
+        out.push_str(&html[from..tag.offset]);
+        out.push_str(&inlined);
+        from = tag.offset + len + 1;
     }
-    out.push_str(rest);
+    out.push_str(&html[from..]);
     out
 }
 
-fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
-    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-    let end = tag[start..].find('"')?;
-    Some(&tag[start..start + end])
-}
-
-fn inlined(tag: &str, theme: &Theme) -> Option<String> {
-    let rel = attribute(tag, "rel")?;
-    let href = attribute(tag, "href")?;
+fn inlined(tag: &Tag, theme: &Theme) -> Option<String> {
+    let href = tag.attr("href")?;
     let bytes = match theme.static_files.get(href)? {
         StaticFile::Embedded(bytes) => bytes.clone(),
         StaticFile::Disk(path) => std::fs::read(path).ok()?,
     };
-    match rel {
+    match tag.attr("rel")? {
         "stylesheet" => {
             let css = String::from_utf8(bytes).ok()?;
             // Nothing in a stylesheet may close the element early.
@@ -46,7 +41,9 @@ fn inlined(tag: &str, theme: &Theme) -> Option<String> {
         "icon" => {
             let mime = mime_guess::from_path(href).first_or_octet_stream();
             let data = base64::engine::general_purpose::STANDARD.encode(bytes);
-            Some(tag.replace(href, &format!("data:{mime};base64,{data}")))
+            let kind = tag.attr("type").map(|t| format!(" type=\"{}\"", super::markdown::esc(t)));
+            let kind = kind.unwrap_or_default();
+            Some(format!("<link rel=\"icon\" href=\"data:{mime};base64,{data}\"{kind}>"))
         }
         _ => None,
     }
