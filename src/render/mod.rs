@@ -188,6 +188,12 @@ pub fn figure_style(theme: &Theme, language: &str) -> Result<FigureStyle, Diagno
     })
 }
 
+/// The theme's `photo_credit_by` pattern (`摄影：{credit}`), empty where
+/// it has none.
+fn credit_pattern(theme: &Theme) -> &str {
+    theme.strings.get("photo_credit_by").and_then(|v| v.as_str()).unwrap_or("")
+}
+
 /// A photo's credit as the caption prints it: `摄影：马敏` from the theme's
 /// `photo_credit_by` pattern, unless the credit already says what it is
 /// (`马敏 摄`, `图片由区政协提供`, `© …`, `Photo: …`).
@@ -316,12 +322,7 @@ impl<'a> Renderer<'a> {
             report_dir,
             stats: report.zip(stats_path.as_deref()),
             style: &self.style,
-            credit_by: self
-                .theme
-                .strings
-                .get("photo_credit_by")
-                .and_then(|v| v.as_str())
-                .unwrap_or(""),
+            credit_by: credit_pattern(self.theme),
             safe: self.config.markdown_safe,
             eager_first: true,
         };

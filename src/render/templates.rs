@@ -37,8 +37,7 @@ pub fn engine(theme: &Theme, language: &str) -> Result<Tera, Diagnostic> {
     tera.set_fallback_prefixes(theme.chain.iter().map(|name| format!("{name}/")))
         .map_err(|e| error(theme, &e, None))?;
     register_numeral(&mut tera, theme, language);
-    let credit_by =
-        theme.strings.get("photo_credit_by").and_then(|v| v.as_str()).unwrap_or("").to_owned();
+    let credit_by = super::credit_pattern(theme).to_owned();
     // `{{ photo.credit | credit }}`: `摄影：马敏`, as `credit_line` writes it.
     tera.register_filter("credit", move |credit: &str, _: tera::Kwargs, _: &tera::State| {
         super::credit_line(credit, &credit_by)
