@@ -86,21 +86,19 @@ pub fn parse_items<T: DeserializeOwned>(source: Source<'_>) -> Items<T> {
         Ok(items) => return Items { items, errors: Vec::new(), failed: Vec::new() },
         Err(d) => d,
     };
-    let starts: Vec<usize> = source
-        .text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| *l == "-" || l.starts_with("- "))
-        .map(|(i, _)| i)
-        .collect();
-    let opens_with_item = source
-        .text
-        .lines()
-        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        .is_some_and(|l| l == "-" || l.starts_with("- "));
     let lines: Vec<&str> = source.text.split_inclusive('\n').collect();
+    // An item opens at the margin: `- key: …`, or `-` alone on its line.
+    let is_item = |line: &str| {
+        let line = line.trim_end_matches('\n');
+        line == "-" || line.starts_with("- ")
+    };
+    let opens_with_item = lines
+        .iter()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .is_some_and(|l| is_item(l));
     let mut out = Items { items: Vec::new(), errors: Vec::new(), failed: Vec::new() };
     if opens_with_item {
+        let starts: Vec<usize> = (0..lines.len()).filter(|&i| is_item(lines[i])).collect();
         for (n, &start) in starts.iter().enumerate() {
             let end = starts.get(n + 1).copied().unwrap_or(lines.len());
             // Blank lines before the item keep every position the file's.
