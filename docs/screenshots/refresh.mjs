@@ -40,7 +40,8 @@ for (const theme of ["default", "gazette"]) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(`file://${join(sites, theme, path)}`);
       await page.evaluate(() => document.querySelectorAll("img[loading=lazy]").forEach((i) => (i.loading = "eager")));
-      await page.waitForLoadState("load");
+      // The load event has passed: wait for the images made eager to decode.
+      await page.evaluate(() => Promise.all([...document.images].map((i) => i.decode().catch(() => {}))));
       const png = await page.screenshot();
       shots.push({ width, scheme, png: png.toString("base64") });
       // The light views of the main pages, alone, for the README and guides.
