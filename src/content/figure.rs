@@ -194,15 +194,21 @@ impl Written {
         }
         let mut scale = None;
         let mut over = |rest: &mut &str| {
+            let mut found = false;
             for mark in ["余", "多", "+"] {
                 if let Some(r) = rest.strip_prefix(mark) {
                     approx = Some(Approx::Over);
                     *rest = r;
+                    found = true;
                 }
             }
+            found
         };
-        over(&mut rest);
-        if let (Some(s), r) = Scale::split_unit(rest) {
+        // 余 before 万 (`220余万元`) keeps 万 in the unit, as the figure is
+        // written that way; after it (`2.83万余人次`), 万 is the scale.
+        if !over(&mut rest)
+            && let (Some(s), r) = Scale::split_unit(rest)
+        {
             scale = Some(s);
             rest = r;
             over(&mut rest);
@@ -300,6 +306,7 @@ mod tests {
             "`value: 26`, `scale: 万`, `approx: nearly`, `unit: 元`"
         );
         assert_eq!(read("10余件").unwrap(), "`value: 10`, `approx: over`, `unit: 件`");
+        assert_eq!(read("220余万元").unwrap(), "`value: 220`, `approx: over`, `unit: 万元`");
         assert_eq!(read("5—10个").unwrap(), "`value: [5, 10]`, `unit: 个`");
         assert_eq!(read("90.4%").unwrap(), "`value: 90.4`, `unit: \"%\"`");
         assert_eq!(read("人均41.5次").unwrap(), "`value: 41.5`, `unit: 次`, `per: 人`");
