@@ -26,7 +26,7 @@ pub const PATTERNS: [(&str, &str); 11] = [
     ("figure_nearly", "{value} and {unit}"),
     ("figure_about", "{value} and {unit}"),
     ("figure_range", "{from} and {to}"),
-    ("figure_rate", "{figure} and {per}"),
+    ("figure_rate", "{per} and {figure} (with its unit) or {value} (without)"),
     ("figure_period", "{from}, {to} and {figure}"),
     ("change_approx", "{change}"),
     ("change_points", "{delta}"),
@@ -86,9 +86,16 @@ impl FigureStyle {
     /// `14次`, `2.83万余人次`, `5—10个`, `人均41.5次`; `28,300+ visits`.
     pub fn figure(&self, stat: &Stat) -> String {
         let (_, unit) = self.scale_and_unit(stat);
-        let figure = self.with_unit(&self.number(stat), stat.approx, unit);
+        let number = self.number(stat);
+        let figure = self.with_unit(&number, stat.approx, unit);
         match &stat.per {
-            Some(per) => self.rate.replace("{figure}", &figure).replace("{per}", per),
+            // `{figure}` with its unit (人均41.5次), `{value}` without it
+            // (41.5 per 人: an English unit would read `次 per 人`).
+            Some(per) => self
+                .rate
+                .replace("{figure}", &figure)
+                .replace("{value}", &self.with_unit(&number, stat.approx, ""))
+                .replace("{per}", per),
             None => figure,
         }
     }

@@ -66,9 +66,11 @@ fn english_figures() {
     assert_eq!(en.figure(&stat("92", "%")), "92%");
     assert_eq!(en.figure(&Stat { approx: Some(Approx::About), ..stat("90", "%") }), "about 90%");
     assert_eq!(en.figure(&range("5", "10", "")), "5–10");
+    // A rate in English, as SPEC §2 writes it: the label says what is counted.
+    assert_eq!(en.figure(&Stat { per: Some("人".into()), ..stat("41.5", "次") }), "41.5 per 人");
     assert_eq!(
         en.figure(&Stat { per: Some("member".into()), ..stat("41.5", "visits") }),
-        "41.5 visits per member"
+        "41.5 per member"
     );
     let five_years =
         Stat { period: Some(Period { from: 2019, to: 2023 }), ..stat("1200", "grants") };
