@@ -31,8 +31,9 @@ pub enum Command {
     /// lead nowhere; images that are missing or have no alt text.
     /// Warnings: stats declared but never cited by a {{ stat() }} in any
     /// Markdown text (the stats pages show every stat, so that does not
-    /// count as a use), photos in content/ that no page shows, and links
-    /// that would not work when the site is opened from disk.
+    /// count as a use), photos in content/ that no page shows, links
+    /// that would not work when the site is opened from disk, and figures
+    /// `annals import` suggested (stats.suggested.yaml) not yet moved.
     /// Exit status: 0 without errors (warnings allowed), 1 with errors.
     Check {
         /// The site folder (holding site.yaml)
@@ -70,6 +71,28 @@ pub enum Command {
         /// The site folder (holding site.yaml)
         #[arg(long, default_value = ".", global = true)]
         root: PathBuf,
+    },
+    /// Turn an existing report (Word .docx, .md, .txt or .html) into a draft report; never overwrites
+    ///
+    /// Writes content/YEAR/: `_index.md` (title, subtitle, byline and the
+    /// lead as preface), a chapter file for each top-level part (Word's
+    /// Heading 1, or paragraphs opening with 一、 （一） 1. 第一部分), each
+    /// numbered as the document numbers it, the images under photos/ with
+    /// the captions that follow them, and every figure found in the text
+    /// (14次, 10余件, 近26万元) in stats.suggested.yaml, which builds ignore.
+    /// Stops, writing nothing, if content/YEAR/ exists.
+    Import {
+        /// The document: .docx, .md, .txt or .html
+        file: PathBuf,
+        /// The report's year, such as 2024
+        #[arg(long)]
+        year: String,
+        /// The site folder (holding site.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Print what it would write, and write nothing
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Print a shell's completion script, e.g. `annals completions bash > ~/.local/share/bash-completion/completions/annals`
     Completions {

@@ -19,6 +19,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod images;
+pub mod import;
 pub mod output;
 pub mod pipeline;
 pub mod render;

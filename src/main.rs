@@ -75,6 +75,10 @@ fn main() -> ExitCode {
             NewCommand::Chapter { path, number } => annals::scaffold::new_chapter(&root, &path, number)
                 .map(|rel| println!("Created {}.", rel.display())),
         },
+        Command::Import { file, year, root, dry_run } => {
+            let options = annals::import::ImportOptions { file, year, root, dry_run };
+            annals::import::import(&options).map(|imported| print_import(&imported, dry_run))
+        }
         Command::Completions { shell } => {
             let shell: clap_complete::Shell = shell.into();
             clap_complete::generate(shell, &mut Cli::command(), "annals", &mut std::io::stdout());
@@ -206,6 +210,32 @@ fn print_check(report: &CheckReport) {
         println!("Checked: {summary}");
     } else {
         eprintln!("{summary}");
+    }
+}
+
+fn print_import(imported: &annals::import::Imported, dry_run: bool) {
+    let folder = imported.folder.display();
+    if dry_run {
+        println!("Would write (nothing is written in a dry run):");
+        for (path, size) in &imported.files {
+            println!("  {} ({} bytes)", path.display(), size);
+        }
+    }
+    for note in &imported.notes {
+        eprintln!("note: {note}");
+    }
+    let verb = if dry_run { "Would import" } else { "Imported" };
+    println!(
+        "{verb} {} chapter(s), {} photo(s) and {} figure(s) into {folder}/ as a draft report.",
+        imported.chapters, imported.photos, imported.figures
+    );
+    if !dry_run {
+        if imported.figures > 0 {
+            println!(
+                "The figures are suggestions in {folder}/stats.suggested.yaml: move the ones you want into stats.yaml."
+            );
+        }
+        println!("Next: annals serve --drafts");
     }
 }
 

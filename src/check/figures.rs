@@ -21,6 +21,33 @@ fn place(stat: &Stat) -> String {
     format!("{}:{}", stat.origin.file.display(), stat.origin.line)
 }
 
+/// The figures `annals import` suggested in a report's
+/// `stats.suggested.yaml`, which builds ignore: named, with their count,
+/// until they are moved into the report's stats and the file deleted.
+pub fn suggested(root: &std::path::Path) -> Vec<Diagnostic> {
+    let content = root.join("content");
+    let Ok(folders) = std::fs::read_dir(&content) else { return Vec::new() };
+    let mut out = Vec::new();
+    for folder in folders.flatten() {
+        let path = folder.path().join("stats.suggested.yaml");
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        let file = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        let hint = "a build ignores this file: move the figures you want into the report's stats.yaml (or a chapter's `stats:`), then delete it";
+        let message = match serde_saphyr::from_str::<Vec<serde::de::IgnoredAny>>(&text) {
+            Ok(items) if items.len() == 1 => {
+                "1 figure suggested by `annals import`, not yet in the report".to_owned()
+            }
+            Ok(items) => format!(
+                "{} figures suggested by `annals import`, not yet in the report",
+                items.len()
+            ),
+            Err(_) => "figures suggested by `annals import`, not yet in the report".to_owned(),
+        };
+        out.push(Diagnostic::new(file, message).hint(hint));
+    }
+    out
+}
+
 /// Stats declared in a report that no Markdown body of the report cites,
 /// unless they are `table_only`.
 pub fn unused(site: &Site) -> Vec<Diagnostic> {

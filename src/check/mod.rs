@@ -138,6 +138,7 @@ pub fn check(options: &BuildOptions) -> CheckReport {
     }
     report.warnings.extend(figures::unused(site));
     report.warnings.extend(figures::comparisons(site));
+    report.warnings.extend(figures::suggested(root));
     report.warnings.extend(chapter_number_gaps(site));
     report.warnings.extend(unshown_photos(root, site));
     report.errors = Diagnostics::sorted(errors).0;

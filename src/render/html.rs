@@ -30,7 +30,7 @@ impl Tag {
 
 /// The tokens of `html`, with the byte offsets they start at. The contents
 /// of `<script>` and `<style>` are one string each, not markup.
-fn tokens(html: &str) -> impl Iterator<Item = Token<usize>> + '_ {
+pub(crate) fn tokens(html: &str) -> impl Iterator<Item = Token<usize>> + '_ {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     emitter.naively_switch_states(true);
     Tokenizer::new_with_emitter(html, Quiet(emitter)).flatten()

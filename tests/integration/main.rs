@@ -10,6 +10,7 @@ mod errors;
 mod example;
 mod figures;
 mod hostile;
+mod import;
 #[cfg(unix)]
 mod interrupted;
 mod invalid;
