@@ -10,7 +10,7 @@ use std::io::{Cursor, Read};
 
 use roxmltree::{Document, Node};
 
-use super::plain::{escape, join_lines};
+use super::plain::{escape, join_lines, markdown_table};
 use super::{Block, Image};
 
 /// WordprocessingML, DrawingML, VML and relationships, as Word writes them
@@ -251,19 +251,6 @@ fn run_text(node: Node<'_, '_>, text: &mut String) {
     } else if is(node, &W, "br") || is(node, &W, "cr") {
         text.push('\n');
     }
-}
-
-/// Rows as a Markdown table: the first is the header, `|` escaped.
-fn markdown_table(rows: &[Vec<String>]) -> Option<String> {
-    let width = rows.iter().map(Vec::len).max().filter(|&w| w > 0)?;
-    let line = |cells: &[String]| -> String {
-        let cells =
-            (0..width).map(|i| escape(cells.get(i).map_or("", String::as_str)).replace('|', "\\|"));
-        format!("| {} |", cells.collect::<Vec<_>>().join(" | "))
-    };
-    let mut out = vec![line(&rows[0]), format!("|{}", " --- |".repeat(width))];
-    out.extend(rows[1..].iter().map(|r| line(r)));
-    Some(out.join("\n"))
 }
 
 /// A part of the archive as text; `None` where the archive has no such part.

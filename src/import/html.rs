@@ -9,7 +9,7 @@ use std::path::Path;
 use base64::Engine;
 use html5gum::Token;
 
-use super::plain::escape;
+use super::plain::{escape, markdown_table};
 use super::text::local_image;
 use super::{Block, Image};
 use crate::content::prose::is_wide;
@@ -73,8 +73,22 @@ pub(super) fn read(html: &str, base: &Path, notes: &mut Vec<String>) -> Vec<Bloc
             (None, false) => Block::Paragraph(escape(&line)),
         });
     };
-    for token in tokens(html) {
-        let (name, closing, tag) = match &token {
+    let tokens: Vec<Token<usize>> = tokens(html).collect();
+    let tables = data_tables(&tokens);
+    let mut i = 0;
+    while let Some(token) = tokens.get(i) {
+        i += 1;
+        if hidden == 0
+            && let Some(&(start, end)) = tables.iter().find(|(start, _)| *start == i - 1)
+        {
+            flush(&mut text, heading, caption, &mut blocks);
+            if let Some(table) = markdown_table(&rows(&tokens[start..end])) {
+                blocks.push(Block::Paragraph(table));
+            }
+            i = end;
+            continue;
+        }
+        let (name, closing, tag) = match token {
             Token::StartTag(tag) => {
                 (String::from_utf8_lossy(&tag.name).into_owned(), false, Some(tag))
             }
@@ -136,6 +150,96 @@ pub(super) fn read(html: &str, base: &Path, notes: &mut Vec<String>) -> Vec<Bloc
     blocks
 }
 
+/// The tables that hold data, as the token ranges from `<table>` to past
+/// `</table>`: those whose cells hold only short text. A table laying out a
+/// page (paragraphs, images or tables in its cells) is read as the blocks
+/// inside it.
+fn data_tables(tokens: &[Token<usize>]) -> Vec<(usize, usize)> {
+    let mut tables = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !matches!(&tokens[i], Token::StartTag(t) if &*t.name == b"table") {
+            i += 1;
+            continue;
+        }
+        let mut depth = 0;
+        let mut end = tokens.len();
+        let mut data = true;
+        for (k, token) in tokens.iter().enumerate().skip(i) {
+            match token {
+                Token::StartTag(t) if &*t.name == b"table" => {
+                    depth += 1;
+                    data &= depth == 1;
+                }
+                Token::StartTag(t) => {
+                    const LAYOUT: [&[u8]; 12] = [
+                        b"p",
+                        b"div",
+                        b"img",
+                        b"figure",
+                        b"ul",
+                        b"ol",
+                        b"h1",
+                        b"h2",
+                        b"h3",
+                        b"h4",
+                        b"section",
+                        b"blockquote",
+                    ];
+                    data &= !LAYOUT.contains(&t.name.as_slice());
+                }
+                Token::EndTag(t) if &*t.name == b"table" => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = k + 1;
+                        break;
+                    }
+                }
+                Token::String(s) => data &= s.len() <= 300,
+                _ => {}
+            }
+        }
+        if data {
+            tables.push((i, end));
+        }
+        i = end;
+    }
+    tables
+}
+
+/// A data table's rows of cell texts.
+fn rows(tokens: &[Token<usize>]) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for token in tokens {
+        match token {
+            Token::StartTag(t) if &*t.name == b"tr" => rows.push(Vec::new()),
+            Token::StartTag(t) if matches!(t.name.as_slice(), b"td" | b"th") => {
+                if rows.is_empty() {
+                    rows.push(Vec::new());
+                }
+                if let Some(row) = rows.last_mut() {
+                    row.push(String::new());
+                }
+            }
+            Token::StartTag(t) if &*t.name == b"br" => {
+                if let Some(cell) = rows.last_mut().and_then(|r| r.last_mut()) {
+                    cell.push(' ');
+                }
+            }
+            Token::String(s) => {
+                if let Some(cell) = rows.last_mut().and_then(|r| r.last_mut()) {
+                    cell.push_str(&String::from_utf8_lossy(s));
+                }
+            }
+            _ => {}
+        }
+    }
+    rows.into_iter()
+        .map(|row| row.iter().map(|c| collapse(c)).collect::<Vec<_>>())
+        .filter(|row| row.iter().any(|c| !c.is_empty()))
+        .collect()
+}
+
 /// White space as a browser shows it: each run one space, none where a
 /// line break stands between two wide characters (Chinese text broken
 /// across lines in the source).
@@ -188,7 +292,8 @@ mod tests {
         let html = "<html><head><title>站点标题</title><style>p{}</style></head><body><nav><a>首页</a></nav>\
             <h1>年度回顾</h1><p>本报记者 马敏</p><h2>一、学习</h2><p>累计组织集中\n学习14次，<b>发言</b>30人次。</p>\
             <figure><img src=\"data:image/png;base64,cG5n\" alt=\"会场\"><figcaption>委员集中学习。</figcaption></figure>\
-            <p>第一行<br>第二行</p><script>var x = '<p>';</script><img src=\"https://example.org/a.jpg\"></body></html>";
+            <p>第一行<br>第二行</p><table><tr><th>项目</th><th>数量</th></tr><tr><td>演出</td><td>36场</td></tr></table>\
+            <table><tr><td><p>排版用的表格里的一段。</p></td></tr></table><script>var x = '<p>';</script><img src=\"https://example.org/a.jpg\"></body></html>";
         let mut notes = Vec::new();
         let blocks = read(html, Path::new("."), &mut notes);
         assert_eq!(
@@ -206,6 +311,8 @@ mod tests {
                 Block::Caption("委员集中学习。".into()),
                 Block::Paragraph("第一行".into()),
                 Block::Paragraph("第二行".into()),
+                Block::Paragraph("| 项目 | 数量 |\n| --- | --- |\n| 演出 | 36场 |".into()),
+                Block::Paragraph("排版用的表格里的一段。".into()),
             ]
         );
         assert_eq!(notes.len(), 1, "the web image is named: {notes:?}");

@@ -59,6 +59,19 @@ pub(super) fn ends_sentence(text: &str) -> bool {
     ])
 }
 
+/// Rows as a Markdown table: the first is the header, `|` escaped.
+pub(super) fn markdown_table(rows: &[Vec<String>]) -> Option<String> {
+    let width = rows.iter().map(Vec::len).max().filter(|&w| w > 0)?;
+    let line = |cells: &[String]| -> String {
+        let cells =
+            (0..width).map(|i| escape(cells.get(i).map_or("", String::as_str)).replace('|', "\\|"));
+        format!("| {} |", cells.collect::<Vec<_>>().join(" | "))
+    };
+    let mut out = vec![line(&rows[0]), format!("|{}", " --- |".repeat(width))];
+    out.extend(rows[1..].iter().map(|r| line(r)));
+    Some(out.join("\n"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -130,6 +130,7 @@ pub(super) fn arrange(mut blocks: Vec<Block>, join_breaks: bool) -> Draft {
     }
     let mut draft = Draft { photo_credit: take_credit(&mut blocks), ..Draft::default() };
     let chapter_level = heading_level(&blocks);
+    title_among_parts(&mut blocks, chapter_level);
     let mut rest = blocks.into_iter().peekable();
 
     // The head: title, subtitle and byline, up to the first paragraph of
@@ -178,8 +179,8 @@ pub(super) fn arrange(mut blocks: Vec<Block>, join_breaks: bool) -> Draft {
         match block {
             Block::Image(image) => {
                 let caption = match rest.peek() {
-                    Some(Block::Caption(c)) => Some(c.clone()),
-                    Some(Block::Paragraph(p)) if is_caption(p) => Some(p.clone()),
+                    Some(Block::Caption(c)) => Some(caption_text(c)),
+                    Some(Block::Paragraph(p)) if is_caption(p) => Some(caption_text(p)),
                     _ => None,
                 };
                 if caption.is_some() {
@@ -252,6 +253,30 @@ fn heading_level(blocks: &[Block]) -> ChapterLevel {
             _ => None,
         })
         .unwrap_or(ChapterLevel::None)
+}
+
+/// A document whose title has the same heading style as its parts: the
+/// first heading, unnumbered where the parts after it are numbered
+/// (`守护乡土记忆`, `三、…`, `一、…`), is its title, not a chapter.
+fn title_among_parts(blocks: &mut [Block], level: ChapterLevel) {
+    let ChapterLevel::Heading(at) = level else { return };
+    if has_title(blocks) {
+        return;
+    }
+    let mut parts = blocks.iter().enumerate().filter_map(|(i, b)| match b {
+        Block::Heading(l, text) if *l == at => Some((i, numbered(text).is_some())),
+        _ => None,
+    });
+    let Some((first, false)) = parts.next() else { return };
+    let numbered_after = parts.filter(|&(_, n)| n).count();
+    let text_before =
+        blocks[..first].iter().any(|b| matches!(b, Block::Paragraph(p) if p.chars().count() > 40));
+    if numbered_after >= 2
+        && !text_before
+        && let Block::Heading(_, text) = &blocks[first]
+    {
+        blocks[first] = Block::Title(text.clone());
+    }
 }
 
 fn has_title(blocks: &[Block]) -> bool {
@@ -338,6 +363,11 @@ fn dashed(text: &str) -> Option<String> {
 fn is_caption(text: &str) -> bool {
     let length = text.chars().count();
     (2..=80).contains(&length) && numbered(text).is_none()
+}
+
+/// A caption without the marks newspapers set before one (`▲`, `↑`).
+fn caption_text(text: &str) -> String {
+    text.trim_start_matches(['▲', '△', '↑', '■', '●', ' ', '\u{3000}']).trim().to_owned()
 }
 
 /// The closing credit line (`（本版图片由红寺堡区政协提供）`, `图片：新华社`),
@@ -435,7 +465,7 @@ mod tests {
             p("案工作质量水平。"),
             p("3 “创新”促“焕新” 政协履职亮点纷呈"),
             Block::Image(Image { name: "a.jpg".into(), bytes: vec![1], alt: None }),
-            p("吴忠市政协调研红寺堡区食品安全工作。"),
+            p("▲ 吴忠市政协调研红寺堡区食品安全工作。"),
             p("（一）履职平台"),
             p("2 “言值”显“价值” 议政建言助推发展"),
             p("（本版图片由红寺堡区政协提供）"),
@@ -481,6 +511,17 @@ mod tests {
         assert_eq!(chapters, [(1, "Three"), (2, "Study")]);
         assert_eq!(draft.chapters[0].summary.as_deref(), Some("Outreach"));
         assert!(matches!(&draft.chapters[0].body[..], [Piece::Heading(2, h)] if h == "Schools"));
+    }
+
+    #[test]
+    fn a_title_in_the_parts_heading_style() {
+        let h = |t: &str| Block::Heading(1, t.to_owned());
+        let blocks =
+            vec![h("守护乡土记忆"), p("文/李晓"), h("二、活动"), p("正文。"), h("一、阵地")];
+        let draft = arrange(blocks, false);
+        assert_eq!(draft.title.as_deref(), Some("守护乡土记忆"));
+        let numbers: Vec<u32> = draft.chapters.iter().map(|c| c.number).collect();
+        assert_eq!(numbers, [2, 1]);
     }
 
     #[test]
