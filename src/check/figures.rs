@@ -27,9 +27,15 @@ fn place(stat: &Stat) -> String {
 pub fn suggested(root: &std::path::Path) -> Vec<Diagnostic> {
     let content = root.join("content");
     let Ok(folders) = std::fs::read_dir(&content) else { return Vec::new() };
+    let mut folders: Vec<_> = folders
+        .flatten()
+        .filter(|f| !f.file_name().to_string_lossy().starts_with('.'))
+        .map(|f| f.path())
+        .collect();
+    folders.sort();
     let mut out = Vec::new();
-    for folder in folders.flatten() {
-        let path = folder.path().join("stats.suggested.yaml");
+    for folder in folders {
+        let path = folder.join("stats.suggested.yaml");
         let Ok(text) = std::fs::read_to_string(&path) else { continue };
         let file = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
         let hint = "a build ignores this file: move the figures you want into the report's stats.yaml (or a chapter's `stats:`), then delete it";

@@ -10,7 +10,7 @@ use std::io::{Cursor, Read};
 
 use roxmltree::{Document, Node};
 
-use super::plain::{escape, join_lines, markdown_table};
+use super::plain::{join_lines, markdown_table};
 use super::{Block, Image};
 
 /// WordprocessingML, DrawingML, VML and relationships, as Word writes them
@@ -54,6 +54,8 @@ enum Role {
     Heading(u8),
     Caption,
     Body,
+    /// A table of contents Word made: left out, the site makes its own.
+    Skip,
 }
 
 /// The blocks of a Word document; an error names what makes it unreadable.
@@ -108,7 +110,9 @@ impl Reader<'_, '_> {
     /// The paragraphs and tables under `node`, in document order.
     fn visit(&mut self, node: Node<'_, '_>) {
         for child in node.children().filter(Node::is_element) {
-            if is(child, &W, "p") {
+            if is(child, &W, "sdt") && table_of_contents(child) {
+                continue;
+            } else if is(child, &W, "p") {
                 self.paragraph(child);
             } else if is(child, &W, "tbl") {
                 self.table(child);
@@ -121,18 +125,28 @@ impl Reader<'_, '_> {
     fn paragraph(&mut self, paragraph: Node<'_, '_>) {
         let role = paragraph_role(paragraph, &self.roles);
         let mut text = String::new();
+        if role == Role::Skip {
+            return;
+        }
+        // A line break parts paragraphs of body text (text pasted from the
+        // web is often one paragraph broken into lines); in a title,
+        // heading or caption it is only where the line turns.
         let flush = |text: &mut String, blocks: &mut Vec<Block>| {
-            for line in text.split('\n') {
-                let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-                if !line.is_empty() {
-                    blocks.push(match role {
-                        Role::Title => Block::Title(line),
-                        Role::Subtitle => Block::Subtitle(line),
-                        Role::Heading(level) => Block::Heading(level, line),
-                        Role::Caption => Block::Caption(line),
-                        Role::Body => Block::Paragraph(escape(&line)),
-                    });
-                }
+            let lines: Vec<String> = match role {
+                Role::Body => text
+                    .split('\n')
+                    .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .collect(),
+                _ => vec![join_lines(text.split('\n'))],
+            };
+            for line in lines.into_iter().filter(|l| !l.is_empty()) {
+                blocks.push(match role {
+                    Role::Title => Block::Title(line),
+                    Role::Subtitle => Block::Subtitle(line),
+                    Role::Heading(level) => Block::Heading(level, line),
+                    Role::Caption => Block::Caption(line),
+                    Role::Body | Role::Skip => Block::Paragraph(line),
+                });
             }
             text.clear();
         };
@@ -202,7 +216,7 @@ impl Reader<'_, '_> {
             .filter(|cells: &Vec<String>| cells.iter().any(|c| !c.is_empty()))
             .collect();
         if let Some(table) = markdown_table(&rows) {
-            self.blocks.push(Block::Paragraph(table));
+            self.blocks.push(Block::Markdown(table));
         }
         for node in table.descendants().filter(|n| !fallback(*n)) {
             if let Some(id) = image_reference(node) {
@@ -269,6 +283,13 @@ fn xml<'a>(name: &str, text: &'a str) -> Result<Document<'a>, String> {
     Document::parse(text).map_err(|e| format!("{name} is not well-formed XML: {e}"))
 }
 
+/// Whether a content control is the table of contents Word made.
+fn table_of_contents(sdt: Node<'_, '_>) -> bool {
+    sdt.descendants()
+        .filter(|n| is(*n, &W, "docPartGallery"))
+        .any(|n| attr(n, &W, "val") == Some("Table of Contents"))
+}
+
 /// Whether `node` is in the fallback Word writes beside a drawing or text
 /// box for older readers (`mc:Fallback`), which repeats what the drawing
 /// holds.
@@ -298,12 +319,14 @@ fn style_roles(styles: &Document<'_>) -> HashMap<String, Role> {
             "title" => Some(Role::Title),
             "subtitle" => Some(Role::Subtitle),
             "caption" => Some(Role::Caption),
+            "toc heading" => Some(Role::Skip),
+            n if n.starts_with("toc ") => Some(Role::Skip),
             _ => name
                 .strip_prefix("heading ")
                 .and_then(|n| n.parse().ok())
-                .or_else(|| child("outlineLvl").and_then(|l| l.parse::<u8>().ok()).map(|l| l + 1))
                 .filter(|level| (1..=9).contains(level))
-                .map(Role::Heading),
+                .map(Role::Heading)
+                .or_else(|| child("outlineLvl").and_then(outline_role)),
         };
         if let Some(role) = role {
             own.insert(id.to_owned(), role);
@@ -336,12 +359,19 @@ fn paragraph_role(paragraph: Node<'_, '_>, roles: &HashMap<String, Role>) -> Rol
     let value = |name: &str| {
         properties.children().find(|n| is(*n, &W, name)).and_then(|n| attr(n, &W, "val"))
     };
-    if let Some(level) = value("outlineLvl").and_then(|l| l.parse::<u8>().ok())
-        && level < 9
-    {
-        return Role::Heading(level + 1);
+    let style = value("pStyle").and_then(|id| roles.get(id)).copied();
+    if style == Some(Role::Skip) {
+        return Role::Skip;
     }
-    value("pStyle").and_then(|id| roles.get(id)).copied().unwrap_or(Role::Body)
+    value("outlineLvl").and_then(outline_role).or(style).unwrap_or(Role::Body)
+}
+
+/// An outline level's role: 0–8 a heading of level 1–9, 9 body text.
+fn outline_role(level: &str) -> Option<Role> {
+    match level.parse::<u8>().ok()? {
+        level @ 0..=8 => Some(Role::Heading(level + 1)),
+        _ => Some(Role::Body),
+    }
 }
 
 /// The parts a relationships part names, by id, of one type (its name
@@ -451,7 +481,7 @@ pub(super) mod tests {
             [
                 Block::Title("年度回顾 & 展望".into()),
                 Block::Heading(1, "二、协商".into()),
-                Block::Paragraph("正文\\*一".into()),
+                Block::Paragraph("正文*一".into()),
                 Block::Paragraph("正文二".into()),
                 Block::Image(Image {
                     name: "image1.png".into(),
@@ -463,6 +493,21 @@ pub(super) mod tests {
             ]
         );
         assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn a_table_of_contents_is_left_out_and_a_title_keeps_its_lines() {
+        let body = "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/></w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>目录</w:t></w:r></w:p></w:sdtContent></w:sdt>\
+            <w:p><w:pPr><w:pStyle w:val=\"a3\"/></w:pPr><w:r><w:t>履职尽责担使命</w:t><w:br/><w:t>凝心聚力谱新篇</w:t></w:r></w:p>\
+            <w:p><w:pPr><w:pStyle w:val=\"1\"/><w:outlineLvl w:val=\"9\"/></w:pPr><w:r><w:t>正文级别</w:t></w:r></w:p>";
+        let blocks = read(&docx(body, &[]), &mut Vec::new()).unwrap();
+        assert_eq!(
+            blocks,
+            [
+                Block::Title("履职尽责担使命凝心聚力谱新篇".into()),
+                Block::Paragraph("正文级别".into())
+            ]
+        );
     }
 
     #[test]

@@ -144,7 +144,18 @@ fn ends_sentence(c: char) -> bool {
 
 /// Every figure in `text`, in order.
 pub(super) fn find(text: &str) -> Vec<Found> {
-    let chars: Vec<char> = text.chars().filter(|&c| c != '\\').collect();
+    // Full-width digits and signs (`１４次`, `９０％`), as a Chinese input
+    // method types them, read as ASCII ones.
+    let chars: Vec<char> = text
+        .chars()
+        .filter(|&c| c != '\\')
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '％' => '%',
+            '．' => '.',
+            c => c,
+        })
+        .collect();
     let mut spans = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -337,6 +348,7 @@ mod tests {
         assert_eq!(texts("满意率90.4%，人均41.5次，共5—10个"), ["90.4%", "人均41.5次", "5—10个"]);
         assert_eq!(texts("完成14批140余人次调研视察活动"), ["14批", "140余人次"]);
         assert_eq!(texts("参观人数达12,000人"), ["12,000人"]);
+        assert_eq!(texts("集中学习１４次，满意率９０．４％"), ["14次", "90.4%"]);
         let rate = find("人均参与活动3.2次");
         assert_eq!(rate[0].written.fields(), "`value: 3.2`, `unit: 次`, `per: 人`");
     }

@@ -9,7 +9,7 @@ use std::path::Path;
 use base64::Engine;
 use html5gum::Token;
 
-use super::plain::{escape, markdown_table};
+use super::plain::markdown_table;
 use super::text::local_image;
 use super::{Block, Image};
 use crate::content::prose::is_wide;
@@ -50,8 +50,11 @@ const BLOCKS: [&str; 30] = [
 ];
 
 /// Elements whose contents are not the document's text.
-const HIDDEN: [&str; 10] =
-    ["script", "style", "noscript", "template", "nav", "form", "button", "select", "svg", "iframe"];
+/// (Not `form`: ASP.NET pages hold their whole body in one.)
+const HIDDEN: [&str; 10] = [
+    "script", "style", "noscript", "template", "nav", "button", "select", "textarea", "svg",
+    "iframe",
+];
 
 pub(super) fn read(html: &str, base: &Path, notes: &mut Vec<String>) -> Vec<Block> {
     let mut blocks = Vec::new();
@@ -70,7 +73,7 @@ pub(super) fn read(html: &str, base: &Path, notes: &mut Vec<String>) -> Vec<Bloc
         blocks.push(match (heading, caption) {
             (Some(level), _) => Block::Heading(level, line),
             (None, true) => Block::Caption(line),
-            (None, false) => Block::Paragraph(escape(&line)),
+            (None, false) => Block::Paragraph(line),
         });
     };
     let tokens: Vec<Token<usize>> = tokens(html).collect();
@@ -83,7 +86,7 @@ pub(super) fn read(html: &str, base: &Path, notes: &mut Vec<String>) -> Vec<Bloc
         {
             flush(&mut text, heading, caption, &mut blocks);
             if let Some(table) = markdown_table(&rows(&tokens[start..end])) {
-                blocks.push(Block::Paragraph(table));
+                blocks.push(Block::Markdown(table));
             }
             i = end;
             continue;
@@ -112,7 +115,10 @@ pub(super) fn read(html: &str, base: &Path, notes: &mut Vec<String>) -> Vec<Bloc
         if hidden > 0 {
             continue;
         }
-        if BLOCKS.contains(&name.as_str()) || name == "img" {
+        if name == "br" && (heading.is_some() || caption) {
+            // Where a heading's or caption's line turns.
+            text.push('\n');
+        } else if BLOCKS.contains(&name.as_str()) || name == "img" {
             flush(&mut text, heading, caption, &mut blocks);
         }
         let level = name
@@ -311,11 +317,24 @@ mod tests {
                 Block::Caption("委员集中学习。".into()),
                 Block::Paragraph("第一行".into()),
                 Block::Paragraph("第二行".into()),
-                Block::Paragraph("| 项目 | 数量 |\n| --- | --- |\n| 演出 | 36场 |".into()),
+                Block::Markdown("| 项目 | 数量 |\n| --- | --- |\n| 演出 | 36场 |".into()),
                 Block::Paragraph("排版用的表格里的一段。".into()),
             ]
         );
         assert_eq!(notes.len(), 1, "the web image is named: {notes:?}");
+    }
+
+    #[test]
+    fn a_page_held_in_a_form_and_a_heading_broken_in_two_lines() {
+        let html = "<form id=form1><input name=x><h1>守护乡土记忆<br>点亮文化生活</h1><p>正文。</p></form>";
+        let blocks = read(html, Path::new("."), &mut Vec::new());
+        assert_eq!(
+            blocks,
+            [
+                Block::Heading(1, "守护乡土记忆点亮文化生活".into()),
+                Block::Paragraph("正文。".into())
+            ]
+        );
     }
 
     #[test]

@@ -56,8 +56,11 @@ enum Block {
     /// A heading the file marks as one (Word's Heading N, `<hN>`, `#`):
     /// its level (1 the top) and its text.
     Heading(u8, String),
-    /// A paragraph, as Markdown (readers of plain text escape it).
+    /// A paragraph of plain text.
     Paragraph(String),
+    /// A block written in Markdown already: a paragraph, list or table of
+    /// a `.md` file, a table made from a Word or HTML one.
+    Markdown(String),
     /// Word's Caption style, `<figcaption>`.
     Caption(String),
     Image(Image),
@@ -120,7 +123,8 @@ pub fn import(options: &ImportOptions) -> Result<Imported, crate::Error> {
         Kind::Text => text::read_text(&plain::decode(&bytes)),
         Kind::Html => html::read(&plain::decode(&bytes), base, &mut notes),
     };
-    let draft = structure::arrange(blocks, kind != Kind::Markdown);
+    let mut draft = structure::arrange(blocks, kind == Kind::Text);
+    notes.append(&mut draft.notes);
     if draft.chapters.is_empty() {
         notes.push(
             "no chapters found (Heading 1, or paragraphs opening with 一、 or 1.): the whole text is the preface"
@@ -128,7 +132,8 @@ pub fn import(options: &ImportOptions) -> Result<Imported, crate::Error> {
         );
     }
     let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let files = write::files(&draft, &name, year, config.language.starts_with("zh"), &mut notes);
+    let (files, figures) =
+        write::files(&draft, &name, year, config.language.starts_with("zh"), &mut notes);
     let mut listed: Vec<(PathBuf, usize)> =
         files.iter().map(|f| (folder.join(&f.path), f.bytes.len())).collect();
     listed.sort();
@@ -137,7 +142,7 @@ pub fn import(options: &ImportOptions) -> Result<Imported, crate::Error> {
         folder: folder.clone(),
         chapters: draft.chapters.len(),
         photos: files.iter().filter(|f| f.path.starts_with("photos")).count(),
-        figures: write::figure_count(&draft),
+        figures,
         notes,
     };
     if !options.dry_run {

@@ -22,7 +22,7 @@ pub(super) fn decode(bytes: &[u8]) -> String {
 pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '{' | '}') {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<') {
             out.push('\\');
         }
         out.push(c);
@@ -88,6 +88,6 @@ mod tests {
 
     #[test]
     fn plain_text_is_escaped_for_markdown() {
-        assert_eq!(escape("# 1*2_3 <b> {{ x }}"), "\\# 1\\*2\\_3 \\<b> \\{\\{ x \\}\\}");
+        assert_eq!(escape("# 1*2_3 <b> [x]"), "\\# 1\\*2\\_3 \\<b> \\[x\\]");
     }
 }

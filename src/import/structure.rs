@@ -16,6 +16,8 @@ pub(super) struct Draft {
     pub photo_credit: Option<String>,
     pub preface: Vec<Piece>,
     pub chapters: Vec<Chapter>,
+    /// What the user should know about how the document was read.
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -102,7 +104,11 @@ fn opening_number(text: &str) -> Option<(Numbering, u32, &str)> {
             .strip_prefix(['.', '、', '．'])
             .filter(|r| !r.starts_with(|c: char| c.is_ascii_digit()))
             .or_else(|| after.strip_prefix([' ', '\u{3000}']))?;
-        return Some((Numbering::Arabic, number.parse().ok().filter(|&n| n <= 99)?, rest));
+        return Some((
+            Numbering::Arabic,
+            number.parse().ok().filter(|n| (1..=99).contains(n))?,
+            rest,
+        ));
     }
     let end = text.find('、')?;
     Some((Numbering::Chinese, number_of(&text[..end])?, &text[end + '、'.len_utf8()..]))
@@ -143,7 +149,9 @@ pub(super) fn arrange(mut blocks: Vec<Block>, join_breaks: bool) -> Draft {
                 draft.title = Some(t.clone());
             }
             Block::Subtitle(t) => draft.subtitle = Some(t.clone()),
-            Block::Paragraph(p) | Block::Heading(_, p) if !opens_chapter(block, chapter_level) => {
+            Block::Paragraph(p) | Block::Markdown(p) | Block::Heading(_, p)
+                if !opens_chapter(block, chapter_level) =>
+            {
                 let p = p.trim();
                 if let Some(author) = byline(p) {
                     draft.author = Some(author);
@@ -160,9 +168,21 @@ pub(super) fn arrange(mut blocks: Vec<Block>, join_breaks: bool) -> Draft {
         rest.next();
     }
 
+    // Where the parts are numbered, an unnumbered part before the first
+    // numbered one (`前言`, `引言`) belongs to the preface.
+    let parts_numbered = numbered_parts(rest.clone(), chapter_level) >= 2;
+    let mut explicit: Vec<bool> = Vec::new();
     let mut pieces: Vec<Piece> = Vec::new();
     let mut chapter: Option<Chapter> = None;
     while let Some(block) = rest.next() {
+        if opens_chapter(&block, chapter_level)
+            && parts_numbered
+            && chapter.is_none()
+            && numbered(block_text(&block)).is_none()
+        {
+            pieces.push(Piece::Heading(2, block_text(&block).to_owned()));
+            continue;
+        }
         if opens_chapter(&block, chapter_level) {
             let body = std::mem::take(&mut pieces);
             match chapter.take() {
@@ -172,15 +192,18 @@ pub(super) fn arrange(mut blocks: Vec<Block>, join_breaks: bool) -> Draft {
                 }
                 None => draft.preface = body,
             }
-            let position = draft.chapters.len() as u32 + 1;
-            chapter = Some(new_chapter(&block, position));
+            let (c, has_number) = new_chapter(&block);
+            explicit.push(has_number);
+            chapter = Some(c);
             continue;
         }
         match block {
             Block::Image(image) => {
                 let caption = match rest.peek() {
                     Some(Block::Caption(c)) => Some(caption_text(c)),
-                    Some(Block::Paragraph(p)) if is_caption(p) => Some(caption_text(p)),
+                    Some(Block::Paragraph(p) | Block::Markdown(p)) if is_caption(p) => {
+                        Some(caption_text(p))
+                    }
                     _ => None,
                 };
                 if caption.is_some() {
@@ -199,7 +222,13 @@ pub(super) fn arrange(mut blocks: Vec<Block>, join_breaks: bool) -> Draft {
                 Some(n) if n.numbering == Numbering::ChineseInParens => {
                     pieces.push(Piece::Heading(2, p));
                 }
-                _ => pieces.push(Piece::Text(p)),
+                _ => pieces.push(Piece::Text(escape(&p))),
+            },
+            Block::Markdown(m) => match numbered(&m) {
+                Some(n) if n.numbering == Numbering::ChineseInParens => {
+                    pieces.push(Piece::Text(format!("## {m}")));
+                }
+                _ => pieces.push(Piece::Text(m)),
             },
             Block::Title(t) | Block::Subtitle(t) | Block::Caption(t) => {
                 pieces.push(Piece::Text(escape(&t)));
@@ -213,7 +242,48 @@ pub(super) fn arrange(mut blocks: Vec<Block>, join_breaks: bool) -> Draft {
         }
         None => draft.preface = pieces,
     }
+    number_uniquely(&mut draft, &explicit);
     draft
+}
+
+/// Each chapter a number of its own, so no two share a file name or photo
+/// names: a number given twice, and a part without one, take the next
+/// number no other part has (from their place on).
+fn number_uniquely(draft: &mut Draft, explicit: &[bool]) {
+    let mut taken = std::collections::HashSet::new();
+    let mut open = Vec::new();
+    for (i, c) in draft.chapters.iter().enumerate() {
+        if !explicit[i] {
+            open.push(i);
+        } else if !taken.insert(c.number) {
+            draft.notes.push(format!(
+                "two parts are numbered {}: the second, “{}”, is given another number",
+                c.number, c.title
+            ));
+            open.push(i);
+        }
+    }
+    for i in open {
+        let mut n = i as u32 + 1;
+        while taken.contains(&n) {
+            n += 1;
+        }
+        taken.insert(n);
+        draft.chapters[i].number = n;
+    }
+}
+
+/// How many of the blocks open a chapter with a number of their own.
+fn numbered_parts(blocks: impl Iterator<Item = Block>, level: ChapterLevel) -> usize {
+    blocks.filter(|b| opens_chapter(b, level) && numbered(block_text(b)).is_some()).count()
+}
+
+/// The text of a heading or paragraph; empty for other blocks.
+fn block_text(block: &Block) -> &str {
+    match block {
+        Block::Heading(_, t) | Block::Paragraph(t) | Block::Markdown(t) => t,
+        _ => "",
+    }
 }
 
 /// Where chapters start: at Word's (or HTML's, or Markdown's) headings of
@@ -249,7 +319,9 @@ fn heading_level(blocks: &[Block]) -> ChapterLevel {
     blocks
         .iter()
         .find_map(|b| match b {
-            Block::Paragraph(p) => numbered(p).map(|n| ChapterLevel::Numbered(n.numbering)),
+            Block::Paragraph(p) | Block::Markdown(p) => {
+                numbered(p).map(|n| ChapterLevel::Numbered(n.numbering))
+            }
             _ => None,
         })
         .unwrap_or(ChapterLevel::None)
@@ -269,8 +341,9 @@ fn title_among_parts(blocks: &mut [Block], level: ChapterLevel) {
     });
     let Some((first, false)) = parts.next() else { return };
     let numbered_after = parts.filter(|&(_, n)| n).count();
-    let text_before =
-        blocks[..first].iter().any(|b| matches!(b, Block::Paragraph(p) if p.chars().count() > 40));
+    // Anything written before it (a title line of its own, a lead) makes
+    // it a part after all.
+    let text_before = blocks[..first].iter().any(|b| !block_text(b).is_empty());
     if numbered_after >= 2
         && !text_before
         && let Block::Heading(_, text) = &blocks[first]
@@ -286,25 +359,23 @@ fn has_title(blocks: &[Block]) -> bool {
 fn opens_chapter(block: &Block, level: ChapterLevel) -> bool {
     match (block, level) {
         (Block::Heading(l, _), ChapterLevel::Heading(at)) => *l == at,
-        (Block::Paragraph(p), ChapterLevel::Numbered(numbering)) => {
+        (Block::Paragraph(p) | Block::Markdown(p), ChapterLevel::Numbered(numbering)) => {
             numbered(p).is_some_and(|n| n.numbering == numbering)
         }
         _ => false,
     }
 }
 
-/// A chapter opened by `block`: its own number where its heading has one,
-/// otherwise its place among the chapters.
-fn new_chapter(block: &Block, position: u32) -> Chapter {
-    let (Block::Heading(_, text) | Block::Paragraph(text)) = block else {
-        unreachable!("only headings and paragraphs open chapters");
-    };
+/// A chapter opened by `block`, with its own number where its heading has
+/// one (the second value says so; `number_uniquely` numbers the others).
+fn new_chapter(block: &Block) -> (Chapter, bool) {
+    let text = block_text(block);
     let (number, heading) = match numbered(text) {
-        Some(n) => (n.number, n.rest),
-        None => (position, text.trim()),
+        Some(n) => (Some(n.number), n.rest),
+        None => (None, text.trim()),
     };
     let (title, summary) = split_heading(heading);
-    Chapter { number, title, summary, body: Vec::new() }
+    (Chapter { number: number.unwrap_or(0), title, summary, body: Vec::new() }, number.is_some())
 }
 
 /// A heading of two clauses, parted by a comma, colon, dash or a space
@@ -375,7 +446,7 @@ fn caption_text(text: &str) -> String {
 fn take_credit(blocks: &mut Vec<Block>) -> Option<String> {
     let from = blocks.len().saturating_sub(3);
     let (at, credit) = blocks[from..].iter().enumerate().rev().find_map(|(i, b)| {
-        let Block::Paragraph(p) = b else { return None };
+        let (Block::Paragraph(p) | Block::Markdown(p)) = b else { return None };
         credit_of(p).map(|c| (from + i, c))
     })?;
     blocks.remove(at);
@@ -398,12 +469,16 @@ fn credit_of(text: &str) -> Option<String> {
 }
 
 /// Paragraphs a page or column break cut mid-sentence joined again: one
-/// long enough to be running text, ending in a Chinese character rather
-/// than punctuation, followed by one opening with a Chinese character.
+/// long enough to be running text (not a heading, not a caption under an
+/// image), ending in a Chinese character rather than punctuation, followed
+/// by one opening with a Chinese character.
 fn mend_breaks(blocks: Vec<Block>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     for block in blocks {
+        let after_image = out.len() >= 2 && matches!(out[out.len() - 2], Block::Image(_));
         if let (Some(Block::Paragraph(before)), Block::Paragraph(after)) = (out.last_mut(), &block)
+            && !after_image
+            && numbered(before).is_none()
             && before.chars().count() > 40
             && before.chars().next_back().is_some_and(is_hanzi)
             && after.chars().next().is_some_and(is_hanzi)
@@ -522,6 +597,28 @@ mod tests {
         assert_eq!(draft.title.as_deref(), Some("守护乡土记忆"));
         let numbers: Vec<u32> = draft.chapters.iter().map(|c| c.number).collect();
         assert_eq!(numbers, [2, 1]);
+    }
+
+    #[test]
+    fn every_chapter_has_a_number_of_its_own() {
+        let h = |t: &str| Block::Heading(1, t.to_owned());
+        let blocks = vec![
+            p("年度回顾"),
+            h("前言"),
+            p("引言的文字。"),
+            h("二、活动"),
+            h("一、阵地"),
+            h("一、队伍"),
+            h("结语"),
+        ];
+        let draft = arrange(blocks, false);
+        assert!(
+            matches!(&draft.preface[..], [Piece::Heading(2, h), Piece::Text(_)] if h == "前言")
+        );
+        let chapters: Vec<(u32, &str)> =
+            draft.chapters.iter().map(|c| (c.number, c.title.as_str())).collect();
+        assert_eq!(chapters, [(2, "活动"), (1, "阵地"), (3, "队伍"), (4, "结语")]);
+        assert_eq!(draft.notes.len(), 1, "the number given twice is named: {:?}", draft.notes);
     }
 
     #[test]

@@ -1,11 +1,11 @@
-//! Plain text and Markdown into blocks, and what the other readers share:
-//! decoding a file's bytes, escaping plain text for Markdown.
+//! Plain text and Markdown files into blocks, and images read from beside
+//! a file (for Markdown and HTML).
 
 use std::path::Path;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::plain::{ends_sentence, escape, join_lines};
+use super::plain::{ends_sentence, join_lines};
 use super::{Block, Image};
 
 /// A text file: paragraphs parted by blank lines. Inside a run of lines, a
@@ -28,7 +28,7 @@ pub(super) fn read_text(text: &str) -> Vec<Block> {
             let next_opens_part =
                 lines.get(i + 1).is_some_and(|n| super::structure::numbered(n).is_some());
             if i + 1 == lines.len() || ends_sentence(line) || short || next_opens_part {
-                blocks.push(Block::Paragraph(escape(&join_lines(paragraph.drain(..)))));
+                blocks.push(Block::Paragraph(join_lines(paragraph.drain(..))));
             }
         }
     }
@@ -43,59 +43,69 @@ pub(super) fn read_markdown(text: &str, base: &Path, notes: &mut Vec<String>) ->
     let mut blocks = Vec::new();
     let mut depth = 0usize;
     let mut heading: Option<(u8, String)> = None;
-    // An image alone in a paragraph: src, alt and title.
-    let mut image: Option<(String, String, String)> = None;
+    // The images of the block, each with its src, alt and title; whether
+    // the block is a paragraph holding nothing but one image.
+    let mut images: Vec<(String, String, String)> = Vec::new();
+    let mut in_image = false;
     let mut lone_image = true;
     let mut paragraph = false;
     let mut start = 0;
-    for (event, range) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         match event {
             Event::Start(tag) => {
                 if depth == 0 {
                     start = range.start;
                     paragraph = matches!(tag, Tag::Paragraph);
                     lone_image = paragraph;
+                    images.clear();
                     if let Tag::Heading { level, .. } = tag {
                         heading = Some((heading_level(level), String::new()));
                     }
                 } else if let Tag::Image { dest_url, title, .. } = &tag {
-                    lone_image &= image.is_none();
-                    image = Some((dest_url.to_string(), String::new(), title.to_string()));
+                    in_image = true;
+                    images.push((dest_url.to_string(), String::new(), title.to_string()));
                 }
                 depth += 1;
             }
             Event::End(end) => {
                 depth -= 1;
                 if end == TagEnd::Image {
+                    in_image = false;
                     continue;
                 }
                 if depth > 0 {
                     continue;
                 }
+                lone_image &= images.len() == 1;
                 if let Some((level, text)) = heading.take() {
                     blocks.push(Block::Heading(level, text.trim().to_owned()));
-                } else if let (true, Some((src, alt, title))) = (lone_image, image.take()) {
+                } else if lone_image {
+                    let (src, alt, title) = images.remove(0);
                     if let Some(bytes) = local_image(base, &src, notes) {
-                        blocks.push(Block::Image(Image {
-                            name: src,
-                            bytes,
-                            alt: (!alt.is_empty()).then_some(alt),
-                        }));
+                        let alt = (!alt.is_empty()).then_some(alt);
+                        blocks.push(Block::Image(Image { name: src, bytes, alt }));
                         if !title.is_empty() {
                             blocks.push(Block::Caption(title));
                         }
                     }
-                } else if paragraph {
-                    blocks.push(Block::Paragraph(join_lines(body[start..range.end].lines())));
                 } else {
-                    blocks.push(Block::Paragraph(body[start..range.end].trim_end().to_owned()));
+                    for (src, _, _) in &images {
+                        notes.push(format!(
+                            "the image {src} stands inside a paragraph: copy it into the report's photos/ and correct its path by hand"
+                        ));
+                    }
+                    let source = &body[start..range.end];
+                    blocks.push(Block::Markdown(match paragraph {
+                        true => join_lines(source.lines()),
+                        false => source.trim_end().to_owned(),
+                    }));
                 }
-                image = None;
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, text)) = &mut heading {
                     text.push_str(&t);
-                } else if let Some((_, alt, _)) = &mut image {
+                } else if let (true, Some((_, alt, _))) = (in_image, images.last_mut()) {
                     alt.push_str(&t);
                 } else if !t.trim().is_empty() {
                     lone_image = false;
@@ -186,13 +196,13 @@ mod tests {
 
     #[test]
     fn markdown_blocks() {
-        let md =
-            "---\ntitle: x\n---\n# 标题\n\n一段\n文字。\n\n![](missing.jpg \"说明\")\n\n- a\n- b\n";
+        let md = "---\ntitle: x\n---\n# 标题\n\n一段\n文字。\n\n![](missing.jpg \"说明\")\n\n- a\n- b\n\n![](in.jpg)图为会场，共14人。\n";
         let mut notes = Vec::new();
         let blocks = read_markdown(md, Path::new("/nonexistent"), &mut notes);
         assert_eq!(blocks[0], Block::Heading(1, "标题".into()));
-        assert_eq!(blocks[1], Block::Paragraph("一段文字。".into()));
-        assert_eq!(blocks[2], Block::Paragraph("- a\n- b".into()));
-        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert_eq!(blocks[1], Block::Markdown("一段文字。".into()));
+        assert_eq!(blocks[2], Block::Markdown("- a\n- b".into()));
+        assert_eq!(blocks[3], Block::Markdown("![](in.jpg)图为会场，共14人。".into()));
+        assert_eq!(notes.len(), 2, "the missing image, the one inside a paragraph: {notes:?}");
     }
 }

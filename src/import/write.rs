@@ -19,15 +19,16 @@ pub(super) struct NewFile {
     pub bytes: Vec<u8>,
 }
 
-/// The report's files. `source` is the imported file's name, for the
-/// notes in them; `chinese` writes those notes in Chinese.
+/// The report's files, and how many figures it suggests. `source` is the
+/// imported file's name, for the notes in them; `chinese` writes those
+/// notes in Chinese.
 pub(super) fn files(
     draft: &Draft,
     source: &str,
     year: &str,
     chinese: bool,
     notes: &mut Vec<String>,
-) -> Vec<NewFile> {
+) -> (Vec<NewFile>, usize) {
     let mut out = Vec::new();
     let mut photos = Photos { files: &mut out, notes };
     let preface = body(&draft.preface, 0, &mut photos);
@@ -74,26 +75,12 @@ pub(super) fn files(
         files.push(NewFile { path: path.into(), bytes: page.into_bytes() });
     }
 
-    let suggested = suggestions(draft, &slugs, chinese);
-    if !suggested.is_empty() {
+    let (suggested, figures) = suggestions(draft, &slugs, chinese);
+    if figures > 0 {
         files.push(NewFile { path: "stats.suggested.yaml".into(), bytes: suggested.into_bytes() });
     }
     files.append(&mut out);
-    files
-}
-
-/// How many figures the draft's text holds.
-pub(super) fn figure_count(draft: &Draft) -> usize {
-    let count = |pieces: &[Piece]| -> usize {
-        pieces
-            .iter()
-            .map(|p| match p {
-                Piece::Text(t) => figures::find(t).len(),
-                _ => 0,
-            })
-            .sum()
-    };
-    count(&draft.preface) + draft.chapters.iter().map(|c| count(&c.body)).sum::<usize>()
+    (files, figures)
 }
 
 /// The photos of the report, saved as they are placed.
@@ -187,7 +174,7 @@ fn chapter_slugs(chapters: &[Chapter]) -> Vec<String> {
 /// its chapter and place (`ch1_03`, with the figure as the text writes it
 /// in a comment), with the sentence it came from as its note, under a
 /// comment naming its chapter.
-fn suggestions(draft: &Draft, slugs: &[String], chinese: bool) -> String {
+fn suggestions(draft: &Draft, slugs: &[String], chinese: bool) -> (String, usize) {
     let mut out = String::new();
     let mut total = 0;
     let parts = std::iter::once((None, "preface".to_owned(), &draft.preface)).chain(
@@ -244,7 +231,7 @@ fn suggestions(draft: &Draft, slugs: &[String], chinese: bool) -> String {
         }
     }
     if total == 0 {
-        return String::new();
+        return (String::new(), 0);
     }
     let head = if chinese {
         format!(
@@ -255,7 +242,7 @@ fn suggestions(draft: &Draft, slugs: &[String], chinese: bool) -> String {
             "# {total} figures annals import found in the text, as suggestions for stats.yaml.\n# Builds ignore this file. Move the ones you want into stats.yaml (or the\n# chapter's stats:), give each a key and label of your own, check the\n# numbers, then delete this file. Each note is the sentence it came from.\n"
         )
     };
-    head + &out
+    (head + &out, total)
 }
 
 fn field(out: &mut String, key: &str, value: &str) {
@@ -294,8 +281,16 @@ pub(super) fn commit(root: &Path, folder: &Path, files: &[NewFile]) -> Result<()
     let io =
         |path: &Path, source: std::io::Error| OutputError::Io { path: path.to_path_buf(), source };
     let created_parent = !parent.exists();
+    fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
+    // Not `create_dir_all`: a folder left by an import that was killed
+    // (process ids repeat) must not be merged into this one.
+    if let Err(e) = fs::create_dir(&staging) {
+        if created_parent {
+            let _ = fs::remove_dir(parent);
+        }
+        return Err(io(&staging, e).into());
+    }
     let result = (|| -> Result<(), OutputError> {
-        fs::create_dir_all(&staging).map_err(|e| io(&staging, e))?;
         for file in files {
             let path = staging.join(&file.path);
             if let Some(dir) = path.parent() {
