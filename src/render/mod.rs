@@ -86,9 +86,12 @@ pub fn render_to(input: Input<'_>, sink: &dyn Sink) -> Result<Vec<Diagnostic>, c
         sink.put(OutputFile::bytes(csv, data::csv(r, &site.reports, &renderer.style)))?;
     }
     if config.search {
-        sink.put(OutputFile::bytes("search-index.js", search::index_script(&docs)))?;
+        docs.extend(renderer.search_items());
+        let files: Vec<OutputFile> = search::files(docs);
+        for file in files {
+            sink.put(file)?;
+        }
     }
-    drop(docs);
     for file in sitemap::render(&renderer.tera, theme, site, config, &mut errors) {
         sink.put(file)?;
     }

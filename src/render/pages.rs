@@ -283,6 +283,60 @@ impl<'a> Renderer<'a> {
         PageContext::new(path, "photos.html", cx).searched(doc)
     }
 
+    /// What search finds besides pages: each figure (linked to its row of
+    /// the stats page), chronicle event (to its month) and photo caption
+    /// (to the photo on the report's photos page).
+    pub(super) fn search_items(&self) -> Vec<SearchDoc> {
+        let mut out = Vec::new();
+        let strings = &self.theme.strings;
+        for report in &self.site.reports {
+            let year = Some(report.year);
+            let stats = urls::page("", &report.page_path(ReportPage::Stats));
+            for g in self.figure_groups(report) {
+                for f in &g.figures {
+                    let text = [g.name.as_deref(), f.note.as_deref()].into_iter().flatten();
+                    out.push(SearchDoc {
+                        t: format!("{} {}", f.label, f.text),
+                        u: format!("{stats}#{}", f.anchor),
+                        y: year,
+                        k: self.t("search_kind_figure"),
+                        b: text.collect::<Vec<_>>().join(" "),
+                    });
+                }
+            }
+            let chronicle = urls::page("", &report.page_path(ReportPage::Chronicle));
+            for m in views::chronicle(report, strings, &self.style, self.photos) {
+                for e in &m.events {
+                    let text =
+                        [e.place.as_deref(), e.participants.as_deref(), e.summary.as_deref()];
+                    out.push(SearchDoc {
+                        t: e.title.clone(),
+                        u: format!("{chronicle}#{}", m.anchor),
+                        y: year,
+                        k: self.t("search_kind_event"),
+                        b: std::iter::once(e.date.to_string().as_str())
+                            .chain(text.into_iter().flatten())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    });
+                }
+            }
+            let gallery = urls::page("", &report.page_path(ReportPage::Photos));
+            for p in report.all_photos() {
+                let Some(caption) = &p.caption else { continue };
+                let text = [p.place.as_deref(), p.credit.as_deref()].into_iter().flatten();
+                out.push(SearchDoc {
+                    t: caption.clone(),
+                    u: format!("{gallery}#{}", views::photo_anchor(p)),
+                    y: year,
+                    k: self.t("search_kind_photo"),
+                    b: text.collect::<Vec<_>>().join(" "),
+                });
+            }
+        }
+        out
+    }
+
     fn site_stats(&self) -> PageContext {
         let path = "stats/".to_owned();
         let mut cx = self.base_context(&path, "site_stats", &self.t("statistics_across_years"));

@@ -95,6 +95,8 @@ pub struct PhotoView {
     pub page_url: String,
     /// Title of that page (filled in on the photos page).
     pub page_title: Option<String>,
+    /// Its id on the report's photos page: `photo-visit`.
+    pub anchor: String,
 }
 
 #[derive(Serialize, Clone)]
@@ -102,6 +104,13 @@ pub struct VariantView {
     pub url: String,
     pub width: u32,
     pub height: u32,
+}
+
+/// A photo's id on its report's photos page: `photo-` and its file's name.
+pub fn photo_anchor(p: &Photo) -> String {
+    let name = p.path.rsplit('/').next().unwrap_or(&p.path);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    format!("photo-{}", crate::content::slugify(stem))
 }
 
 impl PhotoView {
@@ -134,6 +143,7 @@ impl PhotoView {
             place: p.place.clone(),
             page_url: urls::page("", &p.page),
             page_title: None,
+            anchor: photo_anchor(p),
         }
     }
 }

@@ -27,7 +27,7 @@ fi
 cargo build -q || exit 1
 annals=${CARGO_TARGET_DIR:-$repo/target}/debug/annals
 work=$(mktemp -d)
-trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $server ${server2:-} 2>/dev/null; rm -rf "$work"' EXIT
 "$annals" build --root "$repo" --output "$work/example" >/dev/null || exit 1
 "$annals" build --root "$repo/tests/fixtures/two-years" --output "$work/library" >/dev/null || exit 1
 "$annals" build --root "$repo" --theme gazette --output "$work/gazette" >/dev/null || exit 1
@@ -83,6 +83,23 @@ server=$!
 for _ in $(seq 50); do python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break; sleep 0.1; done
 search "http://127.0.0.1:$port/reports/annals/search/index.html" "葡萄酒" "../2024/counsel/index.html"
 search "http://127.0.0.1:$port/reports/annals/search/index.html" "提案" "../2024/innovation/index.html"
+
+if [ ! -d tests/browser/node_modules/playwright-core ]; then
+  npm install --prefix tests/browser --no-audit --no-fund --loglevel=error >/dev/null || exit 1
+fi
+
+# Search at scale: a 10,000-page site (bench/gen.py), the two-year
+# fixture's figures, events and captions, the year filter, the keyboard
+# (search.mjs), from disk and over HTTP.
+python3 bench/gen.py text "$work/gen" --years 10 --pages 1000 >/dev/null && mv "$work/gen/annals" "$work/large-src"
+"$annals" build --root "$work/large-src" --output "$work/large" >/dev/null || exit 1
+port2=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$port2" --bind 127.0.0.1 --directory "$work" >/dev/null 2>&1 &
+server2=$!
+for _ in $(seq 50); do python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port2/')" 2>/dev/null && break; sleep 0.1; done
+node tests/browser/search.mjs "$work" "http://127.0.0.1:$port2"
+check "search at scale, figures, events, captions, years and keys (search.mjs)" $?
+kill $server2 2>/dev/null
 
 # A query with nothing to find says so.
 dom=$(chrome --dump-dom "file://$work/example/search/index.html?q=zzzzqqq")
@@ -145,9 +162,6 @@ EOF
 done
 
 # Every page of both themes: the real browser and the validators.
-if [ ! -d tests/browser/node_modules/playwright-core ]; then
-  npm install --prefix tests/browser --no-audit --no-fund --loglevel=error >/dev/null || exit 1
-fi
 shots=${CARGO_TARGET_DIR:-$repo/target}/browser-screenshots
 for site in example gazette library gazette-library figures gazette-figures; do
   node tests/browser/pages.mjs "$work/$site" "$shots/$site" >"$work/pages.txt" 2>&1

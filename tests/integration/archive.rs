@@ -3,6 +3,7 @@
 
 use std::process::Command;
 
+use crate::support::SearchIndex;
 use crate::support::{build, fixture, read, repo_root};
 
 #[test]
@@ -45,32 +46,48 @@ fn print_edition_holds_every_chapter_stats_and_chronicle() {
 }
 
 #[test]
-fn search_index_holds_chapters_stats_captions_and_events() {
+fn search_index_holds_pages_figures_events_and_captions() {
     let (_tmp, out) = build(&repo_root());
-    let js = read(&out, "search-index.js");
-    let json = js.strip_prefix("window.ANNALS_SEARCH=").unwrap().trim_end().trim_end_matches(';');
-    let docs: serde_json::Value = serde_json::from_str(json).unwrap();
-    let docs = docs.as_array().unwrap();
-    let find = |url: &str| {
-        docs.iter().find(|d| d["u"] == url).unwrap_or_else(|| panic!("{url} not indexed"))
+    let index = SearchIndex::read(&out);
+    let entry = |url: &str| {
+        index
+            .entries
+            .iter()
+            .position(|e| e[1] == url)
+            .unwrap_or_else(|| panic!("{url} not indexed"))
     };
-    assert!(find("2024/counsel/index.html")["b"].as_str().unwrap().contains("葡萄酒"));
-    assert!(find("2024/stats/index.html")["b"].as_str().unwrap().contains("集中学习 14次"));
-    assert!(find("2024/chronicle/index.html")["b"].as_str().unwrap().contains("柳泉乡"));
+    let counsel = entry("2024/counsel/index.html");
+    assert!(index.entries[counsel][4].as_str().unwrap().contains("葡萄酒"));
+    assert!(index.lookup("葡萄").contains(&counsel), "the pair 葡萄 leads to the chapter");
+    // Each figure, event and caption is an entry of its own, linked to its
+    // place, with its year and kind.
+    let figure = &index.entries[entry("2024/stats/index.html#stat-study_sessions")];
+    assert_eq!(figure[0], "集中学习 14次");
+    assert_eq!(figure[2], 2024);
+    assert_eq!(index.kind(figure), "数字");
+    let event = index
+        .entries
+        .iter()
+        .find(|e| e[0].as_str().unwrap().contains("柳泉乡"))
+        .expect("an event is an entry");
     assert!(
-        find("archive/hongsibao-memories/index.html")["b"].as_str().unwrap().contains("红寺堡记忆")
+        event[1].as_str().unwrap().starts_with("2024/chronicle/index.html#m-2024"),
+        "{event:?}"
     );
-    assert!(
-        docs.iter()
-            .any(|d| d["b"].as_str().unwrap().contains("吴忠市政协调研红寺堡区食品安全工作")),
-        "captions"
-    );
-    assert!(js.len() < 64 * 1024, "index of the example site stays small: {} bytes", js.len());
+    assert_eq!(index.kind(event), "大事");
+    let caption = index
+        .entries
+        .iter()
+        .find(|e| e[0] == "吴忠市政协调研红寺堡区食品安全工作。")
+        .expect("a caption is an entry");
+    let (page, anchor) = caption[1].as_str().unwrap().split_once('#').unwrap();
+    assert!(read(&out, page).contains(&format!("id=\"{anchor}\"")), "{anchor} is on {page}");
+    let archive = &index.entries[entry("archive/hongsibao-memories/index.html")];
+    assert!(archive[2].is_null(), "a page of no report has no year");
+    // Loaded by script elements, not fetch; no file of the index is large.
     let page = read(&out, "search/index.html");
-    assert!(
-        page.contains("<script src=\"../search-index.js\"></script>"),
-        "loaded by a script tag, not fetch"
-    );
+    assert!(page.contains("<script src=\"../assets/search.js\" data-root=\"../\"></script>"));
+    assert!(index.largest < 64 * 1024, "{} bytes", index.largest);
 }
 
 #[test]
@@ -158,4 +175,36 @@ fn plain_sections_paginate_past_fifty_and_sort_by_date() {
     // Newest first: the 28th of January before the 2nd.
     assert!(first.find("1990-01-28").unwrap() < first.find("1990-01-02").unwrap());
     assert!(second.contains("1990-01-01"), "the oldest on the last page");
+}
+
+#[test]
+fn search_entries_of_a_year_are_one_range_newest_first() {
+    let (_tmp, out) = build(&fixture("two-years"));
+    let index = SearchIndex::read(&out);
+    let years = index.meta["years"].as_array().unwrap();
+    let ranges: Vec<(i64, usize, usize)> = years
+        .iter()
+        .map(|y| {
+            (
+                y[0].as_i64().unwrap(),
+                y[1].as_u64().unwrap() as usize,
+                y[2].as_u64().unwrap() as usize,
+            )
+        })
+        .collect();
+    // The reports' years, newest first, then those of dated archive pages.
+    assert_eq!(ranges.iter().map(|r| r.0).collect::<Vec<_>>(), [2024, 2023, 1985]);
+    for (i, entry) in index.entries.iter().enumerate() {
+        match entry[2].as_i64() {
+            Some(year) => {
+                let (_, from, to) = ranges.iter().find(|r| r.0 == year).unwrap();
+                assert!((*from..*to).contains(&i), "{entry:?} outside {year}'s range");
+            }
+            None => assert!(i >= ranges.last().unwrap().2, "entries of no year come last"),
+        }
+    }
+    let kinds: Vec<&str> = index.entries.iter().map(|e| index.kind(e)).collect();
+    for kind in ["数字", "大事", "图片说明", "章节"] {
+        assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
+    }
 }

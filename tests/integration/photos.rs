@@ -125,7 +125,7 @@ fn the_gallery_shows_every_photo_with_caption_credit_and_chapter() {
     let site = photo_site();
     site.build().unwrap();
     let gallery = read(&site.root().join("public"), "2024/photos/index.html");
-    assert_eq!(gallery.matches("<li class=\"gallery-item\">").count(), 3);
+    assert_eq!(gallery.matches("<li class=\"gallery-item\" id=\"photo-").count(), 3);
     for text in [
         "The wide view",
         "Stored on its side",

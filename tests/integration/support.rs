@@ -212,3 +212,91 @@ fn normalise(path: &Path) -> PathBuf {
     }
     out
 }
+
+/// The search index a build wrote (`search/`), read as the search page
+/// reads it.
+pub struct SearchIndex {
+    pub meta: serde_json::Value,
+    /// Every entry: title, address, year, kind (a number into
+    /// `meta.kinds`), text.
+    pub entries: Vec<serde_json::Value>,
+    /// Each shard's terms and their encoded entry lists.
+    pub shards: Vec<serde_json::Map<String, serde_json::Value>>,
+    /// The size of the largest file, in bytes.
+    pub largest: usize,
+}
+
+impl SearchIndex {
+    pub fn read(out: &Path) -> Self {
+        let data = |text: &str| -> serde_json::Value {
+            let start = text.find(['{', '[']).unwrap();
+            let inner = text[start..].trim_end().strip_suffix(");").unwrap();
+            serde_json::from_str(inner).unwrap()
+        };
+        let dir = out.join("search");
+        let meta = data(&fs::read_to_string(dir.join("meta.js")).unwrap());
+        let count = meta["entries"].as_u64().unwrap() as usize;
+        let chunk = meta["chunk"].as_u64().unwrap() as usize;
+        let mut entries = Vec::new();
+        for n in 0..count.div_ceil(chunk) {
+            let rows = data(&fs::read_to_string(dir.join(format!("e/{n}.js"))).unwrap());
+            entries.extend(rows.as_array().unwrap().iter().cloned());
+        }
+        assert_eq!(entries.len(), count);
+        let shards = (0..meta["shards"].as_u64().unwrap())
+            .map(|i| {
+                let text = fs::read_to_string(dir.join(format!("s/{i:x}.js"))).unwrap();
+                data(&text).as_object().unwrap().clone()
+            })
+            .collect();
+        let largest = tree(&dir).values().map(Vec::len).max().unwrap_or(0);
+        SearchIndex { meta, entries, shards, largest }
+    }
+
+    pub fn kind(&self, entry: &serde_json::Value) -> &str {
+        self.meta["kinds"][entry[3].as_u64().unwrap() as usize].as_str().unwrap()
+    }
+
+    /// The entries holding a term (as the index writes terms: lower case,
+    /// simplified, a character or a pair).
+    pub fn lookup(&self, term: &str) -> Vec<usize> {
+        let mut h: u32 = 0x811c_9dc5;
+        for unit in term.encode_utf16() {
+            h = (h ^ u32::from(unit)).wrapping_mul(16_777_619);
+        }
+        let shard = &self.shards[h as usize % self.shards.len()];
+        let Some(value) = shard.get(term) else { return Vec::new() };
+        let body = value.as_str().or_else(|| value[0].as_str()).unwrap();
+        decode(body)
+    }
+}
+
+/// An entry list of the index: gaps in base-64 digits of five bits and a
+/// continuation bit, or a bitmap behind `~`.
+fn decode(text: &str) -> Vec<usize> {
+    const DIGITS: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let value = |c: char| DIGITS.find(c).unwrap();
+    if let Some(bits) = text.strip_prefix('~') {
+        return bits
+            .chars()
+            .enumerate()
+            .flat_map(|(i, c)| {
+                (0..6).filter(move |b| value(c) & (1 << b) != 0).map(move |b| i * 6 + b)
+            })
+            .collect();
+    }
+    let (mut ids, mut previous, mut gap, mut shift) = (Vec::new(), -1i64, 0usize, 0);
+    for c in text.chars() {
+        let v = value(c);
+        gap |= (v & 31) << shift;
+        if v & 32 != 0 {
+            shift += 5;
+        } else {
+            previous += gap as i64 + 1;
+            ids.push(previous as usize);
+            gap = 0;
+            shift = 0;
+        }
+    }
+    ids
+}

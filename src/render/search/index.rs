@@ -1,0 +1,163 @@
+//! The inverted index, in shards: each term's entries (which entries hold
+//! it, and which of them in their title), encoded compactly, the terms
+//! spread over shard files by their hash.
+//!
+//! An entry list is the entries' numbers as gaps, each in base-64 digits
+//! of five bits with a continuation bit (as source maps write numbers), or,
+//! where the term is in so many entries that it is shorter, a bitmap in
+//! base 64 behind a `~`.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::terms;
+
+const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// A term's entries, ascending: all those holding it, and those holding it
+/// in their title.
+#[derive(Default)]
+pub struct Postings {
+    pub body: Vec<u32>,
+    pub title: Vec<u32>,
+}
+
+impl Postings {
+    fn add(list: &mut Vec<u32>, id: u32) {
+        if list.last() != Some(&id) {
+            list.push(id);
+        }
+    }
+
+    fn append(&mut self, mut other: Postings) {
+        self.body.append(&mut other.body);
+        self.title.append(&mut other.title);
+    }
+}
+
+/// Every term of the entries (titles and texts), with its postings; built
+/// in parallel over runs of entries, whose maps are joined in order so
+/// every list stays ascending.
+pub fn invert(entries: &[(&str, &str)]) -> FxHashMap<String, Postings> {
+    const RUN: usize = 256;
+    let maps: Vec<FxHashMap<String, Postings>> = entries
+        .par_chunks(RUN)
+        .enumerate()
+        .map(|(chunk, run)| {
+            let mut map: FxHashMap<String, Postings> = FxHashMap::default();
+            for (i, (title, text)) in run.iter().enumerate() {
+                let id = (chunk * RUN + i) as u32;
+                let mut add = |term: &str, in_title: bool| {
+                    let postings = match map.get_mut(term) {
+                        Some(p) => p,
+                        None => map.entry(term.to_owned()).or_default(),
+                    };
+                    Postings::add(&mut postings.body, id);
+                    if in_title {
+                        Postings::add(&mut postings.title, id);
+                    }
+                };
+                terms::index_terms(title, |t| add(t, true));
+                terms::index_terms(text, |t| add(t, false));
+            }
+            map
+        })
+        .collect();
+    let mut all: FxHashMap<String, Postings> = FxHashMap::default();
+    for map in maps {
+        for (term, postings) in map {
+            all.entry(term).or_default().append(postings);
+        }
+    }
+    all
+}
+
+/// An entry list as text: gaps in base-64 digits, or a bitmap of `count`
+/// entries where that is shorter.
+pub fn encode(ids: &[u32], count: u32) -> String {
+    let bitmap_len = (count as usize).div_ceil(6) + 1;
+    // Each gap takes at least a digit: a bitmap wins for dense lists.
+    if ids.len() >= bitmap_len {
+        let mut bits = vec![0u8; bitmap_len - 1];
+        for &id in ids {
+            bits[id as usize / 6] |= 1 << (id % 6);
+        }
+        let mut out = String::with_capacity(bitmap_len);
+        out.push('~');
+        out.extend(bits.iter().map(|&b| char::from(DIGITS[b as usize])));
+        return out;
+    }
+    let mut out = String::with_capacity(ids.len() * 2);
+    let mut previous: i64 = -1;
+    for &id in ids {
+        let mut gap = (i64::from(id) - previous - 1) as u64;
+        previous = i64::from(id);
+        loop {
+            let digit = (gap & 31) as usize;
+            gap >>= 5;
+            if gap == 0 {
+                out.push(char::from(DIGITS[digit]));
+                break;
+            }
+            out.push(char::from(DIGITS[digit | 32]));
+        }
+    }
+    out
+}
+
+/// The entries of an encoded list (what the page's script does).
+#[cfg(test)]
+pub fn decode(text: &str) -> Vec<u32> {
+    let value = |c: char| DIGITS.iter().position(|&d| char::from(d) == c).unwrap() as u32;
+    if let Some(bits) = text.strip_prefix('~') {
+        let mut ids = Vec::new();
+        for (i, c) in bits.chars().enumerate() {
+            for bit in 0..6 {
+                if value(c) & (1 << bit) != 0 {
+                    ids.push(i as u32 * 6 + bit);
+                }
+            }
+        }
+        return ids;
+    }
+    let (mut ids, mut previous, mut gap, mut shift) = (Vec::new(), -1i64, 0u32, 0);
+    for c in text.chars() {
+        let v = value(c);
+        gap |= (v & 31) << shift;
+        if v & 32 != 0 {
+            shift += 5;
+        } else {
+            previous += i64::from(gap) + 1;
+            ids.push(previous as u32);
+            gap = 0;
+            shift = 0;
+        }
+    }
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_encode_and_decode() {
+        for ids in
+            [vec![], vec![0], vec![0, 1, 2, 3], vec![5, 40, 41, 1000, 70_000], (0..500).collect()]
+        {
+            let text = encode(&ids, 600);
+            assert_eq!(decode(&text), ids, "{text}");
+        }
+        assert!(encode(&(0..500).collect::<Vec<_>>(), 600).starts_with('~'), "dense: a bitmap");
+        assert_eq!(encode(&[0, 1, 2], 600), "AAA");
+    }
+
+    #[test]
+    fn titles_and_texts_inverted_in_order() {
+        let entries = vec![("葡萄", "酒"); 600];
+        let map = invert(&entries);
+        assert_eq!(map["葡萄"].title.len(), 600);
+        assert_eq!(map["酒"].body, (0..600).collect::<Vec<_>>());
+        assert!(map["酒"].title.is_empty());
+    }
+}
