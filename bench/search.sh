@@ -6,7 +6,7 @@
 # entry files loaded and the bytes with the page's script. With OLD_BIN (an
 # annals binary from before the sharded index), also the build time of
 # both, median of RUNS.
-# Usage: bench/search.sh [SCALES="1000 10000"] [RUNS=3] [OLD_BIN]
+# Usage: bench/search.sh [SCALES="1000 10000"] [RUNS=3] [OLD_BIN]   (OUT_BASE=/dev/shm by default)
 set -euo pipefail
 scales=${1:-"1000 10000"}
 runs=${2:-3}
@@ -16,7 +16,7 @@ cd "$repo"
 cargo build --release -q
 annals=${CARGO_TARGET_DIR:-$repo/target}/release/annals
 [ -d tests/browser/node_modules/playwright-core ] || npm install --prefix tests/browser --no-audit --no-fund --loglevel=error >/dev/null
-work=$(mktemp -d /tmp/annals-bench-search.XXXX)
+work=$(mktemp -d "${OUT_BASE:-/dev/shm}/annals-bench-search.XXXX")
 trap 'rm -rf "$work"' EXIT
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 wall() { # BIN ROOT OUT: median wall time of RUNS builds
@@ -27,7 +27,7 @@ wall() { # BIN ROOT OUT: median wall time of RUNS builds
   done | median
 }
 for scale in $scales; do
-  python3 bench/gen.py text "$work/gen-$scale" --years 10 --pages $((scale / 10)) >/dev/null
+  python3 bench/gen.py text "$work/gen-$scale" --years 10 --pages "$scale" >/dev/null
   root="$work/gen-$scale/annals"
   out="$work/out-$scale"
   new_time=$(wall "$annals" "$root" "$out")

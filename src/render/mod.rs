@@ -87,8 +87,7 @@ pub fn render_to(input: Input<'_>, sink: &dyn Sink) -> Result<Vec<Diagnostic>, c
     }
     if config.search {
         docs.extend(renderer.search_items());
-        let files: Vec<OutputFile> = search::files(docs);
-        for file in files {
+        for file in search::files(docs) {
             sink.put(file)?;
         }
     }

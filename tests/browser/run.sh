@@ -91,7 +91,7 @@ fi
 # Search at scale: a 10,000-page site (bench/gen.py), the two-year
 # fixture's figures, events and captions, the year filter, the keyboard
 # (search.mjs), from disk and over HTTP.
-python3 bench/gen.py text "$work/gen" --years 10 --pages 1000 >/dev/null && mv "$work/gen/annals" "$work/large-src"
+python3 bench/gen.py text "$work/gen" --years 10 --pages 10000 >/dev/null && mv "$work/gen/annals" "$work/large-src"
 "$annals" build --root "$work/large-src" --output "$work/large" >/dev/null || exit 1
 port2=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server "$port2" --bind 127.0.0.1 --directory "$work" >/dev/null 2>&1 &

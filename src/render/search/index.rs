@@ -10,7 +10,7 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::terms;
+use super::terms::{self, Term};
 
 const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -35,22 +35,27 @@ impl Postings {
     }
 }
 
-/// Every term of the entries (titles and texts), with its postings; built
-/// in parallel over runs of entries, whose maps are joined in order so
-/// every list stays ascending.
-pub fn invert(entries: &[(&str, &str)]) -> FxHashMap<String, Postings> {
+/// Every term of the entries (titles and texts), with its postings;
+/// built in parallel over runs of entries, whose maps are joined in order
+/// so every list stays ascending.
+pub fn invert(entries: &[(&str, &str)]) -> Vec<(String, Postings)> {
     const RUN: usize = 256;
-    let maps: Vec<FxHashMap<String, Postings>> = entries
+    /// CJK terms by their packed number, words by their text.
+    type Maps = (FxHashMap<u64, Postings>, FxHashMap<String, Postings>);
+    let maps: Vec<Maps> = entries
         .par_chunks(RUN)
         .enumerate()
         .map(|(chunk, run)| {
-            let mut map: FxHashMap<String, Postings> = FxHashMap::default();
+            let (mut cjk, mut words): Maps = Default::default();
             for (i, (title, text)) in run.iter().enumerate() {
                 let id = (chunk * RUN + i) as u32;
-                let mut add = |term: &str, in_title: bool| {
-                    let postings = match map.get_mut(term) {
-                        Some(p) => p,
-                        None => map.entry(term.to_owned()).or_default(),
+                let mut add = |term: Term<'_>, in_title: bool| {
+                    let postings = match term {
+                        Term::Cjk(key) => cjk.entry(key).or_default(),
+                        Term::Word(w) => match words.get_mut(w) {
+                            Some(p) => p,
+                            None => words.entry(w.to_owned()).or_default(),
+                        },
                     };
                     Postings::add(&mut postings.body, id);
                     if in_title {
@@ -60,16 +65,19 @@ pub fn invert(entries: &[(&str, &str)]) -> FxHashMap<String, Postings> {
                 terms::index_terms(title, |t| add(t, true));
                 terms::index_terms(text, |t| add(t, false));
             }
-            map
+            (cjk, words)
         })
         .collect();
-    let mut all: FxHashMap<String, Postings> = FxHashMap::default();
-    for map in maps {
-        for (term, postings) in map {
-            all.entry(term).or_default().append(postings);
+    let (mut cjk, mut words): Maps = Default::default();
+    for (c, w) in maps {
+        for (key, postings) in c {
+            cjk.entry(key).or_default().append(postings);
+        }
+        for (word, postings) in w {
+            words.entry(word).or_default().append(postings);
         }
     }
-    all
+    cjk.into_iter().map(|(key, p)| (terms::cjk_text(key), p)).chain(words).collect()
 }
 
 /// An entry list as text: gaps in base-64 digits, or a bitmap of `count`
@@ -155,7 +163,8 @@ mod tests {
     #[test]
     fn titles_and_texts_inverted_in_order() {
         let entries = vec![("葡萄", "酒"); 600];
-        let map = invert(&entries);
+        let map: std::collections::HashMap<String, Postings> =
+            invert(&entries).into_iter().collect();
         assert_eq!(map["葡萄"].title.len(), 600);
         assert_eq!(map["酒"].body, (0..600).collect::<Vec<_>>());
         assert!(map["酒"].title.is_empty());

@@ -6,9 +6,6 @@
 //! word is then found inside a longer run), other runs as words with a
 //! simple English stemming (`villages` as `village`).
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 use unicode_normalization::UnicodeNormalization;
 
 /// Whether `c` is written without spaces between words (searched by pairs).
@@ -17,69 +14,87 @@ pub fn is_cjk(c: char) -> bool {
         '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{3040}'..='\u{30ff}' | '\u{ac00}'..='\u{d7af}')
 }
 
-/// Traditional characters and the simplified ones they are searched as,
-/// from zhconv's conversion tables (MediaWiki's), character by character.
-pub fn variants() -> &'static HashMap<char, char> {
-    static MAP: OnceLock<HashMap<char, char>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut map = HashMap::new();
-        let mut buf = [0u8; 4];
-        for c in ('\u{3400}'..='\u{4dbf}').chain('\u{4e00}'..='\u{9fff}') {
-            let simplified = zhconv::zhconv(c.encode_utf8(&mut buf), zhconv::Variant::ZhHans);
-            let mut chars = simplified.chars();
-            if let (Some(s), None) = (chars.next(), chars.next())
-                && s != c
-            {
-                map.insert(c, s);
-            }
-        }
-        map
-    })
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/simplified.rs"));
 }
 
-/// One character as it is searched: lower case, simplified, NFKC (only
-/// where NFKC changes something: ASCII and unified ideographs never do).
-fn push_normalized(c: char, out: &mut String) {
+/// The simplified character a traditional one is searched as (`會` → `会`),
+/// from zhconv's conversion tables, made into a table at build time
+/// (build.rs); `None` for a character that is its own.
+pub fn simplified(c: char) -> Option<char> {
+    let index = (c as u32).checked_sub(0x3400)? as usize;
+    match table::SIMPLIFIED.get(index).copied() {
+        None | Some(0) => None,
+        Some(offset) => char::from_u32(0x3400 + u32::from(offset) - 1),
+    }
+}
+
+/// Every traditional character the table knows, with its simplified form.
+pub fn variants() -> impl Iterator<Item = (char, char)> {
+    ('\u{3400}'..='\u{9fff}').filter_map(|c| simplified(c).map(|s| (c, s)))
+}
+
+/// Calls `f` with each character of `c` as it is searched: lower case,
+/// simplified, NFKC (only where NFKC changes something: ASCII and unified
+/// ideographs never do).
+fn normalized(c: char, mut f: impl FnMut(char)) {
     if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
+        f(c.to_ascii_lowercase());
     } else if ('\u{3400}'..='\u{9fff}').contains(&c) {
-        out.push(variants().get(&c).copied().unwrap_or(c));
+        f(simplified(c).unwrap_or(c));
     } else {
         for n in std::iter::once(c).nfkc() {
             for l in n.to_lowercase() {
-                out.push(variants().get(&l).copied().unwrap_or(l));
+                f(simplified(l).unwrap_or(l));
             }
         }
     }
 }
 
 /// `text` as it is searched.
+#[cfg(test)]
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        push_normalized(c, &mut out);
+        normalized(c, |n| out.push(n));
     }
     out
+}
+
+/// A term of the index: a CJK character or pair, packed in a number (no
+/// string to make for each of the millions a large site has), or a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Term<'a> {
+    /// One character (`c`) or a pair (`first << 21 | second`, with bit 42
+    /// set).
+    Cjk(u64),
+    Word(&'a str),
+}
+
+const PAIR: u64 = 1 << 42;
+
+/// The text of a CJK term.
+pub fn cjk_text(key: u64) -> String {
+    let char_at = |shift: u32| char::from_u32(((key >> shift) & 0x1f_ffff) as u32).unwrap_or(' ');
+    if key & PAIR != 0 {
+        [char_at(21), char_at(0)].iter().collect()
+    } else {
+        char_at(0).to_string()
+    }
 }
 
 /// The terms of a text, in order, with repeats: each character of a CJK
 /// run and each pair of neighbours, each word stemmed. `emit` is called
 /// with each term.
-pub fn index_terms(text: &str, mut emit: impl FnMut(&str)) {
-    let text = normalize(text);
+pub fn index_terms(text: &str, mut emit: impl FnMut(Term<'_>)) {
     let mut word = String::new();
     let mut previous: Option<char> = None;
-    let mut pair = String::with_capacity(8);
-    let mut one = [0u8; 4];
-    for c in text.chars() {
+    let mut each = |c: char| {
         if is_cjk(c) {
             flush_word(&mut word, &mut emit);
-            emit(c.encode_utf8(&mut one));
+            emit(Term::Cjk(u64::from(c)));
             if let Some(p) = previous {
-                pair.clear();
-                pair.push(p);
-                pair.push(c);
-                emit(&pair);
+                emit(Term::Cjk(PAIR | u64::from(p) << 21 | u64::from(c)));
             }
             previous = Some(c);
         } else {
@@ -90,13 +105,16 @@ pub fn index_terms(text: &str, mut emit: impl FnMut(&str)) {
                 flush_word(&mut word, &mut emit);
             }
         }
+    };
+    for c in text.chars() {
+        normalized(c, &mut each);
     }
     flush_word(&mut word, &mut emit);
 }
 
-fn flush_word(word: &mut String, emit: &mut impl FnMut(&str)) {
+fn flush_word(word: &mut String, emit: &mut impl FnMut(Term<'_>)) {
     if !word.is_empty() {
-        emit(stem(word));
+        emit(Term::Word(stem(word)));
         word.clear();
     }
 }
@@ -203,7 +221,12 @@ mod tests {
 
     fn terms(text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        index_terms(text, |t| out.push(t.to_owned()));
+        index_terms(text, |t| {
+            out.push(match t {
+                Term::Cjk(key) => cjk_text(key),
+                Term::Word(w) => w.to_owned(),
+            })
+        });
         out
     }
 
@@ -254,9 +277,10 @@ mod tests {
 
     #[test]
     fn variants_map_traditional_to_simplified() {
-        let v = variants();
-        assert_eq!(v.get(&'會'), Some(&'会'));
-        assert_eq!(v.get(&'会'), None);
-        assert!(v.len() > 2000, "{}", v.len());
+        assert_eq!(simplified('會'), Some('会'));
+        assert_eq!(simplified('臺'), Some('台'));
+        assert_eq!(simplified('会'), None);
+        assert_eq!(simplified('a'), None);
+        assert!(variants().count() > 2000, "{}", variants().count());
     }
 }
