@@ -377,6 +377,7 @@ impl<'a> Renderer<'a> {
             y: year,
             k: self.t(kind),
             b: text,
+            item: false,
         })
     }
 

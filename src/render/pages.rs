@@ -301,6 +301,7 @@ impl<'a> Renderer<'a> {
                         y: year,
                         k: self.t("search_kind_figure"),
                         b: text.collect::<Vec<_>>().join(" "),
+                        item: true,
                     });
                 }
             }
@@ -318,6 +319,7 @@ impl<'a> Renderer<'a> {
                             .chain(text.into_iter().flatten())
                             .collect::<Vec<_>>()
                             .join(" "),
+                        item: true,
                     });
                 }
             }
@@ -331,6 +333,7 @@ impl<'a> Renderer<'a> {
                     y: year,
                     k: self.t("search_kind_photo"),
                     b: text.collect::<Vec<_>>().join(" "),
+                    item: true,
                 });
             }
         }

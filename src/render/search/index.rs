@@ -14,31 +14,45 @@ use super::terms::{self, Term};
 
 const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/// A term's entries, ascending: all those holding it, and those holding it
-/// in their title.
+/// A term's entries, ascending: all those holding it, those holding it in
+/// their title, and those holding it often (three times or more).
 #[derive(Default)]
 pub struct Postings {
     pub body: Vec<u32>,
     pub title: Vec<u32>,
+    pub often: Vec<u32>,
+    /// How many times the last entry of `body` holds it.
+    count: u32,
 }
 
 impl Postings {
-    fn add(list: &mut Vec<u32>, id: u32) {
-        if list.last() != Some(&id) {
-            list.push(id);
+    fn add(&mut self, id: u32, in_title: bool) {
+        if self.body.last() == Some(&id) {
+            self.count += 1;
+            if self.count == 3 {
+                self.often.push(id);
+            }
+        } else {
+            self.body.push(id);
+            self.count = 1;
+        }
+        if in_title && self.title.last() != Some(&id) {
+            self.title.push(id);
         }
     }
 
     fn append(&mut self, mut other: Postings) {
         self.body.append(&mut other.body);
         self.title.append(&mut other.title);
+        self.often.append(&mut other.often);
     }
 }
 
-/// Every term of the entries (titles and texts), with its postings;
-/// built in parallel over runs of entries, whose maps are joined in order
-/// so every list stays ascending.
-pub fn invert(entries: &[(&str, &str)]) -> Vec<(String, Postings)> {
+/// Every term of the entries (title, text, and whether a term in the title
+/// counts as one: not for a figure, whose title is all it is), with its
+/// postings; built in parallel over runs of entries, whose maps are joined
+/// in order so every list stays ascending.
+pub fn invert(entries: &[(&str, &str, bool)]) -> Vec<(String, Postings)> {
     const RUN: usize = 256;
     /// CJK terms by their packed number, words by their text.
     type Maps = (FxHashMap<u64, Postings>, FxHashMap<String, Postings>);
@@ -47,7 +61,7 @@ pub fn invert(entries: &[(&str, &str)]) -> Vec<(String, Postings)> {
         .enumerate()
         .map(|(chunk, run)| {
             let (mut cjk, mut words): Maps = Default::default();
-            for (i, (title, text)) in run.iter().enumerate() {
+            for (i, &(title, text, titled)) in run.iter().enumerate() {
                 let id = (chunk * RUN + i) as u32;
                 let mut add = |term: Term<'_>, in_title: bool| {
                     let postings = match term {
@@ -57,12 +71,9 @@ pub fn invert(entries: &[(&str, &str)]) -> Vec<(String, Postings)> {
                             None => words.entry(w.to_owned()).or_default(),
                         },
                     };
-                    Postings::add(&mut postings.body, id);
-                    if in_title {
-                        Postings::add(&mut postings.title, id);
-                    }
+                    postings.add(id, in_title);
                 };
-                terms::index_terms(title, |t| add(t, true));
+                terms::index_terms(title, |t| add(t, titled));
                 terms::index_terms(text, |t| add(t, false));
             }
             (cjk, words)
@@ -162,11 +173,13 @@ mod tests {
 
     #[test]
     fn titles_and_texts_inverted_in_order() {
-        let entries = vec![("葡萄", "酒"); 600];
+        let mut entries = vec![("葡萄", "酒", true); 600];
+        entries[1] = ("葡萄", "酒酒酒", false);
         let map: std::collections::HashMap<String, Postings> =
             invert(&entries).into_iter().collect();
-        assert_eq!(map["葡萄"].title.len(), 600);
         assert_eq!(map["酒"].body, (0..600).collect::<Vec<_>>());
         assert!(map["酒"].title.is_empty());
+        assert_eq!(map["酒"].often, [1]);
+        assert_eq!(map["葡萄"].title.len(), 599, "entry 1's title does not count as one");
     }
 }

@@ -40,6 +40,10 @@ pub struct SearchDoc {
     pub k: String,
     /// The text.
     pub b: String,
+    /// A figure, event or caption, whose title is all it says: its title
+    /// does not outrank a page's text.
+    #[serde(skip)]
+    pub item: bool,
 }
 
 /// Entries a file of `search/e/`.
@@ -70,15 +74,20 @@ pub fn files(mut docs: Vec<SearchDoc>) -> Vec<OutputFile> {
         }
     }
 
-    let pairs: Vec<(&str, &str)> = docs.iter().map(|d| (d.t.as_str(), d.b.as_str())).collect();
+    let pairs: Vec<(&str, &str, bool)> =
+        docs.iter().map(|d| (d.t.as_str(), d.b.as_str(), !d.item)).collect();
     let encoded: Vec<(String, String)> = index::invert(&pairs)
         .into_par_iter()
         .map(|(term, postings)| {
             let body = index::encode(&postings.body, count);
-            let value = if postings.title.is_empty() {
-                json(&body)
-            } else {
-                format!("[{},{}]", json(&body), json(&index::encode(&postings.title, count)))
+            let title = index::encode(&postings.title, count);
+            let value = match (title.is_empty(), postings.often.is_empty()) {
+                (true, true) => json(&body),
+                (_, true) => format!("[{},{}]", json(&body), json(&title)),
+                _ => {
+                    let often = index::encode(&postings.often, count);
+                    format!("[{},{},{}]", json(&body), json(&title), json(&often))
+                }
             };
             (term, value)
         })
@@ -189,7 +198,14 @@ mod tests {
     use super::*;
 
     fn doc(title: &str, year: Option<i32>, text: &str) -> SearchDoc {
-        SearchDoc { t: title.into(), u: "a/".into(), y: year, k: "章节".into(), b: text.into() }
+        SearchDoc {
+            t: title.into(),
+            u: "a/".into(),
+            y: year,
+            k: "章节".into(),
+            b: text.into(),
+            item: false,
+        }
     }
 
     fn file(files: &[OutputFile], path: &str) -> String {

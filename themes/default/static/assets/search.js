@@ -136,16 +136,17 @@
     return ids;
   }
 
-  // The entries holding every term of the query, best first: a term in the
-  // title counts four times, a rare term more than a common one.
+  // The entries holding every term of the query, best first: a term in a
+  // page's title counts four times, in an entry that holds it often
+  // twice, a rare term more than a common one.
   function rank(terms, year) {
     var postings = terms.map(function (t) {
       var shard = shards[hash(t) % meta.shards];
       var value = shard && shard[t];
       if (value === undefined) return null;
       return typeof value === "string"
-        ? { body: decode(value), title: [] }
-        : { body: decode(value[0]), title: decode(value[1]) };
+        ? { body: decode(value), title: [], often: [] }
+        : { body: decode(value[0]), title: decode(value[1]), often: decode(value[2] || "") };
     });
     if (!postings.length || postings.some(function (p) { return !p; })) return [];
     var from = 0, to = meta.entries;
@@ -160,10 +161,12 @@
     postings[0].body.forEach(function (id) { if (id >= from && id < to) scores.set(id, 0); });
     postings.forEach(function (p) {
       var idf = Math.log(1 + meta.entries / p.body.length);
-      var inTitle = new Set(p.title);
+      var inTitle = new Set(p.title), often = new Set(p.often);
       var hit = new Set();
       p.body.forEach(function (id) {
-        if (scores.has(id)) { hit.add(id); scores.set(id, scores.get(id) + idf * (inTitle.has(id) ? 4 : 1)); }
+        if (!scores.has(id)) return;
+        hit.add(id);
+        scores.set(id, scores.get(id) + idf * (inTitle.has(id) ? 4 : 1) * (often.has(id) ? 2 : 1));
       });
       scores.forEach(function (_, id) { if (!hit.has(id)) scores.delete(id); });
     });
