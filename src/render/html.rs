@@ -84,10 +84,21 @@ pub fn tags(html: &str) -> Vec<Tag> {
         .collect()
 }
 
-/// The text of HTML: tags dropped (each as a space) with the contents of
-/// `<script>` and `<style>`, character references decoded, white space
-/// folded. Through html5gum's callbacks, which build no token: the search
-/// index reads every page this way.
+/// Elements inside a line of text: their tags part no words, so `葡<b>萄</b>酒`
+/// reads as 葡萄酒 (every other tag stands for a space).
+const INLINE: [&[u8]; 20] = [
+    b"a", b"abbr", b"b", b"bdi", b"cite", b"code", b"data", b"del", b"dfn", b"em", b"i", b"ins",
+    b"kbd", b"mark", b"q", b"s", b"small", b"span", b"strong", b"time",
+];
+
+fn parts_words(name: &[u8]) -> bool {
+    !INLINE.contains(&name) && !matches!(name, b"sub" | b"sup" | b"u" | b"var" | b"ruby")
+}
+
+/// The text of HTML: tags dropped (each but an inline one as a space) with
+/// the contents of `<script>` and `<style>`, character references decoded,
+/// white space folded. Through html5gum's callbacks, which build no token:
+/// the search index reads every page this way.
 pub fn text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut hidden = false;
@@ -95,12 +106,16 @@ pub fn text(html: &str) -> String {
         match event {
             CallbackEvent::OpenStartTag { name } => {
                 hidden = matches!(name, b"script" | b"style");
-                out.push(' ');
+                if parts_words(name) {
+                    out.push(' ');
+                }
             }
             CallbackEvent::Comment { .. } => out.push(' '),
-            CallbackEvent::EndTag { .. } => {
+            CallbackEvent::EndTag { name } => {
                 hidden = false;
-                out.push(' ');
+                if parts_words(name) {
+                    out.push(' ');
+                }
             }
             CallbackEvent::String { value } if !hidden => match std::str::from_utf8(value) {
                 Ok(text) => out.push_str(text),
@@ -162,6 +177,11 @@ mod tests {
     fn text_of_html() {
         let html = "<h2 id=\"a\">标题</h2>\n<p>葡萄酒&amp;产业 <a href=\"x\">发展</a></p><script>var x = 1 < 2;</script><style>p{}</style><figure><figcaption>图 &lt;1&gt;</figcaption></figure>";
         assert_eq!(text(html), "标题 葡萄酒&产业 发展 图 <1>");
+        // Inline elements part no words; blocks do.
+        assert_eq!(
+            text("<p>我们生产<strong>葡萄</strong>酒</p><p>下一段</p>"),
+            " 我们生产葡萄酒 下一段 ".trim()
+        );
         // A comment parts words as a tag does; `<script/>` still opens a script.
         assert_eq!(text("a<!-- x -->b<script/>var hidden;</script>c"), "a b c");
     }

@@ -119,10 +119,11 @@ fn flush_word(word: &mut String, emit: &mut impl FnMut(Term<'_>)) {
     }
 }
 
-/// The terms a query looks up: a CJK run of one character as itself, a
-/// longer one as every other pair and the last (`葡萄酒产业` → 葡萄, 酒产,
-/// 业 is covered by 产业), words stemmed. The pairs between are checked in
-/// the results' text.
+/// The terms a query looks up (the page's script makes them; this is its
+/// contract, tested): a CJK run of one character as itself, of up to six as
+/// every pair, a longer one as every other pair and the last (the phrase as
+/// a whole is then looked for in the results shown), words stemmed; at most
+/// eight.
 #[cfg(test)]
 pub fn query_terms(query: &str) -> Vec<String> {
     let text = normalize(query);
@@ -134,12 +135,13 @@ pub fn query_terms(query: &str) -> Vec<String> {
             0 => {}
             1 => terms.push(run[0].to_string()),
             n => {
+                let step = if n <= 6 { 1 } else { 2 };
                 let mut i = 0;
                 while i + 1 < n {
                     terms.push(run[i..i + 2].iter().collect());
-                    i += 2;
+                    i += step;
                 }
-                if n % 2 == 1 {
+                if step == 2 && n % 2 == 1 {
                     terms.push(run[n - 2..].iter().collect());
                 }
             }
@@ -167,9 +169,14 @@ pub fn query_terms(query: &str) -> Vec<String> {
     if !word.is_empty() {
         terms.push(stem(&word).to_owned());
     }
-    terms.sort();
-    terms.dedup();
-    terms
+    let mut unique = Vec::new();
+    for t in terms {
+        if !unique.contains(&t) {
+            unique.push(t);
+        }
+    }
+    unique.truncate(8);
+    unique
 }
 
 /// A simple English stemming, the same in the page's script: plurals
@@ -241,10 +248,13 @@ mod tests {
 
     #[test]
     fn query_terms_are_every_other_pair() {
-        assert_eq!(query_terms("葡萄酒产业"), ["产业", "葡萄", "酒产"]);
-        assert_eq!(query_terms("葡萄酒"), ["萄酒", "葡萄"]);
+        assert_eq!(query_terms("葡萄酒产业"), ["葡萄", "萄酒", "酒产", "产业"]);
+        assert_eq!(query_terms("乡村振兴产业发展"), ["乡村", "振兴", "产业", "发展"]);
+        assert_eq!(query_terms("葡萄酒新能源产业"), ["葡萄", "酒新", "能源", "产业"]);
+        assert_eq!(query_terms("葡萄酒"), ["葡萄", "萄酒"]);
         assert_eq!(query_terms("酒"), ["酒"]);
-        assert_eq!(query_terms("Wine villages 會議"), ["village", "wine", "会议"]);
+        assert_eq!(query_terms("Wine villages 會議"), ["wine", "village", "会议"]);
+        assert_eq!(query_terms("一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑").len(), 8);
     }
 
     #[test]

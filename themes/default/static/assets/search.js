@@ -18,7 +18,7 @@
   var status = document.getElementById("search-status");
   var more = document.getElementById("search-more");
   var CJK = /[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]/;
-  var WORD = /[\p{L}\p{N}]/u;
+  var WORD = /[\p{Alphabetic}\p{N}]/u;
   var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   var VALUE = {};
   for (var d = 0; d < DIGITS.length; d++) VALUE[DIGITS[d]] = d;
@@ -45,7 +45,8 @@
         var s = document.createElement("script");
         s.src = root + path;
         s.onload = function () { resolve(true); };
-        s.onerror = function () { resolve(false); };
+        // A file that failed to load is tried again by the next query.
+        s.onerror = function () { delete loading[path]; s.remove(); resolve(false); };
         document.head.appendChild(s);
       });
     }
@@ -59,8 +60,13 @@
 
   // The query as the build normalizes text, once the variant tables of its
   // characters are loaded.
+  // Lower case a character at a time, as the build does (no final sigma).
+  function lower(s) {
+    return Array.from(s).map(function (ch) { return ch.toLowerCase(); }).join("");
+  }
+
   function normalize(text) {
-    var s = String(text).normalize("NFKC").toLowerCase();
+    var s = lower(String(text).normalize("NFKC"));
     var buckets = {};
     Array.from(s).forEach(function (ch) { if (isUnified(ch)) buckets[ch.codePointAt(0) % 16] = true; });
     return Promise.all(Object.keys(buckets).map(function (b) { return load("search/v/" + b + ".js"); }))
@@ -85,15 +91,16 @@
     return w;
   }
 
-  // A Chinese run of one character as itself, a longer one as every other
-  // pair and the last; words stemmed.
+  // A Chinese run of one character as itself, of up to six as every pair,
+  // a longer one as every other pair and the last; words stemmed; at most
+  // eight terms (a pasted sentence loads eight shards, not thirty).
   function queryTerms(text) {
     var terms = [], run = [], word = "";
     function flushRun() {
-      var n = run.length;
+      var n = run.length, step = n <= 6 ? 1 : 2;
       if (n === 1) terms.push(run[0]);
-      for (var i = 0; i + 1 < n; i += 2) terms.push(run[i] + run[i + 1]);
-      if (n > 1 && n % 2 === 1) terms.push(run[n - 2] + run[n - 1]);
+      for (var i = 0; i + 1 < n; i += step) terms.push(run[i] + run[i + 1]);
+      if (step === 2 && n % 2 === 1) terms.push(run[n - 2] + run[n - 1]);
       run = [];
     }
     function flushWord() { if (word) terms.push(stem(word)); word = ""; }
@@ -103,7 +110,7 @@
     });
     flushRun();
     flushWord();
-    return terms.filter(function (t, i) { return terms.indexOf(t) === i; });
+    return terms.filter(function (t, i) { return terms.indexOf(t) === i; }).slice(0, 8);
   }
 
   // FNV-1a over UTF-16 code units, as the build hashes terms into shards.
@@ -188,7 +195,7 @@
   // normalized text, marked in the text as written (NFKC keeps the length
   // of what a report holds: full-width forms become one character each).
   function snippet(text, words) {
-    var normal = mapVariants(text.normalize("NFKC").toLowerCase());
+    var normal = mapVariants(lower(text.normalize("NFKC")));
     var aligned = normal.length === text.length;
     var haystack = aligned ? normal : text.toLowerCase();
     var at = -1;
@@ -224,17 +231,17 @@
       .then(function () { return normalize(query); })
       .then(function (text) {
         var terms = queryTerms(text);
-        words = text.split(/\s+/).filter(Boolean);
-        phrase = text.replace(/\s+/g, "");
         var needed = {};
         terms.forEach(function (t) { needed[hash(t) % meta.shards] = true; });
         return Promise.all(Object.keys(needed).map(function (i) {
           return load("search/s/" + Number(i).toString(16) + ".js");
-        })).then(function () { return terms; });
+        })).then(function () { return [text, terms]; });
       })
-      .then(function (terms) {
+      .then(function (found) {
         if (mine !== serial) return;
-        ranked = rank(terms, year);
+        words = found[0].split(/\s+/).filter(Boolean);
+        phrase = found[0].replace(/\s+/g, "");
+        ranked = rank(found[1], year);
         shown = 0;
         status.textContent = ranked.length
           ? status.getAttribute("data-results").replace("{count}", ranked.length)
@@ -248,6 +255,8 @@
   // text.
   function showMore(mine) {
     var page = ranked.slice(shown, shown + PAGE);
+    shown += PAGE;
+    more.disabled = true;
     var chunks = {};
     page.forEach(function (id) { chunks[Math.floor(id / meta.chunk)] = true; });
     return Promise.all(Object.keys(chunks).map(function (n) { return load("search/e/" + n + ".js"); }))
@@ -256,7 +265,7 @@
         var exact = function (id) {
           var r = row(id);
           if (!r || !phrase) return 0;
-          var norm = function (s) { return mapVariants(String(s).normalize("NFKC").toLowerCase()).replace(/\s+/g, ""); };
+          var norm = function (s) { return mapVariants(lower(String(s).normalize("NFKC"))).replace(/\s+/g, ""); };
           return norm(r[0]).indexOf(phrase) >= 0 ? 2 : norm(r[4]).indexOf(phrase) >= 0 ? 1 : 0;
         };
         page = page.map(function (id, i) { return { id: id, i: i, e: exact(id) }; })
@@ -272,7 +281,7 @@
             (r[4] ? '<p class="search-snippet">' + snippet(r[4], words) + "</p>" : "");
           list.appendChild(li);
         });
-        shown += PAGE;
+        more.disabled = false;
         more.hidden = shown >= ranked.length;
       });
   }
@@ -295,7 +304,13 @@
   var year = params.get("year") || "";
   if (yearSelect) yearSelect.value = year;
   var timer = null;
-  input.addEventListener("input", function () {
+  // Not while an input method is composing (pinyin is not yet the query).
+  input.addEventListener("input", function (e) {
+    if (e.isComposing) return;
+    clearTimeout(timer);
+    timer = setTimeout(update, 150);
+  });
+  input.addEventListener("compositionend", function () {
     clearTimeout(timer);
     timer = setTimeout(update, 150);
   });
@@ -306,7 +321,7 @@
   // Arrow keys walk from the box through the results; Escape goes back.
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
   input.addEventListener("keydown", function (e) {
-    if (e.key === "ArrowDown" && links().length) { e.preventDefault(); links()[0].focus(); }
+    if (e.key === "ArrowDown" && !e.isComposing && links().length) { e.preventDefault(); links()[0].focus(); }
   });
   list.addEventListener("keydown", function (e) {
     var all = links(), i = all.indexOf(document.activeElement);
