@@ -39,6 +39,8 @@ for (const theme of ["default", "gazette"]) {
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(`file://${join(sites, theme, path)}`);
+      // The search page's results arrive after its index files load.
+      await page.evaluate(() => window.annalsSearch && window.annalsSearch.ready);
       await page.evaluate(() => document.querySelectorAll("img[loading=lazy]").forEach((i) => (i.loading = "eager")));
       // The load event has passed: wait for the images made eager to decode.
       await page.evaluate(() => Promise.all([...document.images].map((i) => i.decode().catch(() => {}))));
