@@ -68,6 +68,15 @@ impl Quantity {
         }
     }
 
+    /// As a stat's `value:` writes it, with the digits written: `2.83`,
+    /// `[5, 10]`.
+    pub fn yaml(&self) -> String {
+        match self {
+            Quantity::One(n) => n.digits(),
+            Quantity::Range(a, b) => format!("[{}, {}]", a.digits(), b.digits()),
+        }
+    }
+
     /// The largest number it stands for: the top of a range.
     pub fn top(&self) -> f64 {
         match self {
@@ -230,11 +239,7 @@ impl Written {
     /// The fields that write this figure, as YAML: `value: 2.83`,
     /// `scale: 万`, `approx: over`, `unit: 人次`.
     pub fn fields(&self) -> String {
-        let value = match self.quantity {
-            Quantity::One(n) => n.digits(),
-            Quantity::Range(a, b) => format!("[{}, {}]", a.digits(), b.digits()),
-        };
-        let mut out = vec![format!("`value: {value}`")];
+        let mut out = vec![format!("`value: {}`", self.quantity.yaml())];
         if let Some(s) = self.scale {
             out.push(format!("`scale: {}`", s.symbol()));
         }

@@ -13,41 +13,7 @@ use super::plain::markdown_table;
 use super::text::local_image;
 use super::{Block, Image};
 use crate::content::prose::is_wide;
-use crate::render::html::tokens;
-
-/// Elements whose start or end parts paragraphs.
-const BLOCKS: [&str; 30] = [
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "header",
-    "footer",
-    "aside",
-    "blockquote",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "figure",
-    "figcaption",
-    "pre",
-    "hr",
-    "br",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-];
+use crate::render::html::{inline, tokens};
 
 /// Elements whose contents are not the document's text.
 /// (Not `form`: ASP.NET pages hold their whole body in one.)
@@ -118,7 +84,7 @@ pub(super) fn read(html: &str, base: &Path, notes: &mut Vec<String>) -> Vec<Bloc
         if name == "br" && (heading.is_some() || caption) {
             // Where a heading's or caption's line turns.
             text.push('\n');
-        } else if BLOCKS.contains(&name.as_str()) || name == "img" {
+        } else if !inline(name.as_bytes()) {
             flush(&mut text, heading, caption, &mut blocks);
         }
         let level = name

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use super::figures::{self, Found};
 use super::structure::{Chapter, Draft, Piece};
-use crate::content::{Quantity, ReportPage, slugify};
+use crate::content::{ReportPage, slugify};
 use crate::output::OutputError;
 
 /// A file of the report, relative to its folder.
@@ -207,11 +207,7 @@ fn suggestions(draft: &Draft, slugs: &[String], chinese: bool) -> (String, usize
             out.push_str(&format!("- key: {prefix}_{:02}  # {}\n", i + 1, f.text));
             item(&mut out, "label", &f.label);
             let w = &f.written;
-            let value = match w.quantity {
-                Quantity::One(n) => n.digits(),
-                Quantity::Range(a, b) => format!("[{}, {}]", a.digits(), b.digits()),
-            };
-            out.push_str(&format!("  value: {value}\n"));
+            out.push_str(&format!("  value: {}\n", w.quantity.yaml()));
             if let Some(scale) = w.scale {
                 out.push_str(&format!("  scale: {}\n", scale.symbol()));
             }

@@ -85,14 +85,17 @@ pub fn tags(html: &str) -> Vec<Tag> {
 }
 
 /// Elements inside a line of text: their tags part no words, so `葡<b>萄</b>酒`
-/// reads as 葡萄酒 (every other tag stands for a space).
-const INLINE: [&[u8]; 20] = [
-    b"a", b"abbr", b"b", b"bdi", b"cite", b"code", b"data", b"del", b"dfn", b"em", b"i", b"ins",
-    b"kbd", b"mark", b"q", b"s", b"small", b"span", b"strong", b"time",
+/// reads as 葡萄酒; every other tag parts them (a space in the search
+/// index's text, a new paragraph for `annals import`).
+const INLINE: [&[u8]; 28] = [
+    b"a", b"abbr", b"b", b"bdi", b"big", b"cite", b"code", b"data", b"del", b"dfn", b"em", b"font",
+    b"i", b"ins", b"kbd", b"mark", b"q", b"ruby", b"s", b"small", b"span", b"strong", b"sub",
+    b"sup", b"time", b"tt", b"u", b"var",
 ];
 
-fn parts_words(name: &[u8]) -> bool {
-    !INLINE.contains(&name) && !matches!(name, b"sub" | b"sup" | b"u" | b"var" | b"ruby")
+/// Whether the tag `name` (lower case) stands inside a line of text.
+pub(crate) fn inline(name: &[u8]) -> bool {
+    INLINE.contains(&name)
 }
 
 /// The text of HTML: tags dropped (each but an inline one as a space) with
@@ -106,14 +109,14 @@ pub fn text(html: &str) -> String {
         match event {
             CallbackEvent::OpenStartTag { name } => {
                 hidden = matches!(name, b"script" | b"style");
-                if parts_words(name) {
+                if !inline(name) {
                     out.push(' ');
                 }
             }
             CallbackEvent::Comment { .. } => out.push(' '),
             CallbackEvent::EndTag { name } => {
                 hidden = false;
-                if parts_words(name) {
+                if !inline(name) {
                     out.push(' ');
                 }
             }

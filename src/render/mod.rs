@@ -11,7 +11,7 @@ pub mod html;
 pub mod markdown;
 mod meta;
 mod pages;
-mod search;
+pub mod search;
 mod sitemap;
 mod standalone;
 mod tags;

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use annals::render::search;
 use annals::{BuildOptions, Diagnostic, Error};
 
 pub fn fixture(name: &str) -> PathBuf {
@@ -260,43 +261,9 @@ impl SearchIndex {
     /// The entries holding a term (as the index writes terms: lower case,
     /// simplified, a character or a pair).
     pub fn lookup(&self, term: &str) -> Vec<usize> {
-        let mut h: u32 = 0x811c_9dc5;
-        for unit in term.encode_utf16() {
-            h = (h ^ u32::from(unit)).wrapping_mul(16_777_619);
-        }
-        let shard = &self.shards[h as usize % self.shards.len()];
+        let shard = &self.shards[search::terms::hash(term) as usize % self.shards.len()];
         let Some(value) = shard.get(term) else { return Vec::new() };
         let body = value.as_str().or_else(|| value[0].as_str()).unwrap();
-        decode(body)
+        search::decode(body).into_iter().map(|id| id as usize).collect()
     }
-}
-
-/// An entry list of the index: gaps in base-64 digits of five bits and a
-/// continuation bit, or a bitmap behind `~`.
-fn decode(text: &str) -> Vec<usize> {
-    const DIGITS: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let value = |c: char| DIGITS.find(c).unwrap();
-    if let Some(bits) = text.strip_prefix('~') {
-        return bits
-            .chars()
-            .enumerate()
-            .flat_map(|(i, c)| {
-                (0..6).filter(move |b| value(c) & (1 << b) != 0).map(move |b| i * 6 + b)
-            })
-            .collect();
-    }
-    let (mut ids, mut previous, mut gap, mut shift) = (Vec::new(), -1i64, 0usize, 0);
-    for c in text.chars() {
-        let v = value(c);
-        gap |= (v & 31) << shift;
-        if v & 32 != 0 {
-            shift += 5;
-        } else {
-            previous += gap as i64 + 1;
-            ids.push(previous as usize);
-            gap = 0;
-            shift = 0;
-        }
-    }
-    ids
 }

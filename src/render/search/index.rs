@@ -124,8 +124,8 @@ pub fn encode(ids: &[u32], count: u32) -> String {
     out
 }
 
-/// The entries of an encoded list (what the page's script does).
-#[cfg(test)]
+/// The entries of an encoded list, as the page's script reads them (for
+/// tests that read a built index).
 pub fn decode(text: &str) -> Vec<u32> {
     let value = |c: char| DIGITS.iter().position(|&d| char::from(d) == c).unwrap() as u32;
     if let Some(bits) = text.strip_prefix('~') {

@@ -19,6 +19,8 @@
 mod index;
 pub mod terms;
 
+pub use index::decode;
+
 use std::io;
 
 use rayon::prelude::*;
