@@ -72,6 +72,24 @@ pub enum Command {
         #[arg(long, default_value = ".", global = true)]
         root: PathBuf,
     },
+    /// Typeset a report as an A4 PDF/A-2b: cover, contents with page numbers, a bookmark per chapter, photos, figures and the chronicle
+    ///
+    /// Made by annals itself with Typst, no browser needed, from the same
+    /// content as the site and laid out by the theme's pdf/report.typ.
+    /// Needs fonts with Chinese characters for a Chinese report (Noto CJK:
+    /// `apt-get install fonts-noto-cjk`), or `pdf: {fonts: DIR}` in
+    /// site.yaml. `pdf: true` there publishes YEAR/report.pdf with every
+    /// build.
+    Pdf {
+        /// The report's year, such as 2024
+        year: i32,
+        /// The site folder (holding site.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the PDF [default: YEAR.pdf in the current folder]
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
     /// Turn an existing report (Word .docx, .md, .txt or .html) into a draft report; never overwrites
     ///
     /// Writes content/YEAR/: `_index.md` (title, subtitle, byline and the

@@ -28,8 +28,34 @@ struct RawConfig {
     markdown: Option<RawMarkdown>,
     search: Option<bool>,
     feed: Option<bool>,
+    pdf: Option<RawPdf>,
     theme_options: Option<BTreeMap<String, Spanned<Value>>>,
     extra: Option<Map<String, Value>>,
+}
+
+/// `pdf: true`, or `pdf: {publish: true, fonts: DIR}`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawPdf {
+    Publish(bool),
+    Settings(RawPdfSettings),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPdfSettings {
+    publish: Option<bool>,
+    fonts: Option<PathBuf>,
+}
+
+/// The PDF edition's settings.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct PdfConfig {
+    /// Every build publishes `/YEAR/report.pdf`.
+    pub publish: bool,
+    /// A folder of fonts (relative to the site root) to use before the
+    /// system's.
+    pub fonts: Option<PathBuf>,
 }
 
 #[derive(Deserialize)]
@@ -101,6 +127,7 @@ pub struct Config {
     pub markdown_safe: bool,
     pub search: bool,
     pub feed: bool,
+    pub pdf: PdfConfig,
     pub theme_options: Map<String, Value>,
     /// Where each theme option's value stands in site.yaml (line, column),
     /// for the theme's messages about it.
@@ -153,6 +180,7 @@ impl Config {
             markdown,
             search,
             feed,
+            pdf,
             theme_options,
             extra,
         } = raw;
@@ -252,6 +280,13 @@ impl Config {
             markdown_safe,
             search: search.unwrap_or(true),
             feed: feed.unwrap_or(true),
+            pdf: match pdf {
+                None => PdfConfig::default(),
+                Some(RawPdf::Publish(publish)) => PdfConfig { publish, fonts: None },
+                Some(RawPdf::Settings(RawPdfSettings { publish, fonts })) => {
+                    PdfConfig { publish: publish.unwrap_or(false), fonts }
+                }
+            },
             theme_options,
             theme_option_positions,
             language_position,

@@ -21,6 +21,8 @@ pub mod diagnostic;
 pub mod images;
 pub mod import;
 pub mod output;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod pipeline;
 pub mod render;
 pub mod scaffold;
@@ -71,7 +73,12 @@ pub struct BuildReport {
 /// for the test that keeps the theme guide (docs/themes.md) honest.
 #[doc(hidden)]
 pub fn template_contexts(options: &BuildOptions) -> Result<Vec<render::TemplateContext>, Error> {
-    let loaded = pipeline::load(options)?;
+    let mut loaded = pipeline::load(options)?;
+    // With `pdf: true`, each report's pages link its edition: its size
+    // here stands in for one typeset.
+    if loaded.config.pdf.publish {
+        loaded.editions = loaded.site.reports.iter().map(|r| (r.year, 0)).collect();
+    }
     Ok(render::template_contexts(loaded.input())?)
 }
 
@@ -93,7 +100,8 @@ pub fn build_with_progress(
     if let Some(cache) = &options.cache_dir {
         output::check_cache_dir(cache, &options.root, &output)?;
     }
-    let loaded = pipeline::load(options)?;
+    let mut loaded = pipeline::load(options)?;
+    pipeline::editions(&mut loaded, options, &staging)?;
     pipeline::render(&loaded, &staging)?;
     let (photo_files, mut photos, cache) = pipeline::photos(&loaded, options, progress)?;
     photo_files.into_par_iter().try_for_each(|f| staging.put(f))?;
@@ -107,6 +115,60 @@ pub fn build_with_progress(
         unchanged: summary.unchanged,
         bytes: summary.bytes,
         photos,
+    })
+}
+
+/// `annals pdf YEAR`: typesets the report of `year` of the site at `root`
+/// into `output` (`YEAR.pdf` in the current folder by default), replacing
+/// it in one step once the whole PDF is made.
+#[cfg(feature = "pdf")]
+pub fn pdf(
+    root: &std::path::Path,
+    year: i32,
+    output: Option<&std::path::Path>,
+) -> Result<pdf::Written, Error> {
+    let loaded = pipeline::load(&BuildOptions::new(root))?;
+    let report = find_report(&loaded.site, Some(year))?;
+    let fonts = pdf::find_fonts(&loaded.config, root)?;
+    let cache = images::Cache::open(root, None)?;
+    let photos = pdf::print_photos(loaded.input(), report, &cache)?;
+    let edition = pdf::typeset(loaded.input(), report, &photos, &fonts)?;
+    let path = output.map_or_else(|| PathBuf::from(format!("{year}.pdf")), PathBuf::from);
+    pdf::replace(&path, &edition.bytes).map_err(|e| {
+        Diagnostic::new(&path, format!("cannot write the PDF: {e}"))
+            .hint("check that the folder exists and can be written, or pass --output FILE")
+    })?;
+    Ok(pdf::Written { path, year, pages: edition.pages, bytes: edition.bytes.len() })
+}
+
+/// The error of a command that needs the PDF edition, in an annals built
+/// without it.
+pub fn pdf_missing() -> Diagnostic {
+    Diagnostic::new("site.yaml", "this annals was built without the PDF edition")
+        .hint("build annals with its default features (`cargo install annals` does), or remove `pdf:` from site.yaml")
+}
+
+/// The report of `year`, or the newest one.
+pub fn find_report(
+    site: &content::Site,
+    year: Option<i32>,
+) -> Result<&content::Report, Diagnostic> {
+    let report = match year {
+        None => site.reports.first(),
+        Some(y) => site.reports.iter().find(|r| r.year == y),
+    };
+    report.ok_or_else(|| {
+        let years: Vec<String> = site.reports.iter().map(|r| r.year.to_string()).collect();
+        let hint = if years.is_empty() {
+            "a report is a folder such as content/2024/ with an _index.md".to_owned()
+        } else {
+            format!("the reports of this site: {}", years.join(", "))
+        };
+        let message = match year {
+            Some(y) => format!("there is no report for {y}"),
+            None => "this site has no report yet".to_owned(),
+        };
+        Diagnostic::new("content", message).hint(hint)
     })
 }
 
@@ -129,23 +191,7 @@ pub fn stats(
     let theme = theme::load(root, &config)?;
     let style = render::figure_style(&theme, &config.language)?;
     let site = content::load(root, false)?;
-    let report = match year {
-        None => site.reports.first(),
-        Some(y) => site.reports.iter().find(|r| r.year == y),
-    };
-    let Some(report) = report else {
-        let years: Vec<String> = site.reports.iter().map(|r| r.year.to_string()).collect();
-        let hint = if years.is_empty() {
-            "a report is a folder such as content/2024/ with an _index.md".to_owned()
-        } else {
-            format!("the reports of this site: {}", years.join(", "))
-        };
-        let message = match year {
-            Some(y) => format!("there is no report for {y}"),
-            None => "this site has no report yet".to_owned(),
-        };
-        return Err(Diagnostic::new("content", message).hint(hint).into());
-    };
+    let report = find_report(&site, year)?;
     let reports = &site.reports;
     Ok(match format {
         StatsFormat::Table => render::data::table(report, reports, &style),

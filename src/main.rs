@@ -79,6 +79,7 @@ fn main() -> ExitCode {
             let options = annals::import::ImportOptions { file, year, root, dry_run };
             annals::import::import(&options).map(|imported| print_import(&imported, dry_run))
         }
+        Command::Pdf { year, root, output } => pdf(year, &root, output.as_deref()),
         Command::Completions { shell } => {
             let shell: clap_complete::Shell = shell.into();
             clap_complete::generate(shell, &mut Cli::command(), "annals", &mut std::io::stdout());
@@ -92,6 +93,24 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+#[cfg(feature = "pdf")]
+fn pdf(year: i32, root: &Path, output: Option<&Path>) -> Result<(), annals::Error> {
+    annals::pdf(root, year, output).map(|w| {
+        println!(
+            "Wrote the {} report's PDF edition to {}: {} pages, {:.1} MB",
+            w.year,
+            w.path.display(),
+            w.pages,
+            w.bytes as f64 / 1e6
+        );
+    })
+}
+
+#[cfg(not(feature = "pdf"))]
+fn pdf(_: i32, _: &Path, _: Option<&Path>) -> Result<(), annals::Error> {
+    Err(annals::pdf_missing().into())
 }
 
 /// Under a file-size limit (`ulimit -f`) the system kills a program that

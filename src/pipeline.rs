@@ -18,6 +18,9 @@ pub struct Loaded {
     pub theme: theme::Theme,
     pub site: content::Site,
     pub photos: images::Plan,
+    /// The size of each report's PDF edition made for this build, by year
+    /// (`pdf: true`), for the report pages' links to it.
+    pub editions: std::collections::BTreeMap<i32, u64>,
 }
 
 impl Loaded {
@@ -28,6 +31,7 @@ impl Loaded {
             config: &self.config,
             theme: &self.theme,
             photos: &self.photos,
+            editions: &self.editions,
         }
     }
 }
@@ -48,7 +52,7 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Error> {
     if !problems.is_empty() {
         return Err(Diagnostics::sorted(problems).into());
     }
-    Ok(Loaded { config, theme, site, photos })
+    Ok(Loaded { config, theme, site, photos, editions: Default::default() })
 }
 
 /// Reads what can be read, with every problem found: the site without the
@@ -66,7 +70,66 @@ pub fn load_partial(options: &BuildOptions) -> (Option<Loaded>, Vec<Diagnostic>)
     };
     let (photos, unreadable) = images::plan(&site, &config.images);
     problems.extend(unreadable);
-    (Some(Loaded { config, theme, site, photos }), problems)
+    (Some(Loaded { config, theme, site, photos, editions: Default::default() }), problems)
+}
+
+/// Typesets every report's PDF edition where site.yaml asks for it
+/// (`pdf: true`) into `sink`, noting their sizes for the links to them.
+pub fn editions(loaded: &mut Loaded, options: &BuildOptions, sink: &dyn Sink) -> Result<(), Error> {
+    if loaded.config.pdf.publish { publish_editions(loaded, options, sink) } else { Ok(()) }
+}
+
+#[cfg(feature = "pdf")]
+fn publish_editions(
+    loaded: &mut Loaded,
+    options: &BuildOptions,
+    sink: &dyn Sink,
+) -> Result<(), Error> {
+    let fonts = crate::pdf::find_fonts(&loaded.config, &options.root)?;
+    let cache = images::Cache::open(&options.root, options.cache_dir.as_deref())?;
+    for (year, file) in crate::pdf::editions(loaded.input(), &fonts, &cache)? {
+        if let crate::output::FileContent::Bytes(bytes) = &file.content {
+            loaded.editions.insert(year, bytes.len() as u64);
+        }
+        sink.put(file)?;
+    }
+    Ok(())
+}
+
+#[cfg(not(feature = "pdf"))]
+fn publish_editions(_: &mut Loaded, _: &BuildOptions, _: &dyn Sink) -> Result<(), Error> {
+    Err(crate::pdf_missing().into())
+}
+
+/// The problems typesetting the PDF editions would meet, where site.yaml
+/// asks for them (for `check`, which makes nothing): each report's
+/// edition then stands in `sink` as an empty file, for the links to it.
+pub fn verify_editions(
+    loaded: &mut Loaded,
+    options: &BuildOptions,
+    sink: &dyn Sink,
+) -> Vec<Diagnostic> {
+    if !loaded.config.pdf.publish {
+        return Vec::new();
+    }
+    #[cfg(feature = "pdf")]
+    let problems = match crate::pdf::find_fonts(&loaded.config, &options.root) {
+        Ok(fonts) => crate::pdf::verify(loaded.input(), &fonts),
+        Err(d) => vec![d],
+    };
+    #[cfg(not(feature = "pdf"))]
+    let problems = {
+        let _ = options;
+        vec![crate::pdf_missing()]
+    };
+    for report in &loaded.site.reports {
+        loaded.editions.insert(report.year, 0);
+        let file = OutputFile::bytes(format!("{}report.pdf", report.path), Vec::new());
+        if let Err(e) = sink.put(file) {
+            return vec![e.into()];
+        }
+    }
+    problems
 }
 
 /// Renders every page and file of the site into `sink`; any problem is an

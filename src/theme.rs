@@ -76,6 +76,18 @@ pub struct Theme {
     pub strings: Map<String, Value>,
     /// Declared options with the site's values applied.
     pub options: Map<String, Value>,
+    /// The Typst files of the PDF edition by their path in Typst's file
+    /// system: each theme's `pdf/X` as `/themes/NAME/X`, and the nearest
+    /// one (the site's own `pdf/X` before any theme's) as `/theme/X`.
+    pub pdf: BTreeMap<String, ThemeFile>,
+}
+
+/// A file of a theme, read, and where it came from (for messages).
+#[derive(Debug, Clone)]
+pub struct ThemeFile {
+    pub bytes: Vec<u8>,
+    /// Relative to the site root where it lies inside it.
+    pub file: PathBuf,
 }
 
 /// A template's text and the file it came from, for messages.
@@ -280,6 +292,7 @@ fn load_chain(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
         }
     }
     check_logo(&options, &static_files, config, &|key, d| at_option(root, config, key, d))?;
+    let pdf = pdf_files(root, &chain)?;
     Ok(Theme {
         name: config.theme.clone(),
         chain: chain.into_iter().map(|link| link.name).collect(),
@@ -287,7 +300,33 @@ fn load_chain(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
         static_files,
         strings,
         options,
+        pdf,
     })
+}
+
+/// The Typst files of the PDF edition (see `Theme::pdf`).
+fn pdf_files(root: &Path, chain: &[Link]) -> Result<BTreeMap<String, ThemeFile>, Diagnostic> {
+    let read = |files: &Files, rel: &str| -> Result<ThemeFile, Diagnostic> {
+        let path = format!("pdf/{rel}");
+        let file = files.display(&path);
+        let bytes =
+            files.read(&path).ok_or_else(|| Diagnostic::new(&file, "cannot read this file"))?;
+        let file = file.strip_prefix(root).map(Path::to_path_buf).unwrap_or(file);
+        Ok(ThemeFile { bytes, file })
+    };
+    let mut out = BTreeMap::new();
+    let site = Files::Disk(root.to_path_buf());
+    for rel in site.list("pdf", root)? {
+        out.insert(format!("/{ALIAS}/{rel}"), read(&site, &rel)?);
+    }
+    for link in chain {
+        for rel in link.files.list("pdf", root)? {
+            let file = read(&link.files, &rel)?;
+            out.entry(format!("/{ALIAS}/{rel}")).or_insert_with(|| file.clone());
+            out.insert(format!("/themes/{}/{rel}", link.name), file);
+        }
+    }
+    Ok(out)
 }
 
 /// The theme `config.theme` and the themes it extends, the theme first.

@@ -72,9 +72,11 @@ pub fn check(options: &BuildOptions) -> CheckReport {
         report.errors = Diagnostics::sorted(errors).0;
         return report;
     };
-    let site = &loaded.site;
+    let mut loaded = loaded;
     errors.extend(pipeline::verify_photos(&loaded, options));
     let files = output::Memory::default();
+    errors.extend(pipeline::verify_editions(&mut loaded, options, &files));
+    let site = &loaded.site;
     let files = match pipeline::render_partial(&loaded, &files) {
         Ok(render_errors) => {
             // A photo that failed to load is also unknown to the renderer:

@@ -15,10 +15,10 @@ pub mod search;
 mod sitemap;
 mod standalone;
 mod tags;
-mod templates;
+pub(crate) mod templates;
 mod toc;
 pub mod urls;
-mod views;
+pub(crate) mod views;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -46,6 +46,8 @@ pub struct Input<'a> {
     pub theme: &'a Theme,
     /// What every photo is published as.
     pub photos: &'a Plan,
+    /// The size in bytes of each report's published PDF edition, by year.
+    pub editions: &'a std::collections::BTreeMap<i32, u64>,
 }
 
 /// Renders every file of the site into `sink` as soon as it is made, in
@@ -192,7 +194,7 @@ pub fn figure_style(theme: &Theme, language: &str) -> Result<FigureStyle, Diagno
 
 /// The theme's `photo_credit_by` pattern (`摄影：{credit}`), empty where
 /// it has none.
-fn credit_pattern(theme: &Theme) -> &str {
+pub fn credit_pattern(theme: &Theme) -> &str {
     theme.strings.get("photo_credit_by").and_then(|v| v.as_str()).unwrap_or("")
 }
 
@@ -206,6 +208,41 @@ pub fn credit_line(credit: &str, pattern: &str) -> String {
     } else {
         pattern.replace("{credit}", credit)
     }
+}
+
+/// The problems of a report's bodies (preface and chapters) as the HTML
+/// renderer finds them (a photo or figure not known, a link to no page),
+/// for an edition that does not render them as HTML.
+pub fn body_problems(input: Input<'_>, report: &Report) -> Result<Vec<Diagnostic>, Diagnostic> {
+    let Input { site, config, theme, photos, .. } = input;
+    let style = figure_style(theme, &config.language)?;
+    let stats_path = format!("{}stats/", report.path);
+    let report_dir = report.preface.file.trim_end_matches("_index.md").trim_end_matches('/');
+    let bodies = std::iter::once((&report.preface, &report.photos, &report.path))
+        .chain(report.chapters.iter().map(|c| (&c.body, &c.photos, &c.path)));
+    let problems = bodies
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .flat_map_iter(|(md, photos_of_page, path)| {
+            let root = urls::root_of(path);
+            let cx = BodyContext {
+                root: &root,
+                links: &site.links,
+                drafts: &site.drafts,
+                unloaded: &site.unloaded,
+                photos: photos_of_page,
+                plan: photos,
+                report_dir: Some(report_dir),
+                stats: Some((report, &stats_path)),
+                style: &style,
+                credit_by: credit_pattern(theme),
+                safe: config.markdown_safe,
+                eager_first: false,
+            };
+            markdown::render_partial(md, &cx).1
+        })
+        .collect();
+    Ok(problems)
 }
 
 /// A rendered page and what search learns from it.
@@ -248,13 +285,13 @@ struct ChapterBody {
 
 impl<'a> Renderer<'a> {
     fn new(input: Input<'a>) -> Result<Self, Diagnostic> {
-        let Input { site, config, theme, photos } = input;
+        let Input { site, config, theme, photos, editions } = input;
         let mut tera = templates::engine(theme, &config.language)?;
         let style = figure_style(theme, &config.language)?;
         let reports: Vec<ReportView> = site
             .reports
             .iter()
-            .map(|r| ReportView::new(r, &site.reports, &style, photos))
+            .map(|r| ReportView::new(r, &site.reports, &style, photos, editions.get(&r.year)))
             .collect();
         let mut globals = Vars::new();
         globals.insert("config", &views::ConfigView::new(config, theme));

@@ -58,27 +58,38 @@ pub fn engine(theme: &Theme, language: &str) -> Result<Tera, Diagnostic> {
     Ok(tera)
 }
 
-/// The `numeral` filter: a chapter number in the site's one style, the
-/// theme option `chapter_numerals`: `arabic` (`3`) or `chinese` (`三`),
-/// for labels, contents and print alike. Chinese numerals are for a site
-/// in Chinese: in another language a chapter is `Part 3`.
+/// The `numeral` filter: a chapter number in the site's one style (see
+/// `numeral`).
 fn register_numeral(tera: &mut Tera, theme: &Theme, language: &str) {
-    use chinese_number::{ChineseCase, ChineseCountMethod, ChineseVariant, NumberToChinese};
-    let chinese = theme.options.get("chapter_numerals").and_then(|v| v.as_str()) == Some("chinese")
-        && language.starts_with("zh");
+    let chinese = chinese_numerals(theme, language);
     tera.register_filter("numeral", move |n: i64, _: tera::Kwargs, _: &tera::State| {
-        let written = chinese
-            .then(|| {
-                n.to_chinese(
-                    ChineseVariant::Simple,
-                    ChineseCase::Lower,
-                    ChineseCountMethod::TenThousand,
-                )
-                .ok()
-            })
-            .flatten();
-        written.unwrap_or_else(|| n.to_string())
+        numeral(n, chinese)
     });
+}
+
+/// Whether chapters are numbered in Chinese: the theme option
+/// `chapter_numerals` is `chinese` (`三`, not `arabic` `3`), for labels,
+/// contents and print alike, and the site is in Chinese (in another
+/// language a chapter is `Part 3`).
+pub fn chinese_numerals(theme: &Theme, language: &str) -> bool {
+    theme.options.get("chapter_numerals").and_then(|v| v.as_str()) == Some("chinese")
+        && language.starts_with("zh")
+}
+
+/// A chapter number as the site writes it: `三` or `3`.
+pub fn numeral(n: i64, chinese: bool) -> String {
+    use chinese_number::{ChineseCase, ChineseCountMethod, ChineseVariant, NumberToChinese};
+    let written = chinese
+        .then(|| {
+            n.to_chinese(
+                ChineseVariant::Simple,
+                ChineseCase::Lower,
+                ChineseCountMethod::TenThousand,
+            )
+            .ok()
+        })
+        .flatten();
+    written.unwrap_or_else(|| n.to_string())
 }
 
 /// A Tera error as a diagnostic on the template that caused it.

@@ -297,6 +297,8 @@ pub struct ReportView {
     pub stats_url: String,
     pub chronicle_url: String,
     pub print_url: String,
+    /// The PDF edition, where the site publishes one (`pdf: true`).
+    pub pdf: Option<EditionLink>,
     pub photos_url: String,
     pub chapters: Vec<ChapterLink>,
     pub key_figures: Vec<Figure>,
@@ -307,7 +309,14 @@ pub struct ReportView {
 }
 
 impl ReportView {
-    pub fn new(r: &Report, reports: &[Report], style: &FigureStyle, plan: &Plan) -> Self {
+    /// `pdf` is the size of the report's published PDF edition.
+    pub fn new(
+        r: &Report,
+        reports: &[Report],
+        style: &FigureStyle,
+        plan: &Plan,
+        pdf: Option<&u64>,
+    ) -> Self {
         ReportView {
             year: r.year,
             title: r.title.clone(),
@@ -322,6 +331,11 @@ impl ReportView {
             stats_url: urls::page("", &r.page_path(ReportPage::Stats)),
             chronicle_url: urls::page("", &r.page_path(ReportPage::Chronicle)),
             print_url: urls::page("", &r.page_path(ReportPage::Print)),
+            pdf: pdf.map(|&bytes| EditionLink {
+                url: urls::file("", &format!("{}report.pdf", r.path)),
+                bytes,
+                size: file_size(bytes),
+            }),
             photos_url: urls::page("", &r.page_path(ReportPage::Photos)),
             chapters: r.chapters.iter().map(ChapterLink::new).collect(),
             key_figures: r
@@ -334,6 +348,24 @@ impl ReportView {
             event_count: r.chronicle.len(),
             extra: r.extra.clone(),
         }
+    }
+}
+
+/// A link to a report's PDF edition.
+#[derive(Serialize)]
+pub struct EditionLink {
+    pub url: String,
+    pub bytes: u64,
+    /// `2.4 MB`, `860 KB`.
+    pub size: String,
+}
+
+/// A file's size as a link to it says it.
+fn file_size(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    } else {
+        format!("{} KB", bytes.div_ceil(1000))
     }
 }
 

@@ -306,8 +306,9 @@ fn rebuild(shared: &Shared, options: &BuildOptions, report: &Reporter, changed: 
 }
 
 fn build_in_memory(options: &BuildOptions) -> Result<HashMap<String, Served>, Diagnostics> {
-    let loaded = pipeline::load(options).map_err(into_diagnostics)?;
+    let mut loaded = pipeline::load(options).map_err(into_diagnostics)?;
     let files = output::Memory::default();
+    pipeline::editions(&mut loaded, options, &files).map_err(into_diagnostics)?;
     pipeline::render(&loaded, &files).map_err(into_diagnostics)?;
     let mut files = files.into_files();
     // Photos come from the cache outside the site; nothing is written to

@@ -707,8 +707,11 @@ fn the_theme_guide_documents_every_template_variable_and_view_field() {
     assert!(guide.types.contains_key("ReportView"));
     // Sites that together hold every view type with a value: the example,
     // the two-year library (changes against last year, archival pages), and
-    // a small one with a paginated section and photos on the home page.
+    // a small one with a paginated section, photos on the home page and a
+    // PDF edition.
     let paginated = TestSite::new();
+    // Its report pages link a PDF edition.
+    paginated.file("site.yaml", "title: Test\npdf: true\n");
     paginated.file("content/notes/_index.md", "---\ntitle: Notes\npaginate_by: 1\n---\n");
     paginated.file("content/notes/a.md", "---\ntitle: A\n---\n");
     paginated.file("content/notes/b.md", "---\ntitle: B\n---\n");

@@ -43,15 +43,8 @@ impl<'a> Renderer<'a> {
         Some((html, end + 1))
     }
 
-    /// The photo a destination names: relative to the page's folder, else to
-    /// the report's, as the loader resolved it.
     pub(super) fn find_photo(&self, dest: &str) -> Option<&'a Photo> {
-        let decoded = crate::content::percent_decode(dest);
-        let dir = self.md.file.rsplit_once('/').map_or("", |(d, _)| d);
-        std::iter::once(dir)
-            .chain(self.cx.report_dir)
-            .filter_map(|base| crate::content::join_relative(base, &decoded))
-            .find_map(|path| self.cx.photos.iter().find(|p| p.path == path))
+        find_photo(&self.md.file, self.cx.report_dir, self.cx.photos, dest)
     }
 
     pub(super) fn image_html(
@@ -120,6 +113,23 @@ impl<'a> Renderer<'a> {
         html.push_str("</figure>\n");
         html
     }
+}
+
+/// The photo of `photos` a destination written in the body of `file`
+/// names: relative to the file's folder, else to the report's
+/// (`report_dir`), as the loader resolved it.
+pub fn find_photo<'p>(
+    file: &str,
+    report_dir: Option<&str>,
+    photos: &'p [Photo],
+    dest: &str,
+) -> Option<&'p Photo> {
+    let decoded = crate::content::percent_decode(dest);
+    let dir = file.rsplit_once('/').map_or("", |(d, _)| d);
+    std::iter::once(dir)
+        .chain(report_dir)
+        .filter_map(|base| crate::content::join_relative(base, &decoded))
+        .find_map(|path| photos.iter().find(|p| p.path == path))
 }
 
 /// How wide a figure shows, for the browser to pick from `srcset`: the

@@ -13,12 +13,12 @@ mod links;
 #[cfg(test)]
 mod tests;
 
-pub use figures::{SIZES, img_tag};
+pub use figures::{SIZES, find_photo, img_tag};
 pub use links::{LinkTarget, link_target};
 use links::{relative_from, runs_script};
 
 use super::urls;
-use crate::content::{Markdown, Photo, Report};
+use crate::content::{Markdown, Photo, Report, Stat};
 use crate::diagnostic::{Diagnostic, nearest};
 use crate::images::Plan;
 use crate::stats::FigureStyle;
@@ -337,6 +337,30 @@ pub fn with_id_prefix(html: &str, prefix: &str) -> String {
         .replace(" href=\"#", &format!(" href=\"#{prefix}"))
 }
 
+/// `text` with each `{{ stat(key="…") }}` it holds written as the figure
+/// (`10余件`), for print: a call the HTML renderer would refuse is left
+/// out, other braces stay.
+pub fn cite(text: &str, stats: &[Stat], style: &FigureStyle) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let Some(len) = rest[start..].find("}}") else {
+            break;
+        };
+        let call = rest[start + 2..start + len].trim();
+        out.push_str(&rest[..start]);
+        if is_call(call) {
+            let stat = stat_key(call).and_then(|key| stats.iter().find(|s| s.key == key));
+            out.extend(stat.map(|s| style.figure(s)));
+        } else {
+            out.push_str(&rest[start..start + len + 2]);
+        }
+        rest = &rest[start + len + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `name(…)`: the shape of a shortcode call inside `{{ }}`.
 fn is_call(text: &str) -> bool {
     let name_len = text.bytes().take_while(|b| b.is_ascii_lowercase() || *b == b'_').count();
@@ -383,7 +407,7 @@ pub fn cited_stats(md: &Markdown) -> Vec<String> {
 /// through inline markup: there it joins the lines with no space, as
 /// Hugo's `cjk.eastAsianLineBreaks` and markdown-it-cjk-breaks do; between
 /// Latin words it stays a space.
-fn between_wide_characters(events: &[(Event<'_>, Range<usize>)], at: usize) -> bool {
+pub(crate) fn between_wide_characters(events: &[(Event<'_>, Range<usize>)], at: usize) -> bool {
     use crate::content::prose::is_wide as wide;
     let markup = |e: &Event<'_>| {
         matches!(
