@@ -16,6 +16,7 @@ mod interrupted;
 mod invalid;
 mod new;
 mod output;
+mod pdf;
 mod photos;
 mod serve;
 mod serve_load;

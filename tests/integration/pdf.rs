@@ -1,0 +1,348 @@
+//! The PDF edition: `annals pdf YEAR` and `pdf: true`, read back with
+//! lopdf: page size, fonts, contents against the real pages, bookmarks,
+//! PDF/A metadata, photos, figures and the same bytes on a second run.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use lopdf::{Document, Object};
+
+use crate::support::{TestSite, fixture, read};
+
+/// The binary, its photo cache in `cache` (not the user's).
+fn annals(cache: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_annals"));
+    c.env("XDG_CACHE_HOME", cache);
+    c
+}
+
+/// `annals pdf YEAR` on the site at `root`, written to `out`.
+fn typeset(root: &Path, year: &str, out: &Path) -> Output {
+    let cache = out.parent().unwrap().join("cache");
+    annals(&cache)
+        .args(["pdf", year, "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
+fn succeeded(out: &Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A PDF read back.
+struct Pdf {
+    doc: Document,
+}
+
+impl Pdf {
+    fn open(path: &Path) -> Pdf {
+        Pdf { doc: Document::load(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())) }
+    }
+
+    fn pages(&self) -> u32 {
+        self.doc.get_pages().len() as u32
+    }
+
+    /// The text of page `n` (from 1), its spaces and line breaks removed,
+    /// so that a Chinese title is found whatever the line breaking.
+    fn text(&self, n: u32) -> String {
+        let text = self.doc.extract_text(&[n]).unwrap_or_default();
+        text.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+
+    /// The first page whose text holds `needle` (spaces removed).
+    fn page_of(&self, needle: &str, from: u32) -> Option<u32> {
+        let needle: String = needle.chars().filter(|c| !c.is_whitespace()).collect();
+        (from..=self.pages()).find(|&n| self.text(n).contains(&needle))
+    }
+
+    /// Bookmarks: (level, title, page).
+    fn bookmarks(&self) -> Vec<(usize, String, usize)> {
+        let toc = self.doc.get_toc().expect("the PDF has bookmarks");
+        toc.toc.into_iter().map(|t| (t.level, t.title, t.page)).collect()
+    }
+
+    /// Every page's size in points.
+    fn sizes(&self) -> Vec<(f32, f32)> {
+        self.doc
+            .get_pages()
+            .values()
+            .map(|&id| {
+                let page = self.doc.get_dictionary(id).unwrap();
+                let b = page.get(b"MediaBox").unwrap().as_array().unwrap();
+                let n =
+                    |o: &Object| o.as_float().or_else(|_| o.as_i64().map(|i| i as f32)).unwrap();
+                (n(&b[2]) - n(&b[0]), n(&b[3]) - n(&b[1]))
+            })
+            .collect()
+    }
+
+    /// The names of the embedded fonts (`ABCDEF+NotoSerifCJKsc-Regular`).
+    fn embedded_fonts(&self) -> Vec<String> {
+        self.doc
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .filter(|d| d.get(b"Type").and_then(Object::as_name).ok() == Some(b"FontDescriptor"))
+            .filter(|d| [&b"FontFile"[..], b"FontFile2", b"FontFile3"].iter().any(|k| d.has(k)))
+            .map(|d| {
+                String::from_utf8_lossy(d.get(b"FontName").unwrap().as_name().unwrap()).into_owned()
+            })
+            .collect()
+    }
+
+    /// The XMP metadata of the document.
+    fn xmp(&self) -> String {
+        let catalog = self.doc.catalog().unwrap();
+        let id = catalog.get(b"Metadata").unwrap().as_reference().unwrap();
+        let stream = self.doc.get_object(id).unwrap().as_stream().unwrap();
+        let bytes = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    /// How many images the pages draw.
+    fn images(&self) -> usize {
+        self.doc
+            .objects
+            .values()
+            .filter_map(|o| o.as_stream().ok())
+            .filter(|s| s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image"))
+            .count()
+    }
+}
+
+fn two_years() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("2024.pdf");
+    succeeded(&typeset(&fixture("two-years"), "2024", &out));
+    (dir, out)
+}
+
+#[test]
+fn a_report_is_typeset_as_an_a4_pdf_a_with_its_chapters_in_order() {
+    let (_dir, path) = two_years();
+    let pdf = Pdf::open(&path);
+    assert!(pdf.pages() >= 6, "cover, contents, preface, 3 chapters: {} pages", pdf.pages());
+    for (w, h) in pdf.sizes() {
+        assert!((w - 595.28).abs() < 0.5 && (h - 841.89).abs() < 0.5, "A4: {w}×{h}");
+    }
+    // The cover: organisation, title, subtitle, year.
+    let cover = pdf.text(1);
+    for words in ["清河县图书馆年报", "2024年度报告", "书香清河", "2024"] {
+        assert!(cover.contains(words), "{words} on the cover: {cover}");
+    }
+    // Chapters in number order, each opening a page of its own, after the
+    // preface; the contents list each with the page it really starts on.
+    // (A chapter's page opens with its label and title: 第2部分阅读推广.)
+    let chapters = ["第1部分馆藏建设", "第2部分阅读推广", "第3部分走进乡村"];
+    let contents = pdf.page_of("目录", 1).expect("a contents page");
+    let mut last = contents;
+    for title in chapters {
+        let page = pdf.page_of(title, contents + 1).unwrap_or_else(|| panic!("{title} in the PDF"));
+        assert!(page > last, "{title} starts on page {page}, after page {last}");
+        let listed = pdf.text(contents);
+        let after = listed.split(title).nth(1).unwrap_or_else(|| panic!("{title} in the contents"));
+        let number: String = after
+            .chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .take_while(char::is_ascii_digit)
+            .collect();
+        assert_eq!(number, page.to_string(), "the contents' page of {title}");
+        // The page number printed on that page is the page's own.
+        assert!(pdf.text(page).ends_with(&page.to_string()), "page {page}: {}", pdf.text(page));
+        last = page;
+    }
+    // The report's title runs at the head of every page after the cover.
+    for n in 2..=pdf.pages() {
+        assert!(pdf.text(n).starts_with("2024年度报告"), "page {n}: {}", pdf.text(n));
+    }
+    assert!(!pdf.text(1).ends_with('1'), "no page number on the cover");
+}
+
+#[test]
+fn each_chapter_has_one_bookmark_in_number_order() {
+    let (_dir, path) = two_years();
+    let pdf = Pdf::open(&path);
+    let bookmarks = pdf.bookmarks();
+    let titles: Vec<&str> = bookmarks.iter().map(|(_, t, _)| t.as_str()).collect();
+    assert_eq!(titles, ["馆藏建设", "阅读推广", "走进乡村"], "{bookmarks:?}");
+    for (n, (level, title, page)) in bookmarks.iter().enumerate() {
+        assert_eq!(*level, 1);
+        let heading = format!("第{}部分{title}", n + 1);
+        assert_eq!(pdf.page_of(&heading, 3), Some(*page as u32), "{title}'s bookmark");
+    }
+}
+
+#[test]
+fn fonts_are_embedded_subsets_and_the_metadata_is_pdf_a_2b() {
+    let (_dir, path) = two_years();
+    let pdf = Pdf::open(&path);
+    let fonts = pdf.embedded_fonts();
+    assert!(!fonts.is_empty());
+    for font in &fonts {
+        assert!(font.len() > 7 && font.as_bytes()[6] == b'+', "a subset: {font}");
+    }
+    assert!(fonts.iter().any(|f| f.contains("CJK")), "{fonts:?}");
+    let xmp = pdf.xmp();
+    assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"), "{xmp}");
+    assert!(xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"), "{xmp}");
+    assert!(xmp.contains("2024年度报告") && xmp.contains("李明"), "title and author: {xmp}");
+    assert!(xmp.contains("2025-01-15"), "the report's date: {xmp}");
+    let catalog = pdf.doc.catalog().unwrap();
+    let lang = catalog.get(b"Lang").unwrap().as_str().unwrap();
+    assert!(lang.starts_with(b"zh"), "{}", String::from_utf8_lossy(lang));
+}
+
+#[test]
+fn photos_figures_and_the_chronicle_are_printed_as_the_site_shows_them() {
+    let (_dir, path) = two_years();
+    let pdf = Pdf::open(&path);
+    let all: String = (1..=pdf.pages()).map(|n| pdf.text(n)).collect();
+    // Figures as the site writes them: 余 and 近 kept.
+    let (site_dir, out) = crate::support::build(&fixture("two-years"));
+    let stats = read(&out, "2024/stats/index.html");
+    for figure in ["10余次", "近26万元"] {
+        assert!(stats.contains(figure), "{figure} on the stats page");
+        assert!(all.contains(figure), "{figure} in the PDF");
+    }
+    drop(site_dir);
+    // Captions and credits of the photos, the cover's too.
+    for caption in ["新馆开放日", "新书架摄影王芳", "本报告图片由清河县图书馆提供"]
+    {
+        assert!(all.contains(caption), "{caption} in the PDF");
+    }
+    assert!(pdf.images() >= 3, "{} images", pdf.images());
+    // The chronicle.
+    assert!(all.contains("大事记"));
+}
+
+#[test]
+fn a_second_run_gives_the_same_bytes() {
+    let (dir, first) = two_years();
+    let second = dir.path().join("again.pdf");
+    succeeded(&typeset(&fixture("two-years"), "2024", &second));
+    assert!(std::fs::read(&first).unwrap() == std::fs::read(&second).unwrap());
+}
+
+#[test]
+fn a_year_without_a_report_exits_1_naming_it_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("2019.pdf");
+    let out = typeset(&fixture("two-years"), "2019", &path);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no report for 2019") && stderr.contains("2024, 2023"), "{stderr}");
+    assert!(!path.exists());
+}
+
+#[test]
+fn without_chinese_fonts_it_says_what_to_install() {
+    let dir = tempfile::tempdir().unwrap();
+    // A fontconfig that knows no fonts at all.
+    let empty = dir.path().join("no-fonts");
+    std::fs::create_dir(&empty).unwrap();
+    let conf = dir.path().join("fonts.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            "<?xml version=\"1.0\"?>\n<fontconfig><dir>{}</dir></fontconfig>\n",
+            empty.display()
+        ),
+    )
+    .unwrap();
+    let path = dir.path().join("2024.pdf");
+    std::fs::write(&path, b"the previous edition").unwrap();
+    let out = annals(&dir.path().join("cache"))
+        .env("FONTCONFIG_FILE", &conf)
+        .env("HOME", dir.path())
+        .args(["pdf", "2024", "--root"])
+        .arg(fixture("two-years"))
+        .arg("--output")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("fonts-noto-cjk") && stderr.contains("pdf: {fonts:"), "{stderr}");
+    assert_eq!(std::fs::read(&path).unwrap(), b"the previous edition");
+}
+
+#[test]
+fn pdf_true_publishes_and_links_each_report_s_edition() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: 测试\npdf: true\n")
+        .file("content/2024/_index.md", "---\ntitle: 二〇二四年报\n---\n前言。\n")
+        .file("content/2024/01-one.md", "---\ntitle: 第一章\n---\n正文。\n");
+    let report = site.build().unwrap();
+    let out = site.root().join("public");
+    let pdf = Pdf::open(&out.join("2024/report.pdf"));
+    assert!(pdf.page_of("第一章", 3).is_some());
+    let page = read(&out, "2024/index.html");
+    let size = std::fs::metadata(out.join("2024/report.pdf")).unwrap().len();
+    assert!(page.contains("href=\"../2024/report.pdf\""), "the report page links it: {page}");
+    assert!(page.contains(&format!("{} KB", size.div_ceil(1000))), "with its size");
+    assert!(report.files > 0);
+    // `check` finds the link good.
+    let checked = annals::check(&site.options());
+    assert!(checked.errors.is_empty(), "{:?}", checked.errors);
+}
+
+#[test]
+fn text_written_like_typst_code_is_printed_as_it_is() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: 测试\n").file(
+        "content/2024/01-one.md",
+        concat!(
+            "---\ntitle: '#set page(width: 1cm) $x$'\n---\n",
+            "#import \"/etc/passwd\": * and $1 + 1$ and *bold* _it_ <label> @ref // not a comment\n\n",
+            "= not a heading\n\n",
+            "- a list *item*\n- `#code()`\n\n",
+            "| 项目 | 数值 |\n|---|---:|\n| 集中学习 | 14次 |\n\n",
+            "A note[^1] and **strong** text.\n\n[^1]: The note's text.\n\n",
+            "```\n#let x = 1\n```\n",
+        ),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.pdf");
+    succeeded(&typeset(site.root(), "2024", &path));
+    let pdf = Pdf::open(&path);
+    let all: String = (1..=pdf.pages()).map(|n| pdf.text(n)).collect();
+    for text in [
+        "#setpage(width:1cm)$x$",
+        // Markdown's emphasis stays emphasis; `<label>` is an HTML tag to it.
+        "#import\"/etc/passwd\":*and$1+1$andboldit@ref//notacomment",
+        "=notaheading",
+        "alistitem",
+        "#code()",
+        "集中学习14次",
+        "Anote1andstrongtext",
+        "Thenote'stext",
+        "#letx=1",
+    ] {
+        assert!(all.contains(text), "{text} in {all}");
+    }
+    assert!(pdf.sizes().iter().all(|(w, _)| (w - 595.28).abs() < 0.5), "the page stays A4");
+}
+
+#[test]
+fn a_theme_s_typst_error_names_its_file_line_and_column() {
+    let site = TestSite::new();
+    site.file("pdf/report.typ", "#let report(data, preface: [], chapters: ()) = {\n  [#data.nothing]\n}\n#let photo(p) = []\n");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.pdf");
+    let out = typeset(site.root(), "2024", &path);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("error: pdf/report.typ:2:"), "{stderr}");
+    assert!(stderr.contains("nothing"), "{stderr}");
+    assert!(!path.exists());
+}
