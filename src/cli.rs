@@ -89,6 +89,9 @@ pub enum Command {
         /// Where to write the PDF [default: YEAR.pdf in the current folder]
         #[arg(long)]
         output: Option<PathBuf>,
+        /// Include drafts (a report or chapters marked `draft: true`), to proofread them
+        #[arg(long)]
+        drafts: bool,
     },
     /// Turn an existing report (Word .docx, .md, .txt or .html) into a draft report; never overwrites
     ///

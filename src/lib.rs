@@ -119,15 +119,19 @@ pub fn build_with_progress(
 }
 
 /// `annals pdf YEAR`: typesets the report of `year` of the site at `root`
-/// into `output` (`YEAR.pdf` in the current folder by default), replacing
-/// it in one step once the whole PDF is made.
+/// (with its drafts where `drafts`) into `output` (`YEAR.pdf` in the
+/// current folder by default), replacing it in one step once the whole PDF
+/// is made.
 #[cfg(feature = "pdf")]
 pub fn pdf(
     root: &std::path::Path,
     year: i32,
     output: Option<&std::path::Path>,
+    drafts: bool,
 ) -> Result<pdf::Written, Error> {
-    let loaded = pipeline::load(&BuildOptions::new(root))?;
+    let mut options = BuildOptions::new(root);
+    options.drafts = drafts;
+    let loaded = pipeline::load(&options)?;
     let report = find_report(&loaded.site, Some(year))?;
     let fonts = pdf::find_fonts(&loaded.config, root)?;
     let cache = images::Cache::open(root, None)?;

@@ -79,7 +79,7 @@ fn main() -> ExitCode {
             let options = annals::import::ImportOptions { file, year, root, dry_run };
             annals::import::import(&options).map(|imported| print_import(&imported, dry_run))
         }
-        Command::Pdf { year, root, output } => pdf(year, &root, output.as_deref()),
+        Command::Pdf { year, root, output, drafts } => pdf(year, &root, output.as_deref(), drafts),
         Command::Completions { shell } => {
             let shell: clap_complete::Shell = shell.into();
             clap_complete::generate(shell, &mut Cli::command(), "annals", &mut std::io::stdout());
@@ -96,8 +96,8 @@ fn main() -> ExitCode {
 }
 
 #[cfg(feature = "pdf")]
-fn pdf(year: i32, root: &Path, output: Option<&Path>) -> Result<(), annals::Error> {
-    annals::pdf(root, year, output).map(|w| {
+fn pdf(year: i32, root: &Path, output: Option<&Path>, drafts: bool) -> Result<(), annals::Error> {
+    annals::pdf(root, year, output, drafts).map(|w| {
         println!(
             "Wrote the {} report's PDF edition to {}: {} pages, {:.1} MB",
             w.year,
@@ -109,7 +109,7 @@ fn pdf(year: i32, root: &Path, output: Option<&Path>) -> Result<(), annals::Erro
 }
 
 #[cfg(not(feature = "pdf"))]
-fn pdf(_: i32, _: &Path, _: Option<&Path>) -> Result<(), annals::Error> {
+fn pdf(_: i32, _: &Path, _: Option<&Path>, _: bool) -> Result<(), annals::Error> {
     Err(annals::pdf_missing().into())
 }
 

@@ -309,3 +309,23 @@ pub fn string(text: &str) -> String {
     out.push('"');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_escapes_every_ascii_mark_and_keeps_chinese() {
+        assert_eq!(
+            escape("#set *a* $x$ [b] <c> @d // e"),
+            "\\#set \\*a\\* \\$x\\$ \\[b\\] \\<c\\> \\@d \\/\\/ e"
+        );
+        assert_eq!(escape("集中学习14次，“近26万元”"), "集中学习14次，“近26万元”");
+        assert_eq!(escape("a\\nb\nc"), "a\\\\nb c");
+    }
+
+    #[test]
+    fn strings_are_typst_literals() {
+        assert_eq!(string("a \"b\" \\ c\nd"), "\"a \\\"b\\\" \\\\ c\\nd\"");
+    }
+}

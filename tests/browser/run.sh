@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Browser tests: run the built sites in headless Chromium. Search from
+# Browser tests: run the built sites in headless Chromium (and the PDF
+# edition through poppler). Search from
 # file:// and over HTTP under a sub-path, the print edition printed to PDF
 # (A4, contents numbered once), and every page of both themes checked by
 # pages.mjs (console errors, failed requests, images, overflow at 375 px;
@@ -132,6 +133,50 @@ for title in "旗帜鲜明讲政治" "议政建言助推发展" "政协履职亮
   grep -q "$title" <<<"$text" || { ok=1; echo "  $title not in the gazette PDF text"; }
 done
 check "gazette print edition PDF holds every chapter as text" $ok
+
+# The typeset PDF edition: `annals pdf` with no browser on the PATH, the
+# example report in both themes: A4, fonts embedded, PDF/A-2b, every
+# chapter as text; its cover and first chapter rendered to PNG (poppler)
+# into target/browser-screenshots/pdf/ to be looked at, and not blank.
+pdfshots=${CARGO_TARGET_DIR:-$repo/target}/browser-screenshots/pdf
+mkdir -p "$pdfshots" "$work/no-browser" "$work/gazette-site"
+ln -s "$repo/content" "$work/gazette-site/content"
+{ cat "$repo/site.yaml"; echo "theme: gazette"; } >"$work/gazette-site/site.yaml"
+for theme in default gazette; do
+  root=$repo
+  [ "$theme" = gazette ] && root=$work/gazette-site
+  pdf=$work/edition-$theme.pdf
+  env PATH="$work/no-browser" XDG_CACHE_HOME="$work/cache" "$annals" pdf 2024 --root "$root" --output "$pdf" >/dev/null
+  check "$theme: annals pdf writes the PDF edition with no browser on the PATH" $?
+  info=$(pdfinfo "$pdf" 2>/dev/null)
+  grep -q "^Page size: *595.276 x 841.89 pts (A4)" <<<"$info"; check "$theme: the PDF edition is A4" $?
+  ! pdffonts "$pdf" 2>/dev/null | tail -n +3 | awk '{ print $(NF-4) }' | grep -qv yes; check "$theme: the PDF edition embeds every font" $?
+  pdfinfo -meta "$pdf" 2>/dev/null | grep -q "<pdfaid:part>2</pdfaid:part>"; check "$theme: the PDF edition is PDF/A-2" $?
+  text=$(pdftotext "$pdf" - 2>/dev/null | tr -d ' ')
+  ok=0
+  for title in "旗帜鲜明讲政治" "议政建言助推发展" "政协履职亮点纷呈" "汇集合力履职为民" "强基固本提能砺为" "数据统计" "大事记" "10余件" "近26万元"; do
+    grep -q "$title" <<<"$text" || { ok=1; echo "  $title not in the PDF edition"; }
+  done
+  check "$theme: the PDF edition holds every chapter and its figures as text" $ok
+  chapter=$(for n in $(seq 1 30); do pdftotext -f "$n" -l "$n" "$pdf" - 2>/dev/null | grep -qx "第一部分" && { echo "$n"; break; }; done)
+  ok=0
+  for page in 1 "${chapter:-0}"; do
+    name=cover
+    [ "$page" = 1 ] || name=chapter
+    pdftoppm -r 60 -png -singlefile -f "$page" -l "$page" "$pdf" "$pdfshots/$theme-$name" || ok=1
+    # How much of the page is inked, from a grey rendering (no image
+    # library needed).
+    pdftoppm -r 20 -gray -singlefile -f "$page" -l "$page" "$pdf" "$work/ink" || ok=1
+    python3 - "$work/ink.pgm" <<'PY' || { ok=1; echo "  $theme: page $page of the PDF edition is blank"; }
+import sys
+data = open(sys.argv[1], "rb").read()
+fields = data.split(maxsplit=4)  # P5, width, height, maxval, pixels
+pixels = fields[4][: int(fields[1]) * int(fields[2])]
+sys.exit(0 if sum(1 for p in pixels if p < 200) / len(pixels) > 0.02 else 1)
+PY
+  done
+  check "$theme: the PDF edition's cover and first chapter render to PNG, not blank" $?
+done
 
 # No page is wider than a phone (360 px) or scrolls sideways at 1920 px.
 # Headless Chromium lays out no narrower than 500 px, so each page is

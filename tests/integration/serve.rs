@@ -222,3 +222,16 @@ fn the_reload_script_is_never_in_a_build() {
         assert!(!text.contains("__annals") && !text.contains("data-annals-serve"), "{path}");
     }
 }
+
+#[test]
+fn the_pdf_edition_is_served_where_site_yaml_asks_for_it() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: Test\npdf: true\n");
+    let server = start(&site);
+    let pdf = get(server.addr(), "/2024/report.pdf");
+    assert_eq!(pdf.status, 200);
+    assert_eq!(pdf.header("content-type"), Some("application/pdf"));
+    assert!(pdf.body.starts_with("%PDF-"));
+    assert!(get(server.addr(), "/2024/").body.contains("href=\"../2024/report.pdf\""));
+    server.stop();
+}
