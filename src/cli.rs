@@ -86,7 +86,7 @@ pub enum Command {
         /// The site folder (holding site.yaml)
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write the PDF [default: YEAR.pdf in the current folder]
+        /// Where to write the PDF: a file, or a folder to write YEAR.pdf in [default: YEAR.pdf in the current folder]
         #[arg(long)]
         output: Option<PathBuf>,
         /// Include drafts (a report or chapters marked `draft: true`), to proofread them

@@ -34,11 +34,29 @@ struct RawConfig {
 }
 
 /// `pdf: true`, or `pdf: {publish: true, fonts: DIR}`.
-#[derive(Deserialize)]
-#[serde(untagged)]
 enum RawPdf {
     Publish(bool),
     Settings(RawPdfSettings),
+}
+
+impl<'de> Deserialize<'de> for RawPdf {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawPdf;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("`true`, `false` or a map such as `{publish: true, fonts: fonts/}`")
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<RawPdf, E> {
+                Ok(RawPdf::Publish(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawPdf, A::Error> {
+                let d = serde::de::value::MapAccessDeserializer::new(map);
+                RawPdfSettings::deserialize(d).map(RawPdf::Settings)
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Deserialize)]

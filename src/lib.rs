@@ -137,7 +137,13 @@ pub fn pdf(
     let cache = images::Cache::open(root, None)?;
     let photos = pdf::print_photos(loaded.input(), report, &cache)?;
     let edition = pdf::typeset(loaded.input(), report, &photos, &fonts)?;
-    let path = output.map_or_else(|| PathBuf::from(format!("{year}.pdf")), PathBuf::from);
+    // `--output DIR` (or `DIR/`) writes DIR/YEAR.pdf.
+    let name = format!("{year}.pdf");
+    let path = match output {
+        Some(p) if p.is_dir() || p.as_os_str().to_string_lossy().ends_with('/') => p.join(name),
+        Some(p) => p.to_path_buf(),
+        None => PathBuf::from(name),
+    };
     pdf::replace(&path, &edition.bytes).map_err(|e| {
         Diagnostic::new(&path, format!("cannot write the PDF: {e}"))
             .hint("check that the folder exists and can be written, or pass --output FILE")
@@ -163,7 +169,12 @@ pub fn find_report(
     };
     report.ok_or_else(|| {
         let years: Vec<String> = site.reports.iter().map(|r| r.year.to_string()).collect();
-        let hint = if years.is_empty() {
+        let draft = year.map(|y| format!("{y}/_index.md")).filter(|f| site.drafts.contains(f));
+        let hint = if let Some(file) = draft {
+            format!(
+                "the report is a draft (`draft: true` in content/{file}): `--drafts` includes it"
+            )
+        } else if years.is_empty() {
             "a report is a folder such as content/2024/ with an _index.md".to_owned()
         } else {
             format!("the reports of this site: {}", years.join(", "))

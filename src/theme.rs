@@ -82,12 +82,22 @@ pub struct Theme {
     pub pdf: BTreeMap<String, ThemeFile>,
 }
 
-/// A file of a theme, read, and where it came from (for messages).
+/// A file of a theme, read only when it is needed (a site's `pdf/` folder
+/// may hold more than Typst files), and where it came from (for messages).
 #[derive(Debug, Clone)]
 pub struct ThemeFile {
-    pub bytes: Vec<u8>,
+    content: StaticFile,
     /// Relative to the site root where it lies inside it.
     pub file: PathBuf,
+}
+
+impl ThemeFile {
+    pub fn read(&self) -> std::io::Result<Vec<u8>> {
+        match &self.content {
+            StaticFile::Embedded(bytes) => Ok(bytes.clone()),
+            StaticFile::Disk(path) => std::fs::read(path),
+        }
+    }
 }
 
 /// A template's text and the file it came from, for messages.
@@ -306,24 +316,26 @@ fn load_chain(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
 
 /// The Typst files of the PDF edition (see `Theme::pdf`).
 fn pdf_files(root: &Path, chain: &[Link]) -> Result<BTreeMap<String, ThemeFile>, Diagnostic> {
-    let read = |files: &Files, rel: &str| -> Result<ThemeFile, Diagnostic> {
+    let file = |files: &Files, rel: &str| {
         let path = format!("pdf/{rel}");
-        let file = files.display(&path);
-        let bytes =
-            files.read(&path).ok_or_else(|| Diagnostic::new(&file, "cannot read this file"))?;
-        let file = file.strip_prefix(root).map(Path::to_path_buf).unwrap_or(file);
-        Ok(ThemeFile { bytes, file })
+        let content = match files {
+            Files::Disk(dir) => StaticFile::Disk(dir.join(&path)),
+            Files::Embedded(_) => StaticFile::Embedded(files.read(&path).unwrap_or_default()),
+        };
+        let shown = files.display(&path);
+        let shown = shown.strip_prefix(root).map(Path::to_path_buf).unwrap_or(shown);
+        ThemeFile { content, file: shown }
     };
     let mut out = BTreeMap::new();
     let site = Files::Disk(root.to_path_buf());
     for rel in site.list("pdf", root)? {
-        out.insert(format!("/{ALIAS}/{rel}"), read(&site, &rel)?);
+        out.insert(format!("/{ALIAS}/{rel}"), file(&site, &rel));
     }
     for link in chain {
         for rel in link.files.list("pdf", root)? {
-            let file = read(&link.files, &rel)?;
-            out.entry(format!("/{ALIAS}/{rel}")).or_insert_with(|| file.clone());
-            out.insert(format!("/themes/{}/{rel}", link.name), file);
+            let f = file(&link.files, &rel);
+            out.entry(format!("/{ALIAS}/{rel}")).or_insert_with(|| f.clone());
+            out.insert(format!("/themes/{}/{rel}", link.name), f);
         }
     }
     Ok(out)

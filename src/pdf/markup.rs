@@ -49,7 +49,9 @@ pub fn body(md: &Markdown, cx: &Context<'_>) -> Body {
         out: String::new(),
         shown: HashSet::new(),
         notes: HashMap::new(),
+        written: HashMap::new(),
         links: Vec::new(),
+        hidden: false,
     };
     w.notes = w.footnotes();
     w.run(0, events.len());
@@ -62,10 +64,16 @@ struct Writer<'a, 'e> {
     events: &'a [(Event<'e>, Range<usize>)],
     out: String,
     shown: HashSet<String>,
-    /// Each footnote's text by its label.
-    notes: HashMap<String, String>,
+    /// Each footnote definition's events (from, to) by its label, case
+    /// folded as Markdown matches labels.
+    notes: HashMap<String, (usize, usize)>,
+    /// The footnotes written so far, by label: a second reference points
+    /// to the first (`#footnote(<annals-fn-1>)`).
+    written: HashMap<String, usize>,
     /// For each link open: whether it was written as a Typst link.
     links: Vec<bool>,
+    /// Inside inline `<script>` or `<style>`: its text is not shown.
+    hidden: bool,
 }
 
 impl Writer<'_, '_> {
@@ -87,19 +95,35 @@ impl Writer<'_, '_> {
         self.events.len()
     }
 
-    /// Every footnote definition, written out on its own.
-    fn footnotes(&mut self) -> HashMap<String, String> {
+    /// Where each footnote definition's events are, by its label.
+    fn footnotes(&self) -> HashMap<String, (usize, usize)> {
         let mut notes = HashMap::new();
-        for i in 0..self.events.len() {
-            if let Event::Start(Tag::FootnoteDefinition(label)) = &self.events[i].0 {
-                let end = self.end_of(i);
-                let outer = std::mem::take(&mut self.out);
-                self.run(i + 1, end);
-                let text = std::mem::replace(&mut self.out, outer);
-                notes.insert(label.to_string(), text.trim().to_owned());
+        for (i, (e, _)) in self.events.iter().enumerate() {
+            if let Event::Start(Tag::FootnoteDefinition(label)) = e {
+                notes.entry(label.to_lowercase()).or_insert((i + 1, self.end_of(i)));
             }
         }
         notes
+    }
+
+    /// A footnote at a reference to `label`: its text the first time (a
+    /// note may hold notes), a pointer to it after; nothing for a label no
+    /// note defines, or a note referring to itself.
+    fn footnote(&mut self, label: &str) {
+        let key = label.to_lowercase();
+        if let Some(n) = self.written.get(&key) {
+            self.out.push_str(&format!("#footnote(<annals-fn-{n}>)"));
+            return;
+        }
+        let Some(&(from, to)) = self.notes.get(&key) else {
+            return;
+        };
+        let n = self.written.len() + 1;
+        self.written.insert(key, n);
+        let outer = std::mem::take(&mut self.out);
+        self.run(from, to);
+        let text = std::mem::replace(&mut self.out, outer);
+        self.out.push_str(&format!("#footnote[{}]<annals-fn-{n}>", text.trim()));
     }
 
     fn run(&mut self, from: usize, to: usize) {
@@ -196,31 +220,49 @@ impl Writer<'_, '_> {
                 Event::End(TagEnd::Link) if self.links.pop() == Some(true) => self.out.push(']'),
                 // A photo inside a line of text: its alt text stands there.
                 Event::Start(Tag::Image { .. }) => {}
+                Event::Text(_) if self.hidden => {}
                 Event::Text(text) => {
                     self.out.push_str(&escape(&cite(text, self.cx.stats, self.cx.style)))
                 }
                 Event::Code(code) => self.out.push_str(&format!("#raw({})", string(code))),
-                Event::Html(html) => {
-                    let text = crate::render::html::text(html);
+                // An HTML block comes a line at a time: its text is read
+                // whole, so a comment, `<script>` or `<style>` shows nothing.
+                Event::Start(Tag::HtmlBlock) => {
+                    let end = self.end_of(i);
+                    let html: String = self.events[i + 1..end]
+                        .iter()
+                        .filter_map(|(e, _)| match e {
+                            Event::Html(h) => Some(h.as_ref()),
+                            _ => None,
+                        })
+                        .collect();
+                    let text = crate::render::html::text(&html);
                     if !text.trim().is_empty() {
                         self.out.push_str(&escape(text.trim()));
                         self.out.push_str("\n\n");
                     }
+                    i = end + 1;
+                    continue;
                 }
                 Event::InlineHtml(html) => {
-                    let tag = html.trim_start_matches('<').trim_start_matches('/');
-                    if tag.get(..2).is_some_and(|t| t.eq_ignore_ascii_case("br")) {
-                        self.out.push_str("#linebreak() ");
+                    let tag = html.trim_start_matches('<');
+                    let name = tag
+                        .trim_start_matches('/')
+                        .chars()
+                        .take_while(char::is_ascii_alphanumeric)
+                        .collect::<String>()
+                        .to_ascii_lowercase();
+                    match name.as_str() {
+                        "br" => self.out.push_str("#linebreak() "),
+                        "script" | "style" => self.hidden = !tag.starts_with('/'),
+                        _ => {}
                     }
                 }
                 // Chinese joins the lines of a paragraph without a space.
                 Event::SoftBreak if !between_wide_characters(self.events, i) => self.out.push(' '),
                 Event::HardBreak => self.out.push_str("#linebreak() "),
                 Event::Rule => self.out.push_str("#line(length: 100%)\n\n"),
-                Event::FootnoteReference(label) => {
-                    let note = self.notes.get(label.as_ref()).cloned().unwrap_or_default();
-                    self.out.push_str(&format!("#footnote[{note}]"));
-                }
+                Event::FootnoteReference(label) => self.footnote(label),
                 Event::TaskListMarker(done) => {
                     self.out.push_str(if *done { "☑ " } else { "☐ " })
                 }
@@ -230,33 +272,51 @@ impl Writer<'_, '_> {
         }
     }
 
-    /// A paragraph holding one local photo and nothing else, written as the
-    /// theme's `photo`; the index of the paragraph's end.
+    /// A paragraph holding one local photo and nothing else (as the HTML
+    /// renderer reads it), written as the theme's `photo` with the caption
+    /// and alt text written there; the index of the paragraph's end.
     fn standalone_photo(&mut self, start: usize) -> Option<usize> {
         let end = self.end_of(start);
-        let inner: Vec<&Event<'_>> = self.events[start + 1..end]
-            .iter()
-            .map(|(e, _)| e)
-            .filter(|e| {
+        let inner: Vec<(usize, &Event<'_>)> = (start + 1..end)
+            .map(|i| (i, &self.events[i].0))
+            .filter(|(_, e)| {
                 !matches!(e, Event::Text(t) if t.trim().is_empty())
                     && !matches!(e, Event::SoftBreak)
             })
             .collect();
-        let Event::Start(Tag::Image { dest_url, title, .. }) = inner.first()? else {
+        let (first, Event::Start(Tag::Image { dest_url, title, .. })) = inner.first()? else {
             return None;
         };
-        if !matches!(inner.last()?, Event::End(TagEnd::Image))
-            || inner[1..inner.len() - 1].iter().any(|e| matches!(e, Event::Start(_)))
+        let (last, Event::End(TagEnd::Image)) = inner.last()? else {
+            return None;
+        };
+        if inner[1..inner.len() - 1]
+            .iter()
+            .any(|(_, e)| matches!(e, Event::Start(Tag::Image { .. })))
         {
             return None;
         }
         let photo = find_photo(&self.md.file, Some(self.cx.report_dir), self.cx.photos, dest_url)?;
         self.shown.insert(photo.path.clone());
+        let alt: String = self.events[first + 1..*last]
+            .iter()
+            .filter_map(|(e, _)| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let mut with = String::new();
+        if !title.is_empty() {
+            with.push_str(&format!(", caption: {}", string(title)));
+        }
+        if !alt.is_empty() {
+            with.push_str(&format!(", alt: {}", string(&alt)));
+        }
         let at = format!("data.photos.at({})", string(&photo.path));
-        if title.is_empty() {
+        if with.is_empty() {
             self.out.push_str(&format!("#photo({at})\n\n"));
         } else {
-            self.out.push_str(&format!("#photo((..{at}, caption: {}))\n\n", string(title)));
+            self.out.push_str(&format!("#photo((..{at}{with}))\n\n"));
         }
         Some(end)
     }
@@ -279,17 +339,43 @@ impl Writer<'_, '_> {
 
 /// Text as Typst markup: every ASCII punctuation character escaped, so
 /// that `#`, `*`, `_`, `$`, `[`, `<`, `@`, `//`, a `-` or `=` at the start
-/// of a line and the rest stand for themselves.
+/// of a line and the rest stand for themselves. A run of Latin characters
+/// too long for a line (an address, a long word) gets places to break:
+/// after `/ . - _ ? & = #`, and every `LONG` characters.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
+    // How far into a long run of Latin characters: 0 outside one.
+    let mut run = 0;
+    for (i, c) in text.char_indices() {
+        if run == 0 && is_latin(c) && text[i..].chars().take_while(|&c| is_latin(c)).count() > LONG
+        {
+            run = 1;
+        } else if run > 0 && is_latin(c) {
+            run += 1;
+        } else {
+            run = 0;
+        }
         if c.is_ascii_punctuation() {
             out.push('\\');
         }
         // A line break inside a run of text is a space, as in Markdown.
         out.push(if c == '\n' { ' ' } else { c });
+        if run > 0
+            && (matches!(c, '/' | '.' | '-' | '_' | '?' | '&' | '=' | '#') || run % LONG == 0)
+        {
+            out.push(ZERO_WIDTH_SPACE);
+        }
     }
     out
+}
+
+/// How many Latin characters in a row may stand without a place to break.
+const LONG: usize = 24;
+const ZERO_WIDTH_SPACE: char = '\u{200b}';
+
+/// A character of a word or an address in Latin script.
+fn is_latin(c: char) -> bool {
+    c.is_ascii_graphic()
 }
 
 /// A Typst string literal.
@@ -322,6 +408,16 @@ mod tests {
         );
         assert_eq!(escape("集中学习14次，“近26万元”"), "集中学习14次，“近26万元”");
         assert_eq!(escape("a\\nb\nc"), "a\\\\nb c");
+    }
+
+    #[test]
+    fn long_runs_of_latin_get_places_to_break() {
+        let url = "https://example.org/a/very/long/path/to/a/page.html";
+        let escaped = escape(url);
+        assert!(escaped.contains("\\/\u{200b}"), "{escaped}");
+        assert_eq!(escaped.replace(['\u{200b}', '\\'], ""), url);
+        assert_eq!(escape(&"a".repeat(60)).matches('\u{200b}').count(), 2);
+        assert!(!escape("short words stay whole, 中文也是").contains('\u{200b}'));
     }
 
     #[test]

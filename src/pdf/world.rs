@@ -10,10 +10,10 @@ use std::path::Path;
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
-use typst::text::{Font, FontBook};
+use typst::text::{Font, FontBook, FontFlags, FontInfo};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
-use typst_kit::fonts::FontStore;
+use typst_kit::fonts::{FontPath, FontStore};
 
 /// The fonts Typst may use: the site's `pdf.fonts` folder first, then the
 /// system's.
@@ -25,20 +25,53 @@ pub struct Fonts {
 
 impl Fonts {
     /// Finds the fonts of `dir` (searched through, folders too) and of the
-    /// system.
+    /// system, each in the order of their files' paths (so that the same
+    /// fonts give the same choice on every run).
     pub fn find(dir: Option<&Path>) -> Fonts {
+        let sorted = |fonts: Vec<(FontPath, FontInfo)>| {
+            let mut fonts = fonts;
+            fonts.sort_by(|a, b| (&a.0.path, a.0.index).cmp(&(&b.0.path, b.0.index)));
+            fonts
+        };
         let mut store = FontStore::new();
         if let Some(dir) = dir {
-            store.extend(typst_kit::fonts::scan(dir));
+            store.extend(sorted(typst_kit::fonts::scan(dir).collect()));
         }
         let own = families(store.book());
-        store.extend(typst_kit::fonts::system());
+        store.extend(sorted(typst_kit::fonts::system().collect()));
         Fonts { store, own }
     }
 
-    /// The families of the fonts of `pdf.fonts`, in the order found.
-    pub fn own_families(&self) -> Vec<String> {
-        self.own.clone()
+    /// The families of the fonts of `pdf.fonts` for text (`serif`) or for
+    /// headings: serif ones (by their PANOSE class or a name with Serif,
+    /// Song or Ming) for text, sans-serif ones (Sans, Hei, Gothic) for
+    /// headings, the others for both.
+    pub fn own_families(&self, serif: bool) -> Vec<String> {
+        self.own
+            .iter()
+            .filter(|family| {
+                let infos: Vec<&FontInfo> =
+                    infos(self.store.book()).filter(|i| &&i.family == family).collect();
+                let name = family.to_lowercase();
+                let is_serif = infos.iter().any(|i| i.flags.contains(FontFlags::SERIF))
+                    || ["serif", "song", "ming", "宋", "明"].iter().any(|w| name.contains(w));
+                let is_sans = !name.contains("serif")
+                    && ["sans", "hei", "gothic", "黑"].iter().any(|w| name.contains(w));
+                if serif { is_serif || !is_sans } else { is_sans || !is_serif }
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// The families of every font found that has the character `c`.
+    pub fn families_with(&self, c: char) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for info in infos(self.store.book()).filter(|i| i.coverage.contains(c as u32)) {
+            if !out.contains(&info.family) {
+                out.push(info.family.clone());
+            }
+        }
+        out
     }
 
     pub fn book(&self) -> &FontBook {
@@ -57,7 +90,7 @@ impl Fonts {
 }
 
 /// Every font of a book.
-pub fn infos(book: &FontBook) -> impl Iterator<Item = &typst::text::FontInfo> {
+pub fn infos(book: &FontBook) -> impl Iterator<Item = &FontInfo> {
     (0..).map_while(|i| book.info(i))
 }
 

@@ -1,5 +1,6 @@
 //! Which files `serve` watches, and which changes are worth a rebuild:
-//! `site.yaml`, `content/`, `templates/`, `themes/` and `static/`, minus
+//! `site.yaml`, `content/`, `templates/`, `themes/`, `static/` and `pdf/`
+//! (the PDF edition's Typst files), minus
 //! hidden files and editors' temporary files. Events are debounced, so an
 //! editor's save (often a write, a rename and a delete) is one change.
 
@@ -14,7 +15,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use crate::config::CONFIG_FILE;
 
 /// The site's folders a change in which is worth a rebuild.
-const FOLDERS: [&str; 4] = ["content", "templates", "themes", "static"];
+const FOLDERS: [&str; 5] = ["content", "templates", "themes", "static", "pdf"];
 
 /// How long the files must be quiet before a rebuild: long enough to
 /// take an editor's save as one change, short enough not to be felt.

@@ -346,3 +346,122 @@ fn a_theme_s_typst_error_names_its_file_line_and_column() {
     assert!(stderr.contains("nothing"), "{stderr}");
     assert!(!path.exists());
 }
+
+/// `annals pdf 2024` on `site` into a temporary folder: the PDF read back,
+/// or the command's output where it failed.
+fn typeset_site(site: &TestSite) -> Result<Pdf, Output> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.pdf");
+    let out = typeset(site.root(), "2024", &path);
+    if out.status.code() == Some(0) { Ok(Pdf::open(&path)) } else { Err(out) }
+}
+
+fn all_text(pdf: &Pdf) -> String {
+    (1..=pdf.pages()).map(|n| pdf.text(n)).collect::<String>().replace('\u{200b}', "")
+}
+
+#[test]
+fn hidden_html_stays_hidden_and_footnotes_are_each_printed_once() {
+    let site = TestSite::new();
+    site.file(
+        "content/2024/01-one.md",
+        concat!(
+            "---\ntitle: 一\n---\n",
+            "正文。\n\n<!--\n编辑备注：勿发布\n-->\n\n<script>\nconsole.log(\"脚本\");\n</script>\n\n",
+            "内联<script>alert(\"内联脚本\")</script>文字。\n\n",
+            "甲[^A]，乙[^b]，再引甲[^a]。\n\n",
+            "[^a]: 注甲，内有注[^c]。\n[^b]: 注乙。\n[^c]: 注丙。\n",
+        ),
+    );
+    let text = all_text(&typeset_site(&site).unwrap_or_else(|o| panic!("{o:?}")));
+    for hidden in ["编辑备注", "勿发布", "console", "脚本", "-->"] {
+        assert!(!text.contains(hidden), "{hidden} printed: {text}");
+    }
+    assert!(text.contains("内联文字"), "{text}");
+    for note in ["注甲，内有注", "注乙。", "注丙。"] {
+        assert_eq!(text.matches(note).count(), 1, "{note} once: {text}");
+    }
+}
+
+#[test]
+fn two_photos_named_alike_and_a_chronicle_event_s_photo_are_printed() {
+    let site = TestSite::new();
+    let png = include_bytes!("../fixtures/two-years/content/2024/photos/reading-room.png");
+    let jpg = include_bytes!("../fixtures/two-years/content/2024/20-collections/shelf.jpg");
+    site.bytes("content/2024/photos/a.png", png)
+        .bytes("content/2024/photos/a.jpg", jpg)
+        .bytes(
+            "content/2024/photos/event.jpg",
+            include_bytes!("../fixtures/two-years/content/2024/photos/cover.jpg"),
+        )
+        .file(
+            "content/2024/01-one.md",
+            "---\ntitle: 一\n---\n![甲](../2024/photos/a.png \"图甲\")\n\n![乙](../2024/photos/a.jpg \"图乙\")\n",
+        )
+        .file(
+            "content/2024/records.yaml",
+            "- date: 2024-06-03\n  end: 2024-06-07\n  title: 读书周\n  photos:\n    - src: photos/event.jpg\n      caption: 读书周现场\n",
+        );
+    let pdf = typeset_site(&site).unwrap_or_else(|o| panic!("{o:?}"));
+    let text = all_text(&pdf);
+    for words in ["图甲", "图乙", "读书周现场", "6月3日—6月7日"] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+    assert_eq!(pdf.images(), 3, "a.png, a.jpg and the event's photo");
+}
+
+#[test]
+fn a_character_no_font_has_is_named_with_its_place() {
+    let site = TestSite::new();
+    site.file("site.yaml", "title: T\npdf: true\n").file(
+        "content/2024/01-one.md",
+        "---\ntitle: 一\n---\n正文。\n\n私用区字符\u{E000}在此。\n",
+    );
+    let out = typeset_site(&site).err().expect("refused");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("error: content/2024/01-one.md:6:6:"), "{stderr}");
+    assert!(stderr.contains("U+E000") && stderr.contains("pdf: {fonts:"), "{stderr}");
+    // `check` finds it as a build would.
+    let errors = annals::check(&site.options()).errors;
+    assert!(errors.iter().any(|d| d.message.contains("U+E000")), "{errors:?}");
+}
+
+#[test]
+fn the_theme_s_accent_and_paper_reach_the_pdf_or_name_their_place() {
+    let site = TestSite::new();
+    site.file(
+        "site.yaml",
+        "title: T\ntheme: gazette\ntheme_options:\n  accent: darkred\n  paper: A3 landscape\n",
+    );
+    let pdf = typeset_site(&site).unwrap_or_else(|o| panic!("{o:?}"));
+    for (w, h) in pdf.sizes() {
+        assert!((w - 1190.55).abs() < 0.5 && (h - 841.89).abs() < 0.5, "A3 landscape: {w}×{h}");
+    }
+    site.file("site.yaml", "title: T\ntheme: gazette\ntheme_options:\n  paper: 12 furlongs\n");
+    let out = typeset_site(&site).err().expect("refused");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("error: site.yaml:4:10: the PDF edition has no paper"), "{stderr}");
+}
+
+#[test]
+fn a_draft_report_is_typeset_with_drafts_and_a_folder_takes_year_pdf() {
+    let site = TestSite::new();
+    site.file("content/2025/_index.md", "---\ntitle: 草稿\ndraft: true\n---\n前言。\n");
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let run = |extra: &[&str]| {
+        annals(&cache)
+            .args(["pdf", "2025", "--root"])
+            .arg(site.root())
+            .arg("--output")
+            .arg(dir.path())
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`--drafts` includes it"));
+    succeeded(&run(&["--drafts"]));
+    assert!(Pdf::open(&dir.path().join("2025.pdf")).page_of("草稿", 1).is_some());
+}
