@@ -92,7 +92,7 @@ impl fmt::Display for Diagnostic {
             }
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {hint}")?;
+            write!(f, "\n  = {}: {hint}", crate::tr!("label-hint"))?;
         }
         Ok(())
     }
@@ -154,12 +154,9 @@ impl fmt::Display for Diagnostics {
             if i > 0 {
                 writeln!(f)?;
             }
-            writeln!(f, "error: {d}")?;
+            writeln!(f, "{}: {d}", crate::tr!("label-error"))?;
         }
-        match self.0.len() {
-            1 => write!(f, "1 error"),
-            n => write!(f, "{n} errors"),
-        }
+        write!(f, "{}", crate::tr!("errors-count", count = self.0.len()))
     }
 }
 

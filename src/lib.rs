@@ -20,6 +20,7 @@ pub mod content;
 pub mod diagnostic;
 pub mod images;
 pub mod import;
+pub mod messages;
 pub mod output;
 #[cfg(feature = "pdf")]
 pub mod pdf;

@@ -10,11 +10,13 @@ use std::sync::Arc;
 use clap::{CommandFactory, Parser};
 
 use annals::serve::ServeEvent;
+use annals::tr;
 use annals::{CheckReport, Severity};
 use cli::{Cli, Command, NewCommand};
 
 fn main() -> ExitCode {
     ignore_file_size_signal();
+    annals::messages::set_locale(annals::messages::locale_from_env());
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -23,31 +25,32 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Build(args) => annals::build_with_progress(&args.options(), &Bar::new()).map(|r| {
-            println!(
-                "Built {} report(s), {} pages, {} photos ({} processed, {} from the cache): {} files ({:.1} MB, {} unchanged) in {}",
-                r.reports,
-                r.pages,
-                r.photos.photos,
-                r.photos.processed,
-                r.photos.cached,
-                r.files,
-                r.bytes as f64 / 1e6,
-                r.unchanged,
-                r.output.display()
-            );
-        }),
+        Command::Build(args) => {
+            annals::build_with_progress(&args.options(), &Bar::new()).map(|r| {
+                println!(
+                    "{}",
+                    tr!(
+                        "build-done",
+                        reports = r.reports,
+                        pages = r.pages,
+                        photos = r.photos.photos,
+                        processed = r.photos.processed,
+                        cached = r.photos.cached,
+                        files = r.files,
+                        megabytes = format!("{:.1}", r.bytes as f64 / 1e6),
+                        unchanged = r.unchanged,
+                        output = r.output.display().to_string(),
+                    )
+                );
+            })
+        }
         Command::Serve(args) => annals::serve::run(args.options(), Arc::new(print_serve_event)),
         Command::Check { root, drafts } => {
             let mut options = annals::BuildOptions::new(root);
             options.drafts = drafts;
             let report = annals::check(&options);
             print_check(&report);
-            return if report.errors.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            };
+            return if report.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) };
         }
         Command::Stats { root, year, format } => {
             annals::stats(&root, year, format.into()).map(|text| print!("{text}"))
@@ -55,25 +58,27 @@ fn main() -> ExitCode {
         Command::Verify { dir } => return verify(&dir),
         Command::Init { dir } => annals::scaffold::init(&dir).map(|()| {
             let here = dir.as_os_str().is_empty() || dir == Path::new(".");
-            let next = if here {
-                "annals serve".to_owned()
+            let (created, command) = if here {
+                (tr!("init-here"), "annals serve".to_owned())
             } else {
-                format!("cd {} && annals serve", dir.display())
+                let dir = dir.display().to_string();
+                (tr!("init-in", dir = dir.as_str()), format!("cd {dir} && annals serve"))
             };
-            let place = if here { "here".to_owned() } else { format!("in {}", dir.display()) };
-            println!(
-                "Created a new site {place}.\nNext: {next}\nThe 2025 report is an example: delete content/2025/ when you start your own."
-            );
+            println!("{created}\n{}\n{}", tr!("init-next", command = command), tr!("init-example"));
         }),
         Command::New { what, root } => match what {
             NewCommand::Report { year } => annals::scaffold::new_report(&root, &year).map(|rel| {
+                let file = rel.display().to_string();
                 println!(
-                    "Created {} as a draft: `annals serve --drafts` shows it; delete its `draft: true` to publish it.\nNext: annals new chapter {year}/01-overview",
-                    rel.display()
+                    "{}\n{}",
+                    tr!("new-report", file = file),
+                    tr!("new-report-next", year = year.as_str())
                 );
             }),
-            NewCommand::Chapter { path, number } => annals::scaffold::new_chapter(&root, &path, number)
-                .map(|rel| println!("Created {}.", rel.display())),
+            NewCommand::Chapter { path, number } => {
+                annals::scaffold::new_chapter(&root, &path, number)
+                    .map(|rel| println!("{}", tr!("new-chapter", file = rel.display().to_string())))
+            }
         },
         Command::Import { file, year, root, dry_run } => {
             let options = annals::import::ImportOptions { file, year, root, dry_run };
@@ -99,11 +104,14 @@ fn main() -> ExitCode {
 fn pdf(year: i32, root: &Path, output: Option<&Path>, drafts: bool) -> Result<(), annals::Error> {
     annals::pdf(root, year, output, drafts).map(|w| {
         println!(
-            "Wrote the {} report's PDF edition to {}: {} pages, {:.1} MB",
-            w.year,
-            w.path.display(),
-            w.pages,
-            w.bytes as f64 / 1e6
+            "{}",
+            tr!(
+                "pdf-done",
+                year = w.year,
+                path = w.path.display().to_string(),
+                pages = w.pages,
+                megabytes = format!("{:.1}", w.bytes as f64 / 1e6),
+            )
         );
     })
 }
@@ -149,7 +157,7 @@ impl annals::images::Progress for Bar {
                 indicatif::ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} {eta}")
                     .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
-            self.0.set_message("Processing photos");
+            self.0.set_message(tr!("processing-photos"));
         }
     }
 
@@ -165,29 +173,32 @@ impl annals::images::Progress for Bar {
 fn verify(dir: &std::path::Path) -> ExitCode {
     match annals::output::verify(dir) {
         Err(d) => {
-            eprintln!("error: {d}");
+            eprintln!("{}: {d}", tr!("label-error"));
             ExitCode::from(1)
         }
         Ok(fixity) => {
-            for (what, list) in [
-                ("missing", &fixity.missing),
-                ("changed", &fixity.changed),
-                ("extra", &fixity.extra),
-            ] {
-                for path in list {
-                    println!("{what}: {path}");
-                }
+            for path in &fixity.missing {
+                println!("{}", tr!("verify-missing", path = path.as_str()));
+            }
+            for path in &fixity.changed {
+                println!("{}", tr!("verify-changed", path = path.as_str()));
+            }
+            for path in &fixity.extra {
+                println!("{}", tr!("verify-extra", path = path.as_str()));
             }
             if fixity.is_intact() {
-                println!("{} files intact", fixity.intact);
+                println!("{}", tr!("verify-intact", count = fixity.intact));
                 ExitCode::SUCCESS
             } else {
                 println!(
-                    "{} intact, {} missing, {} changed, {} extra",
-                    fixity.intact,
-                    fixity.missing.len(),
-                    fixity.changed.len(),
-                    fixity.extra.len()
+                    "{}",
+                    tr!(
+                        "verify-summary",
+                        intact = fixity.intact,
+                        missing = fixity.missing.len(),
+                        changed = fixity.changed.len(),
+                        extra = fixity.extra.len(),
+                    )
                 );
                 ExitCode::from(1)
             }
@@ -199,9 +210,9 @@ fn report(e: &annals::Error) {
     match e {
         annals::Error::Content(d) => eprintln!("{d}"),
         annals::Error::Output(o) => {
-            eprintln!("error: {o}");
+            eprintln!("{}: {o}", tr!("label-error"));
             if let Some(hint) = o.hint() {
-                eprintln!("  = hint: {hint}");
+                eprintln!("  = {}: {hint}", tr!("label-hint"));
             }
         }
     }
@@ -210,23 +221,20 @@ fn report(e: &annals::Error) {
 fn print_check(report: &CheckReport) {
     for (severity, d) in report.problems() {
         let label = match severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => tr!("label-error"),
+            Severity::Warning => tr!("label-warning"),
         };
         eprintln!("{label}: {d}\n");
     }
-    let plural = |n: usize, word: &str| {
-        if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
-    };
-    let summary = format!(
-        "{}, {} ({} pages, {} links and images followed)",
-        plural(report.errors.len(), "error"),
-        plural(report.warnings.len(), "warning"),
-        report.pages,
-        report.references
+    let summary = tr!(
+        "check-summary",
+        errors = tr!("errors-count", count = report.errors.len()),
+        warnings = tr!("warnings-count", count = report.warnings.len()),
+        pages = report.pages,
+        references = report.references,
     );
     if report.errors.is_empty() {
-        println!("Checked: {summary}");
+        println!("{}", tr!("check-passed", summary = summary));
     } else {
         eprintln!("{summary}");
     }
@@ -235,26 +243,39 @@ fn print_check(report: &CheckReport) {
 fn print_import(imported: &annals::import::Imported, dry_run: bool) {
     let folder = imported.folder.display();
     if dry_run {
-        println!("Would write (nothing is written in a dry run):");
+        println!("{}", tr!("import-would-write"));
         for (path, size) in &imported.files {
-            println!("  {} ({} bytes)", path.display(), size);
+            println!("  {}", tr!("import-file", path = path.display().to_string(), bytes = *size));
         }
     }
     for note in &imported.notes {
-        eprintln!("note: {note}");
+        eprintln!("{}: {note}", tr!("label-note"));
     }
-    let verb = if dry_run { "Would import" } else { "Imported" };
-    println!(
-        "{verb} {} chapter(s), {} photo(s) and {} figure(s) into {folder}/ as a draft report.",
-        imported.chapters, imported.photos, imported.figures
-    );
+    let folder = folder.to_string();
+    let (chapters, photos, figures) = (imported.chapters, imported.photos, imported.figures);
+    let summary = if dry_run {
+        tr!(
+            "import-would",
+            chapters = chapters,
+            photos = photos,
+            figures = figures,
+            folder = folder.as_str()
+        )
+    } else {
+        tr!(
+            "import-done",
+            chapters = chapters,
+            photos = photos,
+            figures = figures,
+            folder = folder.as_str()
+        )
+    };
+    println!("{summary}");
     if !dry_run {
         if imported.figures > 0 {
-            println!(
-                "The figures are suggestions in {folder}/stats.suggested.yaml: move the ones you want into stats.yaml."
-            );
+            println!("{}", tr!("import-figures", folder = folder.as_str()));
         }
-        println!("Next: annals serve --drafts");
+        println!("{}", tr!("import-next"));
     }
 }
 
@@ -263,27 +284,39 @@ fn print_serve_event(event: ServeEvent) {
         ServeEvent::Listening { url, loopback } => {
             if !loopback {
                 eprintln!(
-                    "warning: listening on every network this computer is on: anyone who can reach it can read the site, drafts included\n  = hint: leave out --bind to serve to this computer only (127.0.0.1)"
+                    "{}: {}\n  = {}: {}",
+                    tr!("label-warning"),
+                    tr!("serve-everywhere"),
+                    tr!("label-hint"),
+                    tr!("serve-everywhere-hint")
                 );
             }
-            println!("Serving the site at {url} (Ctrl-C to stop)");
+            println!("{}", tr!("serve-at", url = url.to_string()));
         }
         ServeEvent::Built { pages, millis, changed, .. } => {
+            let millis = millis.to_string();
             if changed.is_empty() {
-                println!("Built {pages} pages in {millis} ms; watching for changes");
+                println!("{}", tr!("serve-built", pages = pages, millis = millis));
             } else {
-                println!("Rebuilt {pages} pages in {millis} ms: {}", names(&changed));
+                let changed = names(&changed);
+                println!(
+                    "{}",
+                    tr!("serve-rebuilt", pages = pages, millis = millis, changed = changed)
+                );
             }
         }
         ServeEvent::Failed { errors, changed, .. } => {
             if !changed.is_empty() {
-                eprintln!("Changed: {}", names(&changed));
+                eprintln!("{}", tr!("serve-changed", changed = names(&changed)));
             }
-            eprintln!("{errors}\nThe browser shows these errors until they are fixed.");
+            eprintln!("{errors}\n{}", tr!("serve-errors-shown"));
         }
         ServeEvent::WatchFailed(e) => {
             eprintln!(
-                "warning: {e}\n  = hint: pages will not reload; restart annals serve after editing"
+                "{}: {e}\n  = {}: {}",
+                tr!("label-warning"),
+                tr!("label-hint"),
+                tr!("serve-watch-hint")
             );
         }
     }
@@ -292,7 +325,7 @@ fn print_serve_event(event: ServeEvent) {
 fn names(paths: &[std::path::PathBuf]) -> String {
     let mut shown: Vec<String> = paths.iter().take(3).map(|p| p.display().to_string()).collect();
     if paths.len() > 3 {
-        shown.push(format!("and {} more", paths.len() - 3));
+        shown.push(tr!("and-more", count = paths.len() - 3));
     }
     shown.join(", ")
 }

@@ -1,8 +1,6 @@
 //! The archive: tags, the print edition, the search index, the feed,
 //! machine-readable metadata and fixity.
 
-use std::process::Command;
-
 use crate::support::SearchIndex;
 use crate::support::{build, fixture, read, repo_root};
 
@@ -137,8 +135,7 @@ fn pages_carry_open_graph_and_json_ld() {
 #[test]
 fn verify_catches_a_changed_byte() {
     let (_tmp, out) = build(&fixture("two-years"));
-    let annals = env!("CARGO_BIN_EXE_annals");
-    let ok = Command::new(annals).arg("verify").arg(&out).output().unwrap();
+    let ok = crate::support::annals().arg("verify").arg(&out).output().unwrap();
     assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stdout));
     let manifest = read(&out, "manifest-sha256.txt");
     assert!(manifest.lines().count() > 20);
@@ -149,7 +146,7 @@ fn verify_catches_a_changed_byte() {
     let mut bytes = std::fs::read(&page).unwrap();
     bytes[100] ^= 1;
     std::fs::write(&page, bytes).unwrap();
-    let bad = Command::new(annals).arg("verify").arg(&out).output().unwrap();
+    let bad = crate::support::annals().arg("verify").arg(&out).output().unwrap();
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stdout).contains("changed: 2024/index.html"));
 }

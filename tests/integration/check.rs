@@ -1,13 +1,7 @@
 //! `annals check`: every planted problem in one run, with file and line;
 //! nothing written; the example site and the fixtures pass.
 
-use std::process::Command;
-
-use crate::support::{TestSite, fixture, repo_root, tree};
-
-fn annals() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_annals"))
-}
+use crate::support::{TestSite, annals, fixture, repo_root, tree};
 
 fn check(root: &std::path::Path) -> (Option<i32>, String, String) {
     let out = annals().args(["check", "--root"]).arg(root).output().unwrap();

@@ -1,12 +1,6 @@
 //! The `annals` binary: exit codes and the commands of this stage.
 
-use std::process::Command;
-
-use crate::support::TestSite;
-
-fn annals() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_annals"))
-}
+use crate::support::{TestSite, annals};
 
 #[test]
 fn build_succeeds_with_status_0() {

@@ -6,12 +6,12 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use crate::support::{TestSite, fixture};
 
 fn import(file: &Path, year: &str, root: &Path, extra: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_annals"))
+    crate::support::annals()
         .arg("import")
         .arg(file)
         .args(["--year", year, "--root"])
@@ -159,11 +159,7 @@ fn check_names_the_suggested_figures_with_their_count() {
     let site = TestSite::new();
     let out = import(&fixture("import/article.txt"), "2023", site.root(), &[]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let out = Command::new(env!("CARGO_BIN_EXE_annals"))
-        .args(["check", "--root"])
-        .arg(site.root())
-        .output()
-        .unwrap();
+    let out = crate::support::annals().args(["check", "--root"]).arg(site.root()).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "suggestions are a warning: {}", text(&out.stderr));
     let stderr = text(&out.stderr);
     assert!(

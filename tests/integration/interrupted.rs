@@ -11,11 +11,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use annals::Error;
 
-use crate::support::{TestSite, tree};
-
-fn annals() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_annals"))
-}
+use crate::support::{TestSite, annals, tree};
 
 fn build_command(site: &TestSite) -> Command {
     let mut command = annals();
@@ -287,6 +283,7 @@ fn build_twice(small: &TestSite, big: &TestSite, obstacle: &Obstacle) -> Outcome
         .arg("-c")
         .arg(&script)
         .env("ANNALS", env!("CARGO_BIN_EXE_annals"))
+        .env("LC_ALL", "C.UTF-8")
         .env("SMALL", small.root())
         .env("BIG", big.root())
         .env("DISK", &disk)

@@ -4,7 +4,6 @@
 //! exactly as it was.
 
 use std::fs;
-use std::process::Command;
 
 use crate::support::{build, fixture, tree};
 
@@ -39,7 +38,7 @@ fn every_invalid_site_fails_with_file_line_and_hint_and_leaves_the_output() {
     for case in &cases {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
         let want = expected(&fs::read_to_string(case.join("expected.txt")).unwrap());
-        let run = Command::new(env!("CARGO_BIN_EXE_annals"))
+        let run = crate::support::annals()
             .args(["build", "--root"])
             .arg(case)
             .arg("--output")

@@ -1,12 +1,12 @@
 //! `annals new report|chapter`, `annals init`'s photo, and completions.
 
 use std::fs;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use crate::support::TestSite;
 
 fn annals(args: &[&str], root: &std::path::Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_annals")).args(args).arg("--root").arg(root).output().unwrap()
+    crate::support::annals().args(args).arg("--root").arg(root).output().unwrap()
 }
 
 fn stderr(out: &Output) -> String {
@@ -108,7 +108,7 @@ fn new_explains_what_is_wrong() {
 fn init_makes_a_report_with_a_photo() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("mysite");
-    let out = Command::new(env!("CARGO_BIN_EXE_annals")).arg("init").arg(&site).output().unwrap();
+    let out = crate::support::annals().arg("init").arg(&site).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(site.join("content/2025/photos/visit.jpg").is_file());
     let (_tmp, public) = crate::support::build(&site);
@@ -130,11 +130,8 @@ fn init_makes_a_report_with_a_photo() {
 #[test]
 fn init_in_the_current_folder_says_the_next_step_without_cd() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_annals"))
-        .args(["init", "."])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
+    let out =
+        crate::support::annals().args(["init", "."]).current_dir(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains("Next: annals serve") && !said.contains("cd ."), "{said}");
@@ -145,15 +142,11 @@ fn init_in_the_current_folder_says_the_next_step_without_cd() {
 #[test]
 fn completions_for_three_shells() {
     for shell in ["bash", "zsh", "fish"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_annals"))
-            .args(["completions", shell])
-            .output()
-            .unwrap();
+        let out = crate::support::annals().args(["completions", shell]).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{shell}");
         let script = String::from_utf8_lossy(&out.stdout);
         assert!(script.contains("annals") && script.contains("serve"), "{shell}");
     }
-    let out =
-        Command::new(env!("CARGO_BIN_EXE_annals")).args(["completions", "tcsh"]).output().unwrap();
+    let out = crate::support::annals().args(["completions", "tcsh"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }

@@ -11,7 +11,7 @@ use crate::support::{TestSite, fixture, read};
 
 /// The binary, its photo cache in `cache` (not the user's).
 fn annals(cache: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_annals"));
+    let mut c = crate::support::annals();
     c.env("XDG_CACHE_HOME", cache);
     c
 }

@@ -1,8 +1,6 @@
 //! Figures: the stats pages, charts, change against last year, data files,
 //! the cross-year page, the chronicle and `annals stats`.
 
-use std::process::Command;
-
 use crate::support::{build, fixture, read};
 
 #[test]
@@ -108,11 +106,15 @@ fn the_example_report_has_its_figures_in_data_files() {
 
 #[test]
 fn annals_stats_prints_table_csv_and_json() {
-    let annals = env!("CARGO_BIN_EXE_annals");
     let root = fixture("two-years");
     let run = |args: &[&str]| {
-        let out =
-            Command::new(annals).arg("stats").arg("--root").arg(&root).args(args).output().unwrap();
+        let out = crate::support::annals()
+            .arg("stats")
+            .arg("--root")
+            .arg(&root)
+            .args(args)
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).unwrap()
     };
@@ -125,7 +127,7 @@ fn annals_stats_prints_table_csv_and_json() {
     assert!(csv.contains("readers,到馆读者,100000,,,10万人次,万人次"), "{csv}");
     let json: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).unwrap();
     assert_eq!(json["stats"][0]["key"], "readers", "chapter order, not file order");
-    let missing = Command::new(annals)
+    let missing = crate::support::annals()
         .args(["stats", "--year", "1999", "--root"])
         .arg(&root)
         .output()

@@ -17,6 +17,14 @@ pub fn repo_root() -> PathBuf {
 }
 
 /// Builds the site at `root` into a new temporary folder.
+/// The `annals` binary, speaking English whatever the locale of the
+/// tests (messages.rs tests the others).
+pub fn annals() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_annals"));
+    c.env("LC_ALL", "C.UTF-8");
+    c
+}
+
 /// The photo cache of every test build: one folder for the whole run, so
 /// the fixtures' photos are processed once.
 pub fn cache_dir() -> PathBuf {

@@ -107,12 +107,8 @@ fn a_theme_outside_the_site_stops_the_command_with_exit_1_at_its_position() {
     let site = TestSite::new();
     site.file("site.yaml", "title: T\ntheme: ../../elsewhere\n");
     let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
-            .args(args)
-            .arg("--root")
-            .arg(site.root())
-            .output()
-            .unwrap();
+        let out =
+            crate::support::annals().args(args).arg("--root").arg(site.root()).output().unwrap();
         (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
     };
     for command in ["build", "check"] {

@@ -1,0 +1,88 @@
+//! Messages in the user's language: the catalogues agree, every message
+//! the code asks for is in both, and the locale of the environment picks
+//! the language.
+
+use std::collections::BTreeSet;
+
+use crate::support::{TestSite, repo_root};
+
+/// The message ids of a Fluent catalogue (`key = …` at a line's start).
+fn ids(ftl: &str) -> BTreeSet<String> {
+    ftl.lines()
+        .filter_map(|l| l.split_once(" ="))
+        .map(|(id, _)| id)
+        .filter(|id| {
+            !id.is_empty()
+                && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn both_catalogues_hold_every_message_the_code_asks_for() {
+    let [(_, en), (_, zh)] = annals::messages::CATALOGUES;
+    let (en, zh) = (ids(en), ids(zh));
+    assert!(en.len() > 30, "{en:?}");
+    assert_eq!(en, zh, "en.ftl and zh-CN.ftl hold different messages");
+    let mut asked = BTreeSet::new();
+    for entry in walkdir::WalkDir::new(repo_root().join("src")) {
+        let entry = entry.unwrap();
+        // messages.rs shows the macro with an example key.
+        if entry.path().extension().is_some_and(|e| e == "rs")
+            && !entry.path().ends_with("messages.rs")
+        {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            // `tr!(` itself, not the end of `include_str!(`.
+            for (at, _) in text.match_indices("tr!(") {
+                let before = text[..at].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let key = text[at + 4..].trim_start().trim_start_matches('"');
+                let key: String = key.chars().take_while(|c| *c != '"').collect();
+                asked.insert((key, entry.path().display().to_string()));
+            }
+        }
+    }
+    assert!(asked.len() > 30);
+    for (key, file) in &asked {
+        assert!(en.contains(key), "{file} asks for `{key}`, which the catalogues lack");
+    }
+    let used: BTreeSet<&String> = asked.iter().map(|(k, _)| k).collect();
+    for id in &en {
+        assert!(used.contains(id), "`{id}` is in the catalogues but no code asks for it");
+    }
+}
+
+#[test]
+fn the_locale_decides_the_language_of_what_annals_prints() {
+    let site = TestSite::new();
+    site.file("content/2024/01-one.md", "---\ntitle: One\ntags: [a\n---\n");
+    let run = |lang: &str| {
+        crate::support::annals()
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .args(["build", "--root"])
+            .arg(site.root())
+            .output()
+            .unwrap()
+    };
+    let zh = run("zh_CN.UTF-8");
+    assert_eq!(zh.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&zh.stderr);
+    assert!(
+        stderr.starts_with("错误: content/2024/01-one.md:")
+            && stderr.trim_end().ends_with("1 个错误"),
+        "{stderr}"
+    );
+    let en = run("C.UTF-8");
+    assert_eq!(en.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&en.stderr);
+    assert!(
+        stderr.starts_with("error: content/2024/01-one.md:")
+            && stderr.trim_end().ends_with("1 error"),
+        "{stderr}"
+    );
+}
