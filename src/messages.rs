@@ -1,5 +1,5 @@
 //! What annals says, in the user's language: message catalogues in Project
-//! Fluent's format (`i18n/en.ftl`, `i18n/zh-CN.ftl`, compiled in), and the
+//! Fluent's format (`i18n/en/*.ftl`, `i18n/zh-CN/*.ftl`, compiled in), and the
 //! locale read from the environment as gettext reads it (`LC_ALL`, then
 //! `LC_MESSAGES`, then `LANG`; the first one set decides): Chinese where it
 //! names Chinese (`zh_CN.UTF-8`, `zh_TW`), English otherwise. The library
@@ -47,22 +47,45 @@ fn locale_of(var: impl Fn(&str) -> Option<String>) -> Locale {
     }
 }
 
-/// The catalogues, as written.
-pub const CATALOGUES: [(&str, &str); 2] =
-    [("en", include_str!("../i18n/en.ftl")), ("zh-CN", include_str!("../i18n/zh-CN.ftl"))];
+/// The catalogues: `i18n/LOCALE/AREA.ftl`, one file for each part of the
+/// program (`cli.ftl`, `content.ftl`…) in each locale.
+#[derive(rust_embed::RustEmbed)]
+#[folder = "i18n/"]
+struct Catalogues;
+
+/// The locales, as their folders are named.
+pub const LOCALES: [&str; 2] = ["en", "zh-CN"];
+
+/// Every catalogue file of `locale` (`en`, `zh-CN`): its name and text.
+pub fn catalogues(locale: &str) -> Vec<(String, String)> {
+    let prefix = format!("{locale}/");
+    let mut files: Vec<(String, String)> = Catalogues::iter()
+        .filter_map(|name| {
+            let file = Catalogues::get(&name)?;
+            let text = String::from_utf8(file.data.into_owned()).ok()?;
+            Some((name.strip_prefix(&prefix)?.to_owned(), text))
+        })
+        .collect();
+    files.sort();
+    files
+}
 
 /// Each locale's catalogue, parsed once.
 fn bundle(locale: Locale) -> &'static FluentBundle<FluentResource> {
     static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
     let bundles = BUNDLES.get_or_init(|| {
-        CATALOGUES.map(|(tag, text)| {
+        LOCALES.map(|tag| {
             let id: unic_langid::LanguageIdentifier = tag.parse().expect("a valid tag");
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Terminals show Unicode's isolation marks as boxes.
             bundle.set_use_isolating(false);
-            let resource = FluentResource::try_new(text.to_owned())
-                .unwrap_or_else(|(_, errors)| panic!("{tag}.ftl: {errors:?}"));
-            bundle.add_resource(resource).unwrap_or_else(|e| panic!("{tag}.ftl: {e:?}"));
+            for (name, text) in catalogues(tag) {
+                let resource = FluentResource::try_new(text)
+                    .unwrap_or_else(|(_, errors)| panic!("i18n/{tag}/{name}: {errors:?}"));
+                bundle
+                    .add_resource(resource)
+                    .unwrap_or_else(|e| panic!("i18n/{tag}/{name}: {e:?}"));
+            }
             bundle
         })
     });

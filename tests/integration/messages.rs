@@ -21,10 +21,25 @@ fn ids(ftl: &str) -> BTreeSet<String> {
 
 #[test]
 fn both_catalogues_hold_every_message_the_code_asks_for() {
-    let [(_, en), (_, zh)] = annals::messages::CATALOGUES;
-    let (en, zh) = (ids(en), ids(zh));
+    // The same files in each locale, each with the same messages, no
+    // message twice.
+    let all = |locale: &str| {
+        let files = annals::messages::catalogues(locale);
+        let mut ids_of_locale = BTreeSet::new();
+        for (name, text) in &files {
+            for id in ids(text) {
+                assert!(ids_of_locale.insert(id.clone()), "{id} twice in i18n/{locale}/ ({name})");
+            }
+        }
+        (
+            files.into_iter().map(|(name, text)| (name, ids(&text))).collect::<Vec<_>>(),
+            ids_of_locale,
+        )
+    };
+    let ((en_files, en), (zh_files, zh)) = (all("en"), all("zh-CN"));
+    assert_eq!(en_files, zh_files, "i18n/en/ and i18n/zh-CN/ hold different files or messages");
     assert!(en.len() > 30, "{en:?}");
-    assert_eq!(en, zh, "en.ftl and zh-CN.ftl hold different messages");
+    assert_eq!(en, zh);
     let mut asked = BTreeSet::new();
     for entry in walkdir::WalkDir::new(repo_root().join("src")) {
         let entry = entry.unwrap();

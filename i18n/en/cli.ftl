@@ -1,5 +1,5 @@
 # What annals says on the command line, in English. Every message here has
-# its translation in zh-CN.ftl (a test keeps the two in step). Arguments
+# its translation in ../zh-CN/cli.ftl (a test keeps the two in step). Arguments
 # are in braces: { $count }.
 
 ## Labels of diagnostics
