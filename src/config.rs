@@ -9,6 +9,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::diagnostic::Diagnostic;
+use crate::tr;
 use crate::yaml::{self, Location, Source, Spanned};
 
 pub const CONFIG_FILE: &str = "site.yaml";
@@ -165,11 +166,9 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let path = root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            let d = Diagnostic::new(CONFIG_FILE, format!("cannot read the site configuration: {e}"));
+            let d = Diagnostic::new(CONFIG_FILE, tr!("config-cannot-read", error = e.to_string()));
             if e.kind() == std::io::ErrorKind::NotFound {
-                d.hint(format!(
-                    "run annals in a site folder (one with {CONFIG_FILE}), pass --root DIR, or create a site with `annals init DIR`"
-                ))
+                d.hint(tr!("config-not-found-hint", file = CONFIG_FILE))
             } else {
                 d
             }
@@ -205,9 +204,7 @@ impl Config {
         let base_url = match base_url {
             None => None,
             Some(url) => Some(validate_base_url(&url.value).map_err(|m| {
-                source
-                    .error_at(&url.referenced, m)
-                    .hint("write the full address, such as `https://example.org/reports`")
+                source.error_at(&url.referenced, m).hint(tr!("config-base-url-hint"))
             })?),
         };
         let language_position = language.as_ref().and_then(|l| position(&l.referenced));
@@ -219,9 +216,9 @@ impl Config {
                     return Err(source
                         .error_at(
                             &lang.referenced,
-                            format!("`{}` is not a language tag", lang.value),
+                            tr!("config-not-language-tag", tag = lang.value.as_str()),
                         )
-                        .hint("use a BCP 47 tag such as `zh-CN` or `en`"));
+                        .hint(tr!("config-language-tag-hint")));
                 }
                 canonical_language(&lang.value)
             }
@@ -239,11 +236,8 @@ impl Config {
                     Some(w) => {
                         if w.value.is_empty() || w.value.contains(&0) {
                             return Err(source
-                                .error_at(
-                                    &w.referenced,
-                                    "`images.widths` needs at least one width above 0",
-                                )
-                                .hint("for example `widths: [480, 960, 1600]`"));
+                                .error_at(&w.referenced, tr!("config-widths"))
+                                .hint(tr!("config-widths-hint")));
                         }
                         let mut v = w.value;
                         v.sort_unstable();
@@ -256,11 +250,8 @@ impl Config {
                     Some(q) if (1..=100).contains(&q.value) => q.value,
                     Some(q) => {
                         return Err(source
-                            .error_at(
-                                &q.referenced,
-                                format!("`images.quality` is {}, outside 1-100", q.value),
-                            )
-                            .hint("80 is a good balance of size and quality"));
+                            .error_at(&q.referenced, tr!("config-quality", quality = q.value))
+                            .hint(tr!("config-quality-hint")));
                     }
                 };
                 ImageConfig {
@@ -323,9 +314,9 @@ fn validate_base_url(url: &str) -> Result<String, String> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| format!("base_url `{url}` must start with https:// or http://"))?;
+        .ok_or_else(|| tr!("config-base-url-scheme", url = url))?;
     if rest.is_empty() || rest.starts_with('/') || rest.contains(char::is_whitespace) {
-        return Err(format!("base_url `{url}` has no host"));
+        return Err(tr!("config-base-url-host", url = url));
     }
     Ok(url.trim_end_matches('/').to_owned())
 }

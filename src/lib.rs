@@ -146,8 +146,8 @@ pub fn pdf(
         None => PathBuf::from(name),
     };
     pdf::replace(&path, &edition.bytes).map_err(|e| {
-        Diagnostic::new(&path, format!("cannot write the PDF: {e}"))
-            .hint("check that the folder exists and can be written, or pass --output FILE")
+        Diagnostic::new(&path, crate::tr!("site-cannot-write-pdf", error = e.to_string()))
+            .hint(crate::tr!("site-cannot-write-pdf-hint"))
     })?;
     Ok(pdf::Written { path, year, pages: edition.pages, bytes: edition.bytes.len() })
 }
@@ -155,8 +155,8 @@ pub fn pdf(
 /// The error of a command that needs the PDF edition, in an annals built
 /// without it.
 pub fn pdf_missing() -> Diagnostic {
-    Diagnostic::new("site.yaml", "this annals was built without the PDF edition")
-        .hint("build annals with its default features (`cargo install annals` does), or remove `pdf:` from site.yaml")
+    Diagnostic::new("site.yaml", crate::tr!("site-no-pdf-feature"))
+        .hint(crate::tr!("site-no-pdf-feature-hint"))
 }
 
 /// The report of `year`, or the newest one.
@@ -172,17 +172,15 @@ pub fn find_report(
         let years: Vec<String> = site.reports.iter().map(|r| r.year.to_string()).collect();
         let draft = year.map(|y| format!("{y}/_index.md")).filter(|f| site.drafts.contains(f));
         let hint = if let Some(file) = draft {
-            format!(
-                "the report is a draft (`draft: true` in content/{file}): `--drafts` includes it"
-            )
+            crate::tr!("site-report-is-draft", file = file)
         } else if years.is_empty() {
-            "a report is a folder such as content/2024/ with an _index.md".to_owned()
+            crate::tr!("site-what-a-report-is")
         } else {
-            format!("the reports of this site: {}", years.join(", "))
+            crate::tr!("site-reports", years = years.join(", "))
         };
         let message = match year {
-            Some(y) => format!("there is no report for {y}"),
-            None => "this site has no report yet".to_owned(),
+            Some(y) => crate::tr!("site-no-report-for", year = y.to_string()),
+            None => crate::tr!("site-no-report"),
         };
         Diagnostic::new("content", message).hint(hint)
     })

@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::content::{ReportPage, slugify_name};
 use crate::diagnostic::Diagnostic;
 use crate::output::OutputError;
+use crate::tr;
 
 const FILES: [(&str, &str); 6] = [
     ("site.yaml", include_str!("scaffold/site.yaml")),
@@ -25,8 +26,8 @@ const PHOTO: &str = "content/2025/photos/visit.jpg";
 /// Creates a new site in `dir`, which must be new or empty.
 pub fn init(dir: &Path) -> Result<(), crate::Error> {
     if dir.exists() && fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
-        return Err(Diagnostic::new(dir, "this folder exists and is not empty")
-            .hint("annals init never overwrites anything: name a new folder")
+        return Err(Diagnostic::new(dir, tr!("scaffold-folder-not-empty"))
+            .hint(tr!("scaffold-folder-not-empty-hint"))
             .into());
     }
     for (rel, text) in FILES {
@@ -41,17 +42,15 @@ pub fn init(dir: &Path) -> Result<(), crate::Error> {
 pub fn new_report(root: &Path, year: &str) -> Result<PathBuf, crate::Error> {
     let label = format!("new report {year}");
     if !(year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())) {
-        return Err(Diagnostic::new(label, format!("`{year}` is not a year"))
-            .hint("a report is named by its year's four digits, such as `annals new report 2025`")
+        return Err(Diagnostic::new(label, tr!("scaffold-not-a-year", year = year))
+            .hint(tr!("scaffold-report-year-hint"))
             .into());
     }
     let config = Config::load(root)?;
     let rel = Path::new("content").join(year).join("_index.md");
     if root.join(&rel).exists() {
-        return Err(Diagnostic::new(&rel, "this report exists already")
-            .hint(format!(
-                "annals never overwrites anything; add a chapter with `annals new chapter {year}/01-slug`"
-            ))
+        return Err(Diagnostic::new(&rel, tr!("scaffold-report-exists"))
+            .hint(tr!("scaffold-report-exists-hint", year = year))
             .into());
     }
     let text = if config.language.starts_with("zh") {
@@ -72,66 +71,62 @@ pub fn new_report(root: &Path, year: &str) -> Result<PathBuf, crate::Error> {
 /// for it; returns the file, relative to `root`.
 pub fn new_chapter(root: &Path, spec: &str, pin_number: bool) -> Result<PathBuf, crate::Error> {
     let label = format!("new chapter {spec}");
-    let usage = "name the chapter as YEAR/NN-slug, such as `annals new chapter 2025/03-outreach`";
+    let usage = tr!("scaffold-chapter-usage");
     let spec = spec.strip_suffix(".md").unwrap_or(spec);
     let Some((year, name)) = spec.split_once('/') else {
-        return Err(Diagnostic::new(label, "the chapter has no year").hint(usage).into());
+        return Err(Diagnostic::new(label, tr!("scaffold-chapter-no-year")).hint(usage).into());
     };
     if !(year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())) {
-        return Err(Diagnostic::new(label, format!("`{year}` is not a year")).hint(usage).into());
+        return Err(Diagnostic::new(label, tr!("scaffold-not-a-year", year = year))
+            .hint(usage)
+            .into());
     }
     let Some((digits, slug)) = name
         .split_once('-')
         .filter(|(d, _)| !d.is_empty() && d.len() <= 4 && d.bytes().all(|b| b.is_ascii_digit()))
     else {
-        return Err(Diagnostic::new(
-            label,
-            format!("`{name}` does not start with the chapter's number"),
-        )
-        .hint(usage)
-        .into());
+        return Err(Diagnostic::new(label, tr!("scaffold-chapter-no-number", name = name))
+            .hint(usage)
+            .into());
     };
     let url_safe = !slug.is_empty()
         && slug.split('-').all(|part| {
             !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         });
     if !url_safe {
-        return Err(Diagnostic::new(label, format!("`{slug}` is not a URL-safe slug"))
-            .hint("the slug becomes the chapter's address: use a-z, 0-9 and single hyphens, such as `03-youth-work`; the title can be in any language")
+        return Err(Diagnostic::new(label, tr!("scaffold-slug-unsafe", slug = slug))
+            .hint(tr!("scaffold-slug-unsafe-hint"))
             .into());
     }
     if ReportPage::from_slug(slug).is_some() {
-        return Err(Diagnostic::new(
-            label,
-            format!("the slug `{slug}` is taken by the report's own `{slug}/` page"),
-        )
-        .hint("choose another slug")
-        .into());
+        return Err(Diagnostic::new(label, tr!("scaffold-slug-reserved", slug = slug))
+            .hint(tr!("scaffold-slug-reserved-hint"))
+            .into());
     }
     let config = Config::load(root)?;
     let report_dir = Path::new("content").join(year);
     if !root.join(&report_dir).join("_index.md").is_file() {
         return Err(Diagnostic::new(
             report_dir.join("_index.md"),
-            format!("there is no report for {year}"),
+            tr!("scaffold-no-report", year = year),
         )
-        .hint(format!("create it first with `annals new report {year}`"))
+        .hint(tr!("scaffold-no-report-hint", year = year))
         .into());
     }
     let rel = report_dir.join(format!("{name}.md"));
     for taken in [rel.clone(), report_dir.join(name)] {
         if root.join(&taken).exists() {
-            return Err(Diagnostic::new(&taken, "this chapter exists already")
-                .hint("annals never overwrites anything: choose another number or slug")
+            return Err(Diagnostic::new(&taken, tr!("scaffold-chapter-exists"))
+                .hint(tr!("scaffold-chapter-exists-hint"))
                 .into());
         }
     }
     if let Some(other) = chapter_with_slug(&root.join(&report_dir), slug) {
         return Err(Diagnostic::new(
             report_dir.join(&other),
-            format!("this chapter has the slug `{slug}` already"),
+            tr!("scaffold-slug-taken", slug = slug),
         )
-        .hint("two chapters of a report cannot share an address: choose another slug")
+        .hint(tr!("scaffold-slug-taken-hint"))
         .into());
     }
     // The number comes from the file name (the theme shows it, `第3部分`),

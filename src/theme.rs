@@ -22,6 +22,7 @@ use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, nearest};
+use crate::tr;
 use crate::yaml::{self, Source, Spanned};
 
 #[derive(RustEmbed)]
@@ -44,9 +45,6 @@ pub const ALIAS: &str = "theme";
 /// theme that extends none, a site's copy of an older `default`): the
 /// built-in `default` theme's are used then.
 const ALWAYS_THERE: [&str; 3] = ["sitemap.xml", "atom.xml", "robots.txt"];
-
-/// What a theme's name is, for messages about one that is not.
-const NAME_HINT: &str = "a theme is named by its folder under themes/ (`mine` for themes/mine/), or is a built-in one (default, gazette)";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -157,16 +155,13 @@ impl Files {
                     let entry = entry.map_err(|e| {
                         let file = named(e.path().unwrap_or(&base));
                         if e.loop_ancestor().is_some() {
-                            Diagnostic::new(
-                                file,
-                                "this symbolic link loops back to a folder above it",
-                            )
-                            .hint("remove the link, or point it at a file")
+                            Diagnostic::new(file, tr!("theme-link-loops"))
+                                .hint(tr!("theme-link-loops-hint"))
                         } else if e.path().is_some_and(|p| p.is_symlink() && !p.exists()) {
-                            Diagnostic::new(file, "this symbolic link leads nowhere")
-                                .hint("point it at a file of the site, or remove it")
+                            Diagnostic::new(file, tr!("theme-link-nowhere"))
+                                .hint(tr!("theme-link-nowhere-hint"))
                         } else {
-                            Diagnostic::new(file, format!("cannot read: {e}"))
+                            Diagnostic::new(file, tr!("theme-cannot-read", error = e.to_string()))
                         }
                     })?;
                     if entry.path_is_symlink()
@@ -177,9 +172,9 @@ impl Files {
                     {
                         return Err(Diagnostic::new(
                             named(entry.path()),
-                            "this symbolic link leads outside the site",
+                            tr!("theme-link-outside"),
                         )
-                        .hint("copy the file into the site instead of linking to it"));
+                        .hint(tr!("theme-link-outside-hint")));
                     }
                     if entry.file_type().is_file()
                         && let Ok(rel) = entry.path().strip_prefix(&base)
@@ -247,8 +242,8 @@ fn locate(root: &Path, name: &str, blame: Diagnostic) -> Result<Files, Diagnosti
     known.sort();
     known.dedup();
     let hint = match nearest(name, known.iter().map(String::as_str)) {
-        Some(near) => format!("did you mean `{near}`?"),
-        None => format!("themes available: {}", known.join(", ")),
+        Some(near) => tr!("site-did-you-mean", name = near),
+        None => tr!("theme-available", themes = known.join(", ")),
     };
     Err(blame.hint(hint))
 }
@@ -256,21 +251,42 @@ fn locate(root: &Path, name: &str, blame: Diagnostic) -> Result<Files, Diagnosti
 fn read_text(files: &Files, rel: &str) -> Result<String, Diagnostic> {
     let bytes = files
         .read(rel)
-        .ok_or_else(|| Diagnostic::new(files.display(rel), "cannot read this file"))?;
-    String::from_utf8(bytes)
-        .map_err(|_| Diagnostic::new(files.display(rel), "this file is not valid UTF-8 text"))
+        .ok_or_else(|| Diagnostic::new(files.display(rel), tr!("theme-cannot-read-file")))?;
+    String::from_utf8(bytes).map_err(|_| Diagnostic::new(files.display(rel), tr!("theme-not-utf8")))
 }
 
-/// What a theme option's value is, for messages: its default's kind must
-/// be the kind of the site's value. A default of `null` accepts anything.
-fn kind_of(value: &Value) -> &'static str {
+/// What a theme option's value is: its default's kind must be the kind of
+/// the site's value. A default of `null` accepts anything.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Empty,
+    Bool,
+    Number,
+    Text,
+    List,
+    Map,
+}
+
+fn kind_of(value: &Value) -> Kind {
     match value {
-        Value::Null => "empty",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "a map",
+        Value::Null => Kind::Empty,
+        Value::Bool(_) => Kind::Bool,
+        Value::Number(_) => Kind::Number,
+        Value::String(_) => Kind::Text,
+        Value::Array(_) => Kind::List,
+        Value::Object(_) => Kind::Map,
+    }
+}
+
+/// A kind, for messages.
+fn kind_name(kind: Kind) -> String {
+    match kind {
+        Kind::Empty => tr!("theme-kind-empty"),
+        Kind::Bool => tr!("theme-kind-bool"),
+        Kind::Number => tr!("theme-kind-number"),
+        Kind::Text => tr!("theme-kind-text"),
+        Kind::List => tr!("theme-kind-list"),
+        Kind::Map => tr!("theme-kind-map"),
     }
 }
 
@@ -352,7 +368,7 @@ fn resolve(root: &Path, config: &Config) -> Result<Vec<Link>, Diagnostic> {
     let mut blame = at_site_yaml(
         root,
         config.theme_position,
-        Diagnostic::new(config.theme_origin, format!("there is no theme `{}`", config.theme)),
+        Diagnostic::new(config.theme_origin, tr!("theme-unknown", name = config.theme.as_str())),
     );
     loop {
         let files = locate(root, &name, blame)?;
@@ -370,15 +386,12 @@ fn resolve(root: &Path, config: &Config) -> Result<Vec<Link>, Diagnostic> {
             let mut names: Vec<&str> = chain.iter().map(|link| link.name.as_str()).collect();
             names.push(&parent.value);
             return Err(source
-                .error_at(
-                    &parent.referenced,
-                    format!("themes extend each other in a loop: {}", names.join(" → ")),
-                )
-                .hint("one theme of the loop must stand on its own: remove its `extends:`"));
+                .error_at(&parent.referenced, tr!("theme-extends-loop", themes = names.join(" → ")))
+                .hint(tr!("theme-extends-loop-hint")));
         }
         blame = source.error_at(
             &parent.referenced,
-            format!("there is no theme `{}` to extend", parent.value),
+            tr!("theme-unknown-parent", name = parent.value.as_str()),
         );
         name = parent.value;
     }
@@ -387,21 +400,19 @@ fn resolve(root: &Path, config: &Config) -> Result<Vec<Link>, Diagnostic> {
 /// Why `name` (from `theme:`, `--theme` or `extends:`) names no theme, if
 /// it does not: a message and a hint. A theme is one folder of `themes/`,
 /// never a path that could lead out of the site.
-fn name_problem(name: &str) -> Option<(String, &'static str)> {
+fn name_problem(name: &str) -> Option<(String, String)> {
     if name == ALIAS {
-        let message = format!(
-            "`{ALIAS}` cannot name a theme: templates write `{ALIAS}/chapter.html` for the theme's own chapter.html"
-        );
-        return Some((message, "give the theme's folder another name"));
+        let message = tr!("theme-name-alias", alias = ALIAS);
+        return Some((message, tr!("theme-name-alias-hint")));
     }
     let message = if name.is_empty() {
-        "the theme's name is empty".to_owned()
+        tr!("theme-name-empty")
     } else if name == "." || name == ".." || name.contains(['/', '\\', ':']) {
-        format!("`{name}` is not a theme name: a theme is one folder, not a path")
+        tr!("theme-name-path", name = name)
     } else {
         return None;
     };
-    Some((message, NAME_HINT))
+    Some((message, tr!("theme-name-hint")))
 }
 
 /// Every template by its name for Tera (see the module's comment): each
@@ -454,13 +465,8 @@ fn template_source(
     if let Some((folder, _)) = rel.split_once('/')
         && taken.contains(&folder)
     {
-        return Err(Diagnostic::new(
-            file,
-            format!("this template lies in a folder named like the theme `{folder}`"),
-        )
-        .hint(format!(
-            "templates write `{folder}/X.html` for the theme's own X.html: give the folder another name"
-        )));
+        return Err(Diagnostic::new(file, tr!("theme-template-folder", folder = folder))
+            .hint(tr!("theme-template-folder-hint", folder = folder)));
     }
     let text = read_text(files, &path)?;
     let file = file.strip_prefix(root).map(Path::to_path_buf).unwrap_or(file);
@@ -490,15 +496,12 @@ fn strings(chain: &[Link], root: &Path, config: &Config) -> Result<Map<String, V
     }
     let d = Diagnostic::new(
         crate::config::CONFIG_FILE,
-        format!(
-            "the theme `{}` has no strings for the language `{}`",
-            config.theme, config.language
-        ),
+        tr!("theme-no-strings", theme = config.theme.as_str(), language = config.language.as_str()),
     )
-    .hint(format!(
-        "use one of the languages that ship ({}), or add i18n/{}.yaml to the theme",
-        crate::config::LANGUAGES.join(", "),
-        config.language
+    .hint(tr!(
+        "theme-no-strings-hint",
+        languages = crate::config::LANGUAGES.join(", "),
+        language = config.language.as_str()
     ));
     Err(at_site_yaml(root, config.language_position, d))
 }
@@ -536,16 +539,16 @@ fn options(chain: &[Link], root: &Path, config: &Config) -> Result<Map<String, V
     for (key, value) in &config.theme_options {
         let Some(default) = options.get(key) else {
             let hint = match nearest(key, options.keys().map(String::as_str)) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None if options.is_empty() => "this theme has no options".to_owned(),
-                None => format!(
-                    "the theme declares: {}",
-                    options.keys().cloned().collect::<Vec<_>>().join(", ")
+                Some(near) => tr!("site-did-you-mean", name = near),
+                None if options.is_empty() => tr!("theme-no-options"),
+                None => tr!(
+                    "theme-options-declared",
+                    options = options.keys().cloned().collect::<Vec<_>>().join(", ")
                 ),
             };
             let d = Diagnostic::new(
                 crate::config::CONFIG_FILE,
-                format!("the theme `{}` has no option `{key}`", config.theme),
+                tr!("theme-no-option", theme = config.theme.as_str(), key = key.as_str()),
             );
             return Err(at_option(root, config, key, d).hint(hint));
         };
@@ -553,9 +556,14 @@ fn options(chain: &[Link], root: &Path, config: &Config) -> Result<Map<String, V
         if !default.is_null() && want != got {
             let d = Diagnostic::new(
                 crate::config::CONFIG_FILE,
-                format!("the theme option `{key}` must be {want}, not {got}"),
+                tr!(
+                    "theme-option-kind",
+                    key = key.as_str(),
+                    want = kind_name(want),
+                    got = kind_name(got)
+                ),
             );
-            let hint = format!("the theme's default is `{default}`");
+            let hint = tr!("theme-option-default", value = default.to_string());
             return Err(at_option(root, config, key, d).hint(hint));
         }
         options.insert(key.clone(), value.clone());
@@ -590,15 +598,15 @@ fn check_logo(
     }
     let trimmed = logo.trim_start_matches('/').trim_start_matches("static/");
     let hint = if static_files.contains_key(trimmed) {
-        format!("write it relative to static/: `logo: {trimmed}`")
+        tr!("theme-logo-relative", path = trimmed)
     } else {
-        format!("put the image at static/{trimmed} in the site folder, or leave `logo` empty")
+        tr!("theme-logo-missing-hint", path = trimmed)
     };
     let file = if config.theme_options.contains_key("logo") {
         crate::config::CONFIG_FILE.to_owned()
     } else {
         format!("themes/{}/theme.yaml", config.theme)
     };
-    Err(at("logo", Diagnostic::new(file, format!("the logo `{logo}` is not a static file")))
+    Err(at("logo", Diagnostic::new(file, tr!("theme-logo-not-static", logo = logo.as_str())))
         .hint(hint))
 }

@@ -15,6 +15,7 @@ use serde_saphyr::{Error, MessageFormatter, UserMessageFormatter};
 pub use serde_saphyr::{Location, Spanned};
 
 use crate::diagnostic::{Diagnostic, nearest};
+use crate::tr;
 
 /// Where a YAML text sits in a file: for positions and the source line.
 #[derive(Clone, Copy)]
@@ -130,23 +131,25 @@ fn to_diagnostic(error: &Error, yaml: &str, source: Source<'_>) -> Diagnostic {
     let (message, hint) = match error {
         Error::SerdeUnknownField { field, expected, .. } => {
             let own = if expected.contains(&"extra") {
-                "fields of your own go under `extra:`"
+                tr!("yaml-extra-goes-under")
             } else {
-                "there is no `extra:` here for fields of your own"
+                tr!("yaml-no-extra-here")
             };
             let hint = match nearest(field, expected.iter().copied()) {
-                Some(near) if *field != "extra" => format!("did you mean `{near}`?"),
-                _ => format!("known keys here: {}; {own}", expected.join(", ")),
+                Some(near) if *field != "extra" => tr!("yaml-did-you-mean", near = near),
+                _ => tr!("yaml-known-keys", keys = expected.join(", "), own = own),
             };
-            (format!("unknown key `{field}`"), Some(hint))
+            (tr!("yaml-unknown-key", key = field.as_str()), Some(hint))
         }
-        Error::SerdeMissingField { field, .. } => {
-            (format!("missing required key `{field}`"), Some(format!("add a line `{field}: ...`")))
-        }
+        Error::SerdeMissingField { field, .. } => (
+            tr!("yaml-missing-key", key = *field),
+            Some(tr!("yaml-missing-key-hint", key = *field)),
+        ),
         other => {
             let message = UserMessageFormatter.format_message(other).into_owned();
-            let hint = unknown_variant_hint(&message);
-            (message, hint)
+            let hint = unknown_variant_hint(&message).or_else(|| parser_hint(&message));
+            // The parser's own words, framed in the user's language.
+            (tr!("yaml-parser-says", detail = message), hint)
         }
     };
     let mut d = source.error_at(&location, message);
@@ -155,18 +158,28 @@ fn to_diagnostic(error: &Error, yaml: &str, source: Source<'_>) -> Diagnostic {
         d = d.hint(width_hint);
     } else if let Some(hint) = hint {
         d = d.hint(hint);
-    } else if d.message.contains("place among the key figures") {
-        d = d.hint("`highlight: true` makes a key figure; `highlight: 1`, `2`, `3`… also gives its place among them");
-    } else if ["invalid i32", "invalid i64", "invalid u32", "invalid u64", "invalid usize"]
-        .contains(&d.message.as_str())
-    {
-        d = d.hint("a whole number is expected here, and this one is too large (or negative where it may not be)");
-    } else if d.message.contains("limits breached") {
-        d = d.hint("YAML nested more than 64 levels deep, or of more than a few million items, is refused: a record needs two or three levels");
+    } else if d.message.contains(&tr!("content-expect-highlight")) {
+        // The text `RawHighlight` expects, in the locale the message is in.
+        d = d.hint(tr!("yaml-highlight-hint"));
     } else if line_text.contains('\t') {
-        d = d.hint("YAML indents with spaces, not tabs");
+        d = d.hint(tr!("yaml-tabs-hint"));
     }
     d
+}
+
+/// A hint for what the parser says in its own words (`message`, in
+/// English whatever the locale): a whole number it could not read, a
+/// document past its limits.
+fn parser_hint(message: &str) -> Option<String> {
+    if ["invalid i32", "invalid i64", "invalid u32", "invalid u64", "invalid usize"]
+        .contains(&message)
+    {
+        Some(tr!("yaml-whole-number-hint"))
+    } else if message.contains("limits breached") {
+        Some(tr!("yaml-limits-hint"))
+    } else {
+        None
+    }
 }
 
 /// For serde's "unknown variant `ovre`, expected one of over, nearly,
@@ -177,8 +190,8 @@ fn unknown_variant_hint(message: &str) -> Option<String> {
     let choices = rest.split_once("expected one of ")?.1;
     let choices: Vec<&str> = choices.split(',').map(|c| c.trim().trim_matches('`')).collect();
     Some(match nearest(variant, choices.iter().copied()) {
-        Some(near) => format!("did you mean `{near}`?"),
-        None => format!("one of: {}", choices.join(", ")),
+        Some(near) => tr!("yaml-did-you-mean", near = near),
+        None => tr!("yaml-one-of", choices = choices.join(", ")),
     })
 }
 
@@ -187,12 +200,9 @@ fn unknown_variant_hint(message: &str) -> Option<String> {
 pub fn full_width_hint(line: &str) -> Option<String> {
     let before_value = line.split(": ").next().unwrap_or(line);
     if before_value.contains('：') {
-        Some("a full-width colon `：` stands where YAML needs `:` followed by a space".into())
+        Some(tr!("yaml-full-width-colon"))
     } else if line.trim_start_matches(' ').starts_with('\u{3000}') {
-        Some(
-            "a full-width space (U+3000) stands where YAML needs ASCII spaces for indentation"
-                .into(),
-        )
+        Some(tr!("yaml-full-width-space"))
     } else {
         None
     }

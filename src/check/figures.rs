@@ -9,6 +9,7 @@ use crate::content::{Site, Stat};
 use crate::diagnostic::Diagnostic;
 use crate::render::markdown::cited_stats;
 use crate::stats::{self, Comparison, Incomparable};
+use crate::tr;
 
 /// A warning at the line of `stat`.
 fn at(stat: &Stat, message: String, hint: String) -> Diagnostic {
@@ -38,16 +39,11 @@ pub fn suggested(root: &std::path::Path) -> Vec<Diagnostic> {
         let path = folder.join("stats.suggested.yaml");
         let Ok(text) = std::fs::read_to_string(&path) else { continue };
         let file = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-        let hint = "a build ignores this file: move the figures you want into the report's stats.yaml (or a chapter's `stats:`), then delete it";
+        let hint = tr!("check-suggested-hint");
         let message = match serde_saphyr::from_str::<Vec<serde::de::IgnoredAny>>(&text) {
-            Ok(items) if items.len() == 1 => {
-                "1 figure suggested by `annals import`, not yet in the report".to_owned()
-            }
-            Ok(items) => format!(
-                "{} figures suggested by `annals import`, not yet in the report",
-                items.len()
-            ),
-            Err(_) => "figures suggested by `annals import`, not yet in the report".to_owned(),
+            Ok(items) if items.len() == 1 => tr!("check-suggested-one"),
+            Ok(items) => tr!("check-suggested-many", count = items.len()),
+            Err(_) => tr!("check-suggested"),
         };
         out.push(Diagnostic::new(file, message).hint(hint));
     }
@@ -66,11 +62,8 @@ pub fn unused(site: &Site) -> Vec<Diagnostic> {
         for stat in report.stats.iter().filter(|s| !s.table_only && !cited.contains(&s.key)) {
             out.push(at(
                 stat,
-                format!("the stat `{}` is cited by no text", stat.key),
-                format!(
-                    "cite it where the text speaks of it with {{{{ stat(key=\"{}\") }}}}; a figure only for the tables gets `table_only: true`",
-                    stat.key
-                ),
+                tr!("check-uncited", key = stat.key.as_str()),
+                tr!("check-uncited-hint", key = stat.key.as_str()),
             ));
         }
     }
@@ -88,36 +81,38 @@ pub fn comparisons(site: &Site) -> Vec<Diagnostic> {
                     if let Some(old) = &stat.previous_key {
                         out.push(at(
                             stat,
-                            format!("no report before {} has the key `{old}`", report.year),
-                            "`previous_key:` names this figure's key in an earlier report; correct it, or remove it if the figure is new".to_owned(),
+                            tr!("check-no-previous-key", year = report.year, key = old.as_str()),
+                            tr!("check-no-previous-key-hint"),
                         ));
                     }
                 }
                 Comparison::Incomparable { previous_year, previous, why } => {
                     let unit = |s: &Stat| {
                         let (_, unit) = stats::magnitude(s);
-                        if unit.is_empty() { "no unit".to_owned() } else { format!("`{unit}`") }
+                        if unit.is_empty() { tr!("check-no-unit") } else { format!("`{unit}`") }
                     };
                     let rate = |s: &Stat| match &s.per {
-                        Some(per) => format!("a rate per `{per}`"),
-                        None => "a total".to_owned(),
+                        Some(per) => tr!("check-rate-per", per = per.as_str()),
+                        None => tr!("check-total"),
                     };
                     let (what, hint) = match why {
                         Incomparable::Unit => (
-                            format!(
-                                "{} here and {} in {previous_year}",
-                                unit(stat),
-                                unit(previous)
+                            tr!(
+                                "check-here-and-then",
+                                here = unit(stat),
+                                then = unit(previous),
+                                year = previous_year
                             ),
-                            "no change is shown; write both years in one unit (万 goes in `scale:`), or give the new figure its own key",
+                            tr!("check-other-unit-hint"),
                         ),
                         Incomparable::Rate => (
-                            format!(
-                                "{} here and {} in {previous_year}",
-                                rate(stat),
-                                rate(previous)
+                            tr!(
+                                "check-here-and-then",
+                                here = rate(stat),
+                                then = rate(previous),
+                                year = previous_year
                             ),
-                            "no change is shown; a rate and a total of one key do not compare: give one of them its own key",
+                            tr!("check-rate-total-hint"),
                         ),
                         // Ranges and figures of other spans are never
                         // compared, by design.
@@ -125,12 +120,13 @@ pub fn comparisons(site: &Site) -> Vec<Diagnostic> {
                     };
                     out.push(at(
                         stat,
-                        format!(
-                            "the figure `{}` does not compare with {}: {what}",
-                            stat.key,
-                            place(previous)
+                        tr!(
+                            "check-incomparable",
+                            key = stat.key.as_str(),
+                            place = place(previous),
+                            what = what
                         ),
-                        hint.to_owned(),
+                        hint,
                     ));
                 }
                 Comparison::Change(c) => {
@@ -142,13 +138,13 @@ pub fn comparisons(site: &Site) -> Vec<Diagnostic> {
                     if ratio.abs() > 10.0 || (ratio != 0.0 && ratio.abs() < 0.1) {
                         out.push(at(
                             stat,
-                            format!(
-                                "the figure `{}` changed more than tenfold since {} ({})",
-                                stat.key,
-                                c.previous_year,
-                                place(c.previous)
+                            tr!(
+                                "check-tenfold",
+                                key = stat.key.as_str(),
+                                year = c.previous_year,
+                                place = place(c.previous)
                             ),
-                            "if that is right, nothing needs to change; if one year counts in 万 or 亿, say so with `scale:`".to_owned(),
+                            tr!("check-tenfold-hint"),
                         ));
                     }
                 }

@@ -26,6 +26,7 @@ use crate::pipeline;
 use crate::render::html::{Tag, tags};
 use crate::render::markdown::{LinkTarget, link_target};
 use crate::render::urls;
+use crate::tr;
 
 /// Photo files `check` expects something to show.
 const PHOTO_EXTENSIONS: [&str; 7] = ["jpg", "jpeg", "png", "webp", "gif", "avif", "tif"];
@@ -92,8 +93,8 @@ pub fn check(options: &BuildOptions) -> CheckReport {
             if template_failed {
                 // Pages are missing: every link to them would be reported.
                 report.warnings.push(
-                    Diagnostic::new("templates", "links and anchors were not checked")
-                        .hint("a template failed to render; fix it and run `annals check` again"),
+                    Diagnostic::new("templates", tr!("check-links-not-checked"))
+                        .hint(tr!("check-links-not-checked-hint")),
                 );
                 None
             } else {
@@ -164,8 +165,8 @@ impl SiteFiles {
                     Ok(b) => String::from_utf8_lossy(&b).into_owned(),
                     Err(e) => {
                         errors.push(
-                            Diagnostic::new(p, format!("cannot read this file: {e}"))
-                                .hint("check that it exists and that you may read it"),
+                            Diagnostic::new(p, tr!("check-cannot-read", error = e.to_string()))
+                                .hint(tr!("check-cannot-read-hint")),
                         );
                         continue;
                     }
@@ -389,12 +390,12 @@ impl Crawler<'_> {
                         continue;
                     }
                     let (line, column) = content::line_column(html, tag.offset);
-                    let d = Diagnostic::new(page, format!("{} (in the rendered page)", p.message))
-                        .at(line, column)
-                        .hint(format!(
-                            "{}; it comes from a template (the theme's or templates/) or a static file",
-                            p.hint
-                        ));
+                    let d = Diagnostic::new(
+                        page,
+                        tr!("check-in-rendered-page", message = p.message.as_str()),
+                    )
+                    .at(line, column)
+                    .hint(tr!("check-in-rendered-page-hint", hint = p.hint.as_str()));
                     order.push(key.clone());
                     seen.insert(key, (1, d, p.severity));
                 }
@@ -406,7 +407,8 @@ impl Crawler<'_> {
         for key in order {
             let (count, mut d, severity) = seen.remove(&key).expect("recorded");
             if count > 1 {
-                d.message = format!("{} and on {} other pages", d.message, count - 1);
+                d.message =
+                    tr!("check-on-other-pages", message = d.message.as_str(), count = count - 1);
             }
             match severity {
                 Severity::Error => self.errors.push(d),
@@ -434,8 +436,8 @@ impl Crawler<'_> {
             let (base, rel) = match decoded.strip_prefix('/') {
                 Some(rel) => {
                     warning = Problem::warning(
-                        format!("`{written}` starts at the server's root"),
-                        "it breaks when the site lives under a sub-path or is opened from disk; write the path relative to this page",
+                        tr!("check-root-path", link = written),
+                        tr!("check-root-path-hint"),
                     );
                     ("", rel)
                 }
@@ -443,8 +445,8 @@ impl Crawler<'_> {
             };
             let Some(joined) = content::join_relative(base, rel) else {
                 return Problem::error(
-                    format!("`{written}` leads outside the site"),
-                    "link only to pages and files of the site, by a path relative to this page",
+                    tr!("check-outside-site", link = written),
+                    tr!("check-outside-site-hint"),
                 );
             };
             if joined.is_empty() || decoded.ends_with('/') {
@@ -452,8 +454,8 @@ impl Crawler<'_> {
                 if self.files.paths.contains(&index) {
                     warning = warning.or_else(|| {
                         Problem::warning(
-                            format!("`{written}` names a folder"),
-                            format!("it works on a web server but not opened from disk: link to `{}index.html`", path),
+                            tr!("check-names-folder", link = written),
+                            tr!("check-names-folder-hint", index = format!("{path}index.html")),
                         )
                     });
                 }
@@ -463,8 +465,8 @@ impl Crawler<'_> {
             {
                 warning = warning.or_else(|| {
                     Problem::warning(
-                        format!("`{written}` names a folder"),
-                        format!("it works on a web server but not opened from disk: link to `{path}/index.html`"),
+                        tr!("check-names-folder", link = written),
+                        tr!("check-names-folder-hint", index = format!("{path}/index.html")),
                     )
                 });
                 content::join(&joined, "index.html")
@@ -474,14 +476,15 @@ impl Crawler<'_> {
         };
         if !self.files.paths.contains(&target) {
             let hint = if decoded.ends_with(".md") {
-                "link a page by its Markdown file, relative to the linking file, such as `02-events.md`".to_owned()
+                tr!("check-markdown-link-hint")
             } else {
-                format!(
-                    "nothing of the site is at `{target}` (a path is relative to the page's address, `{}`); files to publish as they are go into `static/`",
-                    page.trim_end_matches("index.html")
+                tr!(
+                    "check-nothing-there-hint",
+                    target = target.as_str(),
+                    page = page.trim_end_matches("index.html")
                 )
             };
-            return Problem::error(format!("`{written}` leads to no page or file"), hint);
+            return Problem::error(tr!("check-leads-nowhere", link = written), hint);
         }
         if let Some(anchor) = anchor.filter(|a| !a.is_empty() && *a != "top")
             && target.ends_with(".html")
@@ -490,11 +493,16 @@ impl Crawler<'_> {
             let ids = self.ids_of(&target);
             if !ids.contains(&id) {
                 let hint = match nearest(&id, ids.iter().map(String::as_str)) {
-                    Some(near) => format!("did you mean `#{near}`?"),
-                    None => "a heading's id is its text, such as `## 活动` → `#活动`; the page's contents list shows them".to_owned(),
+                    Some(near) => tr!("check-anchor-did-you-mean", id = near),
+                    None => tr!("check-anchor-hint"),
                 };
                 return Problem::error(
-                    format!("`{written}`: the page `{target}` has no `#{id}`"),
+                    tr!(
+                        "check-no-anchor",
+                        link = written,
+                        page = target.as_str(),
+                        id = id.as_str()
+                    ),
                     hint,
                 );
             }
@@ -520,10 +528,7 @@ impl Crawler<'_> {
 }
 
 fn missing_alt(src: &str) -> Option<Problem> {
-    Problem::error(
-        format!("the image `{src}` has no alt text"),
-        "describe what it shows for readers who cannot see it: alt=\"…\" in HTML, ![what it shows](file) in Markdown",
-    )
+    Problem::error(tr!("check-no-alt", src = src), tr!("check-no-alt-hint"))
 }
 
 fn decode(value: &str) -> String {
@@ -547,14 +552,19 @@ fn chapter_number_gaps(site: &Site) -> Vec<Diagnostic> {
                 let missing = if number == before + 2 {
                     format!("{}", before + 1)
                 } else {
-                    format!("{} to {}", before + 1, number - 1)
+                    tr!("check-chapter-range", from = before + 1, to = number - 1)
                 };
                 out.push(
                     Diagnostic::new(
                         Path::new("content").join(file),
-                        format!("chapter {number} follows chapter {before}: there is no chapter {missing}"),
+                        tr!(
+                            "check-chapter-gap",
+                            number = number,
+                            before = before,
+                            missing = missing
+                        ),
                     )
-                    .hint("number the chapters one after another: rename the files (01-, 02-, 03-…) or correct their `number:`"),
+                    .hint(tr!("check-chapter-gap-hint")),
                 );
             }
         }
@@ -599,9 +609,8 @@ fn unshown_photos(root: &Path, site: &Site) -> Vec<Diagnostic> {
         }
         let rel = entry.path().strip_prefix(&content_abs).unwrap_or(entry.path());
         out.push(
-            Diagnostic::new(Path::new("content").join(rel), "nothing shows this photo").hint(
-                "show it in a page with ![what it shows](file.jpg \"caption\") or list it under `photos:`; or delete it",
-            ),
+            Diagnostic::new(Path::new("content").join(rel), tr!("check-unshown-photo"))
+                .hint(tr!("check-unshown-photo-hint")),
         );
     }
     out

@@ -19,20 +19,25 @@ pub struct Date {
 impl Date {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists.
     pub fn parse(text: &str) -> Result<Date, String> {
-        let bad = || format!("`{text}` is not a date");
+        let bad = || crate::tr!("content-date-invalid", text = text);
         let mut parts = text.trim().split('-');
         let year_text = parts.next().ok_or_else(bad)?;
         if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad());
         }
         let year: i32 = year_text.parse().map_err(|_| bad())?;
-        let mut number = |name: &str, max: u32| -> Result<Option<u8>, String> {
+        // `is_month`: a month, else a day.
+        let mut number = |is_month: bool, max: u32| -> Result<Option<u8>, String> {
             match parts.next() {
                 None => Ok(None),
                 Some(p) if p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()) => {
                     let n: u32 = p.parse().map_err(|_| bad())?;
                     if n == 0 || n > max {
-                        Err(format!("`{text}` has no {name} {n}"))
+                        Err(if is_month {
+                            crate::tr!("content-date-no-month", text = text, month = n)
+                        } else {
+                            crate::tr!("content-date-no-day", text = text, day = n)
+                        })
                     } else {
                         Ok(Some(n as u8))
                     }
@@ -40,9 +45,9 @@ impl Date {
                 Some(_) => Err(bad()),
             }
         };
-        let month = number("month", 12)?;
+        let month = number(true, 12)?;
         let day = match month {
-            Some(m) => number("day", days_in_month(year, m))?,
+            Some(m) => number(false, days_in_month(year, m))?,
             None => None,
         };
         if parts.next().is_some() {
@@ -97,7 +102,7 @@ impl<'de> Deserialize<'de> for DateText {
         impl Visitor<'_> for V {
             type Value = DateText;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a date such as 2024-05-01, 2024-05 or 2024")
+                f.write_str(&crate::tr!("content-expect-date"))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<DateText, E> {
                 Ok(DateText(v.to_owned()))

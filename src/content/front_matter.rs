@@ -12,6 +12,7 @@ use super::date::DateText;
 use super::figure::Scale;
 use super::prose;
 use crate::diagnostic::Diagnostic;
+use crate::tr;
 use crate::yaml::Spanned;
 
 /// A Markdown file cut in two. Line endings are normalised to `\n` and a
@@ -37,11 +38,11 @@ pub fn normalise(text: String) -> String {
 pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
     let first = text.lines().next().unwrap_or("");
     if first.trim_end() != "---" {
-        let d = Diagnostic::new(file, "this file has no front matter").at(1, 1).with_source(text);
+        let d = Diagnostic::new(file, tr!("content-no-front-matter")).at(1, 1).with_source(text);
         let hint = if text.lines().any(|l| l.trim_end() == "---") {
-            "front matter starts with `---` on the very first line: move it up, with nothing (not even a blank line) before it"
+            tr!("content-front-matter-not-first")
         } else {
-            "start the file with a line `---`, then `title: ...`, then another `---` line"
+            tr!("content-front-matter-missing-hint")
         };
         return Err(d.hint(hint));
     }
@@ -57,10 +58,10 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::new(file, "the front matter opened on line 1 is never closed")
+    Err(Diagnostic::new(file, tr!("content-front-matter-unclosed"))
         .at(1, 1)
         .with_source(text)
-        .hint("add a line `---` after the last front matter key, before the text"))
+        .hint(tr!("content-front-matter-unclosed-hint")))
 }
 
 #[derive(Debug, Deserialize)]
@@ -113,7 +114,7 @@ impl<'de> Deserialize<'de> for RawValue {
         impl<'de> serde::de::Visitor<'de> for Visit {
             type Value = RawValue;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a number such as 14 or 2.5, or a range such as [5, 10]")
+                f.write_str(&tr!("content-expect-number"))
             }
             fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
                 Ok(RawValue::Number(v))
@@ -155,7 +156,8 @@ impl<'de> Deserialize<'de> for RawHighlight {
         impl serde::de::Visitor<'_> for Visit {
             type Value = RawHighlight;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("`true`, or the figure's place among the key figures: 1, 2, 3…")
+                // `yaml` finds its hint by this text.
+                f.write_str(&tr!("content-expect-highlight"))
             }
             fn visit_bool<E>(self, on: bool) -> Result<RawHighlight, E> {
                 Ok(RawHighlight { on, rank: None })

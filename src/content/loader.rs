@@ -9,6 +9,7 @@ use super::date::{Date, DateText};
 use super::front_matter;
 use super::markdown_refs::ImageRef;
 use crate::diagnostic::{Diagnostic, nearest};
+use crate::tr;
 use crate::yaml::{self, Location, Source, Spanned};
 
 pub(super) struct Loader<'a> {
@@ -67,11 +68,8 @@ impl<'a> Loader<'a> {
         match Date::parse(&date.value.0) {
             Ok(d) => Some(d),
             Err(m) => {
-                self.errors.push(
-                    source
-                        .error_at(&date.referenced, m)
-                        .hint("write dates as YYYY-MM-DD, YYYY-MM or YYYY, such as 2024-05-01"),
-                );
+                self.errors
+                    .push(source.error_at(&date.referenced, m).hint(tr!("content-date-hint")));
                 None
             }
         }
@@ -81,7 +79,12 @@ impl<'a> Loader<'a> {
     /// link to nothing).
     pub(super) fn title(&mut self, source: &Source<'_>, title: Spanned<String>) -> String {
         if title.value.trim().is_empty() {
-            self.error_at(source, &title.referenced, "the title is empty", "write the title readers see on the page and in the table of contents or the chronicle, such as `title: 第一章 思想建设`");
+            self.error_at(
+                source,
+                &title.referenced,
+                tr!("content-title-empty"),
+                tr!("content-title-empty-hint"),
+            );
         }
         title.value
     }
@@ -96,13 +99,16 @@ impl<'a> Loader<'a> {
             Ok(Ok(text)) => Some((file, front_matter::normalise(text))),
             Ok(Err(_)) => {
                 self.error(
-                    Diagnostic::new(file, "this file is not valid UTF-8 text")
-                        .hint("save it as UTF-8"),
+                    Diagnostic::new(file, tr!("content-not-utf8"))
+                        .hint(tr!("content-not-utf8-save")),
                 );
                 None
             }
             Err(e) => {
-                self.error(Diagnostic::new(file, format!("cannot read this file: {e}")));
+                self.error(Diagnostic::new(
+                    file,
+                    tr!("content-file-unreadable", error = e.to_string()),
+                ));
                 None
             }
         }
@@ -111,18 +117,19 @@ impl<'a> Loader<'a> {
     /// A report's YAML list file (`records.yaml`, `stats.yaml`) read and
     /// parsed: its path, its text (for positions), the items that parse
     /// (each broken item's error is recorded) and the text of those that do
-    /// not; `None` where there is no such file.
+    /// not; `None` where there is no such file. `list_hint` says what the
+    /// file is a list of, for an error about it not being one.
     pub(super) fn yaml_list<T: serde::de::DeserializeOwned>(
         &mut self,
         dir: &str,
         name: &str,
-        what: &str,
+        list_hint: &str,
     ) -> Option<(PathBuf, String, Vec<T>, Vec<String>)> {
         let (file, text) = self.read_yaml_file(&join(dir, name))?;
         let source = Source { file: &file, text: &text, first_line: 1 };
         let yaml::Items { items, errors, failed } = yaml::parse_items(source);
         for d in errors {
-            self.error(d.hint_if_list(&format!("{name} is a list of {what}")));
+            self.error(d.hint_if_list(list_hint));
         }
         Some((file, text, items, failed))
     }
@@ -140,13 +147,13 @@ impl<'a> Loader<'a> {
             return None;
         }
         let hint = match nearest(&chapter.value, chapters.iter().map(String::as_str)) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => format!("the chapters of this report are: {}", chapters.join(", ")),
+            Some(near) => tr!("yaml-did-you-mean", near = near),
+            None => tr!("content-report-chapters", chapters = chapters.join(", ")),
         };
         self.error_at(
             source,
             &chapter.referenced,
-            format!("no chapter has the slug `{}`", chapter.value),
+            tr!("content-no-chapter-slug", slug = chapter.value.as_str()),
             hint,
         );
         None

@@ -62,8 +62,11 @@ pub fn load_partial(root: &Path, drafts: bool) -> (Site, Vec<Diagnostic>) {
     let content_abs = match content.canonicalize() {
         Ok(dir) => dir,
         Err(e) => {
-            let d = Diagnostic::new("content", format!("cannot read the content folder: {e}"))
-                .hint("a site keeps its Markdown and YAML in `content/`; `annals init DIR` creates one");
+            let d = Diagnostic::new(
+                "content",
+                crate::tr!("content-folder-unreadable", error = e.to_string()),
+            )
+            .hint(crate::tr!("content-folder-hint"));
             return (Site::default(), vec![d]);
         }
     };

@@ -13,6 +13,7 @@ use super::slug::{number_prefix, slugify_name, stem, valid_slug};
 use super::stats::PendingStats;
 use super::{Archival, Home, Markdown, Page, Report, ReportPage, Section};
 use crate::diagnostic::Diagnostic;
+use crate::tr;
 use crate::yaml::Source;
 
 impl Loader<'_> {
@@ -69,8 +70,8 @@ impl Loader<'_> {
                 self.error_at(
                     &source,
                     &s.referenced,
-                    format!("`{}` cannot be a slug", s.value),
-                    "a slug is one URL segment: no `/`, `?`, `#`, `%` or spaces",
+                    tr!("content-bad-slug", slug = s.value.as_str()),
+                    tr!("content-bad-slug-hint"),
                 );
                 return None;
             }
@@ -78,8 +79,8 @@ impl Loader<'_> {
                 let s = slugify_name(name);
                 if s.is_empty() {
                     self.error(
-                        Diagnostic::new(&file, format!("cannot make a URL from the name `{name}`"))
-                            .hint("set `slug:` in the front matter"),
+                        Diagnostic::new(&file, tr!("content-no-slug", name = name))
+                            .hint(tr!("content-no-slug-hint")),
                     );
                     return None;
                 }
@@ -92,13 +93,11 @@ impl Loader<'_> {
                     self.error(
                         Diagnostic::new(
                             &file,
-                            format!(
-                                "the chapter slug `{slug}` is taken by the report's own {slug} page"
-                            ),
+                            tr!("content-chapter-slug-reserved", slug = slug.as_str()),
                         )
-                        .hint(format!(
-                            "set another `slug:`; reserved in a report: {}",
-                            ReportPage::ALL.map(ReportPage::slug).join(", ")
+                        .hint(tr!(
+                            "content-chapter-slug-reserved-hint",
+                            reserved = ReportPage::ALL.map(ReportPage::slug).join(", ")
                         )),
                     );
                     return None;
@@ -194,7 +193,12 @@ impl Loader<'_> {
             return None;
         }
         if let Some(stats) = stats {
-            self.error_at(&source, &stats.referenced, "a report's figures do not go in its `_index.md`", format!("put them in content/{dir}/stats.yaml, or in the `stats:` of the chapter they belong to"));
+            self.error_at(
+                &source,
+                &stats.referenced,
+                tr!("content-report-stats"),
+                tr!("content-report-stats-hint", dir = dir),
+            );
         }
         let path = format!("{year}/");
         let date = self.date(&source, date);
@@ -289,8 +293,8 @@ impl Loader<'_> {
                 self.error_at(
                     &source,
                     &p.referenced,
-                    "`paginate_by` must be at least 1",
-                    "50 is the default",
+                    tr!("content-paginate-zero"),
+                    tr!("content-paginate-zero-hint"),
                 );
                 50
             }
@@ -326,9 +330,9 @@ impl Loader<'_> {
                 errors.push(
                     Diagnostic::new(
                         content_file(&c.body.file),
-                        format!("chapter number {n} is also the number of content/{other}"),
+                        tr!("content-chapter-number-twice", number = n, other = other),
                     )
-                    .hint("give each chapter its own `number:` (or file name prefix)"),
+                    .hint(tr!("content-chapter-number-twice-hint")),
                 );
             }
         }
@@ -342,12 +346,9 @@ impl Loader<'_> {
         for (page, pending) in pages {
             if let Some(first) = pending.stats.first() {
                 self.error(
-                    Diagnostic::new(
-                        content_file(&page.body.file),
-                        "a page outside a report cannot declare `stats`",
-                    )
-                    .at_line(first.key.referenced.line() as usize + 1)
-                    .hint("stats belong to reports: move them into a chapter of a year's report"),
+                    Diagnostic::new(content_file(&page.body.file), tr!("content-page-stats"))
+                        .at_line(first.key.referenced.line() as usize + 1)
+                        .hint(tr!("content-page-stats-hint")),
                 );
             }
             list.push(page);

@@ -31,17 +31,18 @@ pub(super) enum Front {
 
 pub(super) fn parse_markdown(content: &Path, rel: &str) -> Result<Parsed, Diagnostic> {
     let file = content_file(rel);
-    let bytes = std::fs::read(content.join(rel))
-        .map_err(|e| Diagnostic::new(&file, format!("cannot read this file: {e}")))?;
+    let bytes = std::fs::read(content.join(rel)).map_err(|e| {
+        Diagnostic::new(&file, crate::tr!("content-file-unreadable", error = e.to_string()))
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let (line, column) = markdown_refs::line_column(
             std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or(""),
             valid,
         );
-        Diagnostic::new(&file, "this file is not valid UTF-8 text")
+        Diagnostic::new(&file, crate::tr!("content-not-utf8"))
             .at(line, column)
-            .hint("save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8)")
+            .hint(crate::tr!("content-not-utf8-hint"))
     })?;
     let text = front_matter::normalise(text);
     let (yaml_text, body_line, body_offset) = {

@@ -10,6 +10,7 @@ use super::loader::Loader;
 use super::markdown_refs;
 use super::{Markdown, Origin, Photo};
 use crate::diagnostic::Diagnostic;
+use crate::tr;
 use crate::yaml::Source;
 
 impl Loader<'_> {
@@ -70,10 +71,13 @@ impl Loader<'_> {
                     }
                     if image.alt.trim().is_empty() && image.title.trim().is_empty() {
                         self.error(
-                            Diagnostic::new(file, format!("the photo `{}` has neither alt text nor a caption", image.dest))
-                                .at(line, column)
-                                .with_source(text)
-                                .hint("describe it for readers who cannot see it: ![what the photo shows](file.jpg \"caption\")"),
+                            Diagnostic::new(
+                                file,
+                                tr!("content-image-no-alt", src = image.dest.as_str()),
+                            )
+                            .at(line, column)
+                            .with_source(text)
+                            .hint(tr!("content-image-no-alt-hint")),
                         );
                         continue;
                     }
@@ -119,8 +123,8 @@ impl Loader<'_> {
             self.error_at(
                 source,
                 &src.referenced,
-                format!("the photo `{}` has neither `alt` nor `caption`", src.value),
-                "add `alt:` describing what the photo shows, or a `caption:`",
+                tr!("content-photo-no-alt", src = src.value.as_str()),
+                tr!("content-photo-no-alt-hint"),
             );
             return None;
         }
@@ -153,17 +157,16 @@ impl Loader<'_> {
     ) -> Result<(PathBuf, String), (String, String)> {
         if !markdown_refs::is_local(src) {
             return Err((
-                format!("the photo `{src}` is not a file of this site"),
-                "photos are files inside `content/`, given by a path relative to the page".into(),
+                tr!("content-photo-not-local", src = src),
+                tr!("content-photo-not-local-hint"),
             ));
         }
         let mut tried = Vec::new();
         for base in std::iter::once(page_dir).chain(report_dir) {
             let Some(rel) = markdown_refs::join_relative(base, src) else {
                 return Err((
-                    format!("the photo `{src}` lies outside `content/`"),
-                    "keep photos inside `content/`, next to the page or in the report's folder"
-                        .into(),
+                    tr!("content-photo-outside", src = src),
+                    tr!("content-photo-outside-hint"),
                 ));
             };
             let abs = self.content.join(&rel);
@@ -171,28 +174,30 @@ impl Loader<'_> {
                 Ok(real) if real.starts_with(self.content) => {
                     if real.is_dir() {
                         return Err((
-                            format!("the photo `{src}` is a folder"),
-                            "name a file".into(),
+                            tr!("content-photo-folder", src = src),
+                            tr!("content-photo-folder-hint"),
                         ));
                     }
                     return Ok((real, rel));
                 }
                 Ok(_) => {
                     return Err((
-                        format!(
-                            "the photo `{src}` leads outside `content/` through a symbolic link"
-                        ),
-                        "copy the photo into `content/` instead of linking to it".into(),
+                        tr!("content-photo-link-outside", src = src),
+                        tr!("content-photo-link-outside-hint"),
                     ));
                 }
                 Err(_) => tried.push(format!("content/{rel}")),
             }
         }
         tried.dedup();
-        Err((
-            format!("the photo `{src}` does not exist"),
-            format!("looked for {}; check the file name and its folder", tried.join(" and ")),
-        ))
+        // At most two places: beside the page, in the report's folder.
+        let hint = match tried.as_slice() {
+            [first, second] => {
+                tr!("content-photo-missing-hint-two", first = first, second = second)
+            }
+            _ => tr!("content-photo-missing-hint", path = tried.join(", ")),
+        };
+        Err((tr!("content-photo-missing", src = src), hint))
     }
 }
 

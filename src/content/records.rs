@@ -5,6 +5,7 @@
 use super::Event;
 use super::front_matter::RawEvent;
 use super::loader::Loader;
+use crate::tr;
 use crate::yaml::Source;
 
 impl Loader<'_> {
@@ -15,11 +16,9 @@ impl Loader<'_> {
         chapters: &[String],
         report_path: &str,
     ) -> Vec<Event> {
-        let Some((file, text, raw, _)) = self.yaml_list::<RawEvent>(
-            dir,
-            "records.yaml",
-            "events, each starting with `- date: 2024-05-01`",
-        ) else {
+        let Some((file, text, raw, _)) =
+            self.yaml_list::<RawEvent>(dir, "records.yaml", &tr!("content-records-list-hint"))
+        else {
             return Vec::new();
         };
         let source = Source { file: &file, text: &text, first_line: 1 };
@@ -53,8 +52,8 @@ impl Loader<'_> {
                 self.error_at(
                     &source,
                     &location,
-                    format!("the event “{title}” has `approx:` but no `participants:`"),
-                    "`approx:` says how exact the number of participants is: add `participants:`, or remove `approx:`",
+                    tr!("content-event-approx", title = title.as_str()),
+                    tr!("content-event-approx-hint"),
                 );
                 continue;
             }
@@ -66,8 +65,12 @@ impl Loader<'_> {
                             self.error_at(
                                 &source,
                                 &at,
-                                format!("`end: {end}` goes with days, and this event has {date} to {end}"),
-                                "an event that spans days has `date:` and `end:` both as YYYY-MM-DD",
+                                tr!(
+                                    "content-event-end-days",
+                                    end = end.to_string(),
+                                    date = date.to_string()
+                                ),
+                                tr!("content-event-end-days-hint"),
                             );
                             continue;
                         }
@@ -75,8 +78,12 @@ impl Loader<'_> {
                             self.error_at(
                                 &source,
                                 &at,
-                                format!("the event ends on {end}, not after it begins on {date}"),
-                                "`end:` is the last day of an event that spans days; a one-day event needs only `date:`",
+                                tr!(
+                                    "content-event-end-early",
+                                    end = end.to_string(),
+                                    date = date.to_string()
+                                ),
+                                tr!("content-event-end-early-hint"),
                             );
                             continue;
                         }
@@ -90,11 +97,8 @@ impl Loader<'_> {
                 self.error_at(
                     &source,
                     &location,
-                    format!("this event of {date} is not in the report's year {year}"),
-                    format!(
-                        "correct the date, or move the event to the records.yaml of {}",
-                        date.year
-                    ),
+                    tr!("content-event-year", date = date.to_string(), year = year),
+                    tr!("content-event-year-hint", year = date.year),
                 );
                 continue;
             }

@@ -9,6 +9,7 @@ use super::front_matter::{RawStat, RawValue, Scalar};
 use super::loader::Loader;
 use super::{Approx, Derivation, Event, Number, Origin, Period, Quantity, Scale, Stat, Written};
 use crate::diagnostic::{Diagnostic, nearest};
+use crate::tr;
 use crate::yaml::{Source, Spanned};
 
 /// Fields a derived stat may filter chronicle events on.
@@ -53,11 +54,9 @@ impl Loader<'_> {
             let source = Source { file: &file, text: &pending.text, first_line: 2 };
             read(self, &source, pending.stats, chapter.as_deref());
         }
-        if let Some((file, text, raw, failed)) = self.yaml_list::<RawStat>(
-            dir,
-            "stats.yaml",
-            "figures, each starting with `- key: name`",
-        ) {
+        if let Some((file, text, raw, failed)) =
+            self.yaml_list::<RawStat>(dir, "stats.yaml", &tr!("content-stats-list-hint"))
+        {
             let source = Source { file: &file, text: &text, first_line: 1 };
             read(self, &source, raw, None);
             unread.extend(failed.iter().filter_map(|item| declared_key(item)));
@@ -68,13 +67,13 @@ impl Loader<'_> {
                 Some(first) => self.error(
                     Diagnostic::new(
                         &s.origin.file,
-                        format!("the stat key `{}` is used twice in this report", s.key),
+                        tr!("content-stat-key-twice", key = s.key.as_str()),
                     )
                     .at(s.origin.line, s.origin.column)
-                    .hint(format!(
-                        "it is first declared at {}:{}; keys are unique within a report",
-                        first.file.display(),
-                        first.line
+                    .hint(tr!(
+                        "content-stat-key-twice-hint",
+                        file = first.file.display().to_string(),
+                        line = first.line
                     )),
                 ),
                 None => {
@@ -132,8 +131,8 @@ impl Loader<'_> {
                     self.error_at(
                         source,
                         &p.referenced,
-                        format!("`{}` is not a span of years", p.value),
-                        "write the years the figure covers, first and last: `period: 2019-2023`",
+                        tr!("content-stat-period", period = p.value.as_str()),
+                        tr!("content-stat-period-hint"),
                     );
                     return None;
                 }
@@ -146,14 +145,13 @@ impl Loader<'_> {
             self.error_at(
                 source,
                 &key.referenced,
-                format!(
-                    "the stat `{}` has `scale: {}` and its unit `{unit}` says so again",
-                    key.value,
-                    scale.symbol()
+                tr!(
+                    "content-stat-scale-twice",
+                    key = key.value.as_str(),
+                    scale = scale.symbol(),
+                    unit = unit.as_str()
                 ),
-                format!(
-                    "write `unit: {rest}` beside `scale:`, or drop `scale:` and keep `unit: {unit}`"
-                ),
+                tr!("content-stat-scale-twice-hint", rest = rest, unit = unit.as_str()),
             );
             return None;
         }
@@ -166,13 +164,13 @@ impl Loader<'_> {
             for field in f.value.keys() {
                 if !FILTER_FIELDS.contains(&field.as_str()) {
                     let hint = match nearest(field, FILTER_FIELDS) {
-                        Some(near) => format!("did you mean `{near}`?"),
-                        None => format!("events can be filtered on: {}", FILTER_FIELDS.join(", ")),
+                        Some(near) => tr!("yaml-did-you-mean", near = near),
+                        None => tr!("content-filter-fields", fields = FILTER_FIELDS.join(", ")),
                     };
                     loader.error_at(
                         source,
                         &f.referenced,
-                        format!("events have no field `{field}` to filter on"),
+                        tr!("content-filter-unknown", field = field.as_str()),
                         hint,
                     );
                     ok = false;
@@ -182,15 +180,20 @@ impl Loader<'_> {
         };
         let derived = match (&value, count, sum, filter) {
             (Some(v), Some(_), _, _) | (Some(v), _, Some(_), _) => {
-                self.error_at(source, &v.referenced, format!("the stat `{}` has both a `value` and a derivation", key.value), "keep `value:` for a typed figure, or `count:`/`sum:` to compute it from the chronicle, not both");
+                self.error_at(
+                    source,
+                    &v.referenced,
+                    tr!("content-stat-value-and-derived", key = key.value.as_str()),
+                    tr!("content-stat-value-and-derived-hint"),
+                );
                 return None;
             }
             (None, Some(c), Some(_), _) => {
                 self.error_at(
                     source,
                     &c.referenced,
-                    format!("the stat `{}` has both `count` and `sum`", key.value),
-                    "choose one",
+                    tr!("content-stat-count-and-sum", key = key.value.as_str()),
+                    tr!("content-stat-count-and-sum-hint"),
                 );
                 return None;
             }
@@ -201,8 +204,8 @@ impl Loader<'_> {
                 self.error_at(
                     source,
                     &w.referenced,
-                    "`where` goes with `sum`; `count` takes its filter itself",
-                    "write `count: {kind: visit}`",
+                    tr!("content-stat-where-count"),
+                    tr!("content-stat-where-count-hint"),
                 );
                 let _ = c;
                 return None;
@@ -212,8 +215,8 @@ impl Loader<'_> {
                     self.error_at(
                         source,
                         &field.referenced,
-                        format!("events have no number `{}` to sum", field.value),
-                        "`sum: participants` is the number events carry",
+                        tr!("content-stat-sum-field", field = field.value.as_str()),
+                        tr!("content-stat-sum-field-hint"),
                     );
                     return None;
                 }
@@ -232,8 +235,8 @@ impl Loader<'_> {
                 self.error_at(
                     source,
                     &w.referenced,
-                    "`where` without `sum`",
-                    "add `sum: participants`, or remove `where:`",
+                    tr!("content-stat-where-alone"),
+                    tr!("content-stat-where-alone-hint"),
                 );
                 return None;
             }
@@ -241,14 +244,19 @@ impl Loader<'_> {
                 self.error_at(
                     source,
                     &w.referenced,
-                    "`where` without `sum`",
-                    "`where:` filters the events a `sum:` adds up",
+                    tr!("content-stat-where-alone"),
+                    tr!("content-stat-where-value-hint"),
                 );
                 return None;
             }
             (Some(_), None, None, None) => None,
             (None, None, None, None) => {
-                self.error_at(source, &key.referenced, format!("the stat `{}` has no value", key.value), "add `value: 14`, or derive it from the chronicle with `count: {kind: ...}` or `sum: participants`");
+                self.error_at(
+                    source,
+                    &key.referenced,
+                    tr!("content-stat-no-value", key = key.value.as_str()),
+                    tr!("content-stat-no-value-hint"),
+                );
                 return None;
             }
         };
@@ -289,8 +297,8 @@ impl Loader<'_> {
             self.error_at(
                 source,
                 &key.referenced,
-                format!("the stat key `{}` may only use a-z, 0-9 and _", key.value),
-                "for example `study_sessions`",
+                tr!("content-stat-key-chars", key = key.value.as_str()),
+                tr!("content-stat-key-chars-hint"),
             );
         }
         ok
@@ -311,19 +319,29 @@ impl Loader<'_> {
             let parsed = Number::parse(text);
             if parsed.is_none() {
                 let hint = match Written::read(text) {
-                    Some(w) if field == "value" => format!("write it as {}", w.fields()),
+                    Some(w) if field == "value" => {
+                        tr!("content-number-write-fields", fields = w.fields())
+                    }
                     Some(w) => match (w.quantity, w.approx) {
-                        (Quantity::One(n), Some(a)) => {
-                            format!("write `{field}: {}` and `approx: {}`", n.digits(), a.name())
+                        (Quantity::One(n), Some(a)) => tr!(
+                            "content-number-write-approx",
+                            field = field,
+                            number = n.digits(),
+                            approx = a.name()
+                        ),
+                        (Quantity::One(n), None) => {
+                            tr!("content-number-write", field = field, number = n.digits())
                         }
-                        (Quantity::One(n), None) => format!("write `{field}: {}`", n.digits()),
-                        (Quantity::Range(..), _) => {
-                            format!("`{field}:` is one number: the lower one, with `approx: over`")
-                        }
+                        (Quantity::Range(..), _) => tr!("content-number-not-range", field = field),
                     },
-                    None => "write it in digits, such as 14 or 2.5".to_owned(),
+                    None => tr!("content-number-digits"),
                 };
-                loader.error_at(source, at, format!("the {field} `{text}` is not a number"), hint);
+                loader.error_at(
+                    source,
+                    at,
+                    tr!("content-not-a-number", field = field, text = text),
+                    hint,
+                );
             }
             parsed
         };
@@ -341,8 +359,8 @@ impl Loader<'_> {
                     self.error_at(
                         source,
                         at,
-                        format!("the range [{}, {}] does not go up", items[0], items[1]),
-                        "a range is written lowest first: `value: [5, 10]`",
+                        tr!("content-range-down", from = items[0].as_str(), to = items[1].as_str()),
+                        tr!("content-range-down-hint"),
                     );
                     return None;
                 }
@@ -350,14 +368,14 @@ impl Loader<'_> {
             }
             RawValue::List(items) => {
                 let hint = if ranges {
-                    "a range has two numbers, lowest first: `value: [5, 10]`"
+                    tr!("content-list-range-hint")
                 } else {
-                    "write one number; `approx: over` says it is more"
+                    tr!("content-list-one-hint")
                 };
                 self.error_at(
                     source,
                     at,
-                    format!("`{field}:` is a list of {} here", items.len()),
+                    tr!("content-list-value", field = field, count = items.len()),
                     hint,
                 );
                 None

@@ -14,6 +14,7 @@ use super::stats::PendingStats;
 use super::walk::Files;
 use super::{Markdown, Page, SITE_RESERVED, Section, Site};
 use crate::diagnostic::Diagnostic;
+use crate::tr;
 
 impl Loader<'_> {
     /// The section folder a page or folder belongs to: its nearest ancestor
@@ -64,8 +65,8 @@ impl Loader<'_> {
                     .any(|b| page_dir == *b || page_dir.starts_with(&format!("{b}/")))
             {
                 self.error(
-                    Diagnostic::new(content_file(&rel), "a Markdown file inside a page bundle is not a page")
-                        .hint("a folder with `index.md` is one page; move this file next to the folder, or merge it into `index.md`"),
+                    Diagnostic::new(content_file(&rel), tr!("content-page-in-bundle"))
+                        .hint(tr!("content-page-in-bundle-hint")),
                 );
                 continue;
             }
@@ -118,9 +119,12 @@ impl Loader<'_> {
                         report_years.keys().find(|r| dir.starts_with(&format!("{r}/")))
                     {
                         self.error(
-                        Diagnostic::new(content_file(&rel), "a section inside a report is not supported")
-                            .hint(format!("chapters of report `{report_dir}` are its pages: rename this `_index.md` to `index.md` to make the folder a chapter")),
-                    );
+                            Diagnostic::new(content_file(&rel), tr!("content-section-in-report"))
+                                .hint(tr!(
+                                    "content-section-in-report-hint",
+                                    report = report_dir.as_str()
+                                )),
+                        );
                         continue;
                     }
                     let children: Vec<Section> = {
@@ -151,9 +155,9 @@ impl Loader<'_> {
             if pair[0].year == pair[1].year {
                 let d = Diagnostic::new(
                     content_file(&pair[1].preface.file),
-                    format!("two reports for the year {}", pair[0].year),
+                    tr!("content-year-twice", year = pair[0].year),
                 )
-                .hint("each year has one report: merge them or correct `year:`");
+                .hint(tr!("content-year-twice-hint"));
                 self.errors.push(d);
             }
         }
@@ -185,23 +189,20 @@ impl Loader<'_> {
             let top = path.trim_end_matches('/');
             if SITE_RESERVED.contains(&top) {
                 self.errors.push(
-                    Diagnostic::new(
-                        content_file(file),
-                        format!("the URL `/{path}` belongs to a page annals makes"),
-                    )
-                    .hint(format!(
-                        "rename it or set another `slug:`; reserved at the top level: {}",
-                        SITE_RESERVED.join(", ")
-                    )),
+                    Diagnostic::new(content_file(file), tr!("content-url-reserved", path = path))
+                        .hint(tr!(
+                            "content-url-reserved-hint",
+                            reserved = SITE_RESERVED.join(", ")
+                        )),
                 );
             }
             if let Some(other) = seen.insert(path, file) {
                 self.errors.push(
                     Diagnostic::new(
                         content_file(file),
-                        format!("this page has the same URL `/{path}` as content/{other}"),
+                        tr!("content-url-twice", path = path, other = other),
                     )
-                    .hint("give one of them another `slug:` or file name"),
+                    .hint(tr!("content-url-twice-hint")),
                 );
             }
         }

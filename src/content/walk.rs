@@ -9,6 +9,7 @@ use walkdir::WalkDir;
 
 use super::loader::{Loader, content_file, file_name, join, parent};
 use crate::diagnostic::Diagnostic;
+use crate::tr;
 
 /// What the walk found, as paths relative to `content/` with `/` separators.
 #[derive(Default)]
@@ -40,12 +41,10 @@ impl Loader<'_> {
                         &path.map(|p| p.to_string_lossy().into_owned()).unwrap_or_default(),
                     );
                     let d = if e.loop_ancestor().is_some() {
-                        Diagnostic::new(file, "this symbolic link loops back to a folder above it")
-                            .hint(
-                                "remove the link or point it at a folder outside its own ancestors",
-                            )
+                        Diagnostic::new(file, tr!("content-link-loop"))
+                            .hint(tr!("content-link-loop-hint"))
                     } else {
-                        Diagnostic::new(file, format!("cannot read: {e}"))
+                        Diagnostic::new(file, tr!("content-unreadable", error = e.to_string()))
                     };
                     self.errors.push(d);
                     continue;
@@ -58,9 +57,9 @@ impl Loader<'_> {
                 self.errors.push(
                     Diagnostic::new(
                         content_file(&rel_path.to_string_lossy()),
-                        "this file name is not valid Unicode",
+                        tr!("content-name-not-unicode"),
                     )
-                    .hint("rename it"),
+                    .hint(tr!("content-name-not-unicode-hint")),
                 );
                 continue;
             };
@@ -73,11 +72,8 @@ impl Loader<'_> {
                     Ok(target) if target.starts_with(self.content) => {}
                     _ => {
                         self.errors.push(
-                            Diagnostic::new(
-                                content_file(&rel),
-                                "this symbolic link leads outside `content/`",
-                            )
-                            .hint("copy the file into `content/` instead of linking to it"),
+                            Diagnostic::new(content_file(&rel), tr!("content-link-outside"))
+                                .hint(tr!("content-link-outside-hint")),
                         );
                         continue;
                     }
@@ -100,9 +96,9 @@ impl Loader<'_> {
             self.errors.push(
                 Diagnostic::new(
                     content_file(&join(dir, "index.md")),
-                    "this folder has both `_index.md` and `index.md`",
+                    tr!("content-index-and-bundle"),
                 )
-                .hint("`_index.md` makes a folder a section, `index.md` makes it a page: keep one"),
+                .hint(tr!("content-index-and-bundle-hint")),
             );
         }
         files

@@ -33,8 +33,8 @@ impl Cache {
     pub fn open(root: &Path, dir: Option<&Path>) -> Result<Cache, Diagnostic> {
         let dir = Cache::location(root, dir);
         fs::create_dir_all(&dir).map_err(|e| {
-            Diagnostic::new(&dir, format!("cannot create the photo cache: {e}"))
-                .hint("give a writable folder with --cache-dir")
+            Diagnostic::new(&dir, crate::tr!("images-cannot-create-cache", error = e.to_string()))
+                .hint(crate::tr!("images-cannot-create-cache-hint"))
         })?;
         Ok(Cache { dir, used: Mutex::new(HashSet::new()) })
     }

@@ -16,6 +16,7 @@ use crate::config::ImageConfig;
 use crate::content::{Origin, Photo, Site};
 use crate::diagnostic::Diagnostic;
 use crate::output::{FileContent, OutputFile};
+use crate::tr;
 
 /// One published size of a photo.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -126,12 +127,12 @@ pub fn plan(site: &Site, config: &ImageConfig) -> (Plan, Vec<Diagnostic>) {
     for photo in site.photos() {
         named.insert(&photo.file, (&photo.origin, &photo.src));
     }
-    let sizes: HashMap<&Path, Result<(u32, u32), String>> =
+    let sizes: HashMap<&Path, Result<(u32, u32), Unreadable>> =
         named.par_iter().map(|(file, (_, src))| (*file, dimensions(file, src))).collect();
     let mut problems = Vec::new();
     for (file, (origin, _)) in &named {
-        if let Some(Err(message)) = sizes.get(file) {
-            problems.push(unreadable(message, origin));
+        if let Some(Err(why)) = sizes.get(file) {
+            problems.push(unreadable(why, origin));
         }
     }
 
@@ -168,13 +169,24 @@ fn stem(path: &str) -> &str {
     path.rsplit_once('.').map_or(path, |(s, _)| s)
 }
 
-fn unreadable(message: &str, origin: &Origin) -> Diagnostic {
-    let hint = if message.contains("megapixels") {
-        "scale it down (12,000 px on the long side is plenty for print) and save it again"
-    } else {
-        "use a JPEG, PNG, WebP or GIF photo; re-export the file if it is damaged"
-    };
-    Diagnostic::new(&origin.file, message).at(origin.line, origin.column).hint(hint)
+/// Why a photo cannot be measured: the message, and whether the photo is
+/// readable but too large (its hint says to scale it down).
+#[derive(Debug, Clone)]
+struct Unreadable {
+    message: String,
+    too_large: bool,
+}
+
+impl Unreadable {
+    fn new(message: String) -> Self {
+        Unreadable { message, too_large: false }
+    }
+}
+
+fn unreadable(why: &Unreadable, origin: &Origin) -> Diagnostic {
+    let hint =
+        if why.too_large { tr!("images-too-large-hint") } else { tr!("images-unreadable-hint") };
+    Diagnostic::new(&origin.file, why.message.as_str()).at(origin.line, origin.column).hint(hint)
 }
 
 /// The sizes a photo of `width`×`height` at `path` (relative to
@@ -208,27 +220,34 @@ pub fn variants(path: &str, width: u32, height: u32, config: &ImageConfig) -> Ve
 /// Width and height of an image file as it displays (EXIF orientation
 /// applied), read from its header without decoding it; messages name it
 /// `name`, as the page wrote it.
-fn dimensions(path: &Path, name: &str) -> Result<(u32, u32), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read the photo `{name}`: {e}"))?;
+fn dimensions(path: &Path, name: &str) -> Result<(u32, u32), Unreadable> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Unreadable::new(tr!("images-cannot-read", photo = name, error = e.to_string()))
+    })?;
     if bytes.is_empty() {
-        return Err(format!("the photo `{name}` is an empty file"));
+        return Err(Unreadable::new(tr!("images-empty", photo = name)));
     }
-    let reader = image::ImageReader::new(Cursor::new(&bytes))
-        .with_guessed_format()
-        .map_err(|e| format!("cannot read the photo `{name}`: {e}"))?;
+    let reader =
+        image::ImageReader::new(Cursor::new(&bytes)).with_guessed_format().map_err(|e| {
+            Unreadable::new(tr!("images-cannot-read", photo = name, error = e.to_string()))
+        })?;
     if reader.format().is_none() {
-        return Err(format!("`{name}` is not an image annals can read"));
+        return Err(Unreadable::new(tr!("images-not-an-image", photo = name)));
     }
     let mut decoder = reader.into_decoder().map_err(|e| {
-        format!("the photo `{name}` is damaged or not an image: {}", e.to_string().trim())
+        Unreadable::new(tr!("images-damaged", photo = name, error = e.to_string().trim()))
     })?;
     let (w, h) = decoder.dimensions();
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
-        return Err(format!(
-            "the photo `{name}` is {w}×{h}, {:.0} megapixels; annals takes photos of up to {} megapixels",
-            (u64::from(w) * u64::from(h)) as f64 / 1e6,
-            MAX_PIXELS / 1_000_000
-        ));
+        let message = tr!(
+            "images-too-large",
+            photo = name,
+            width = w,
+            height = h,
+            megapixels = format!("{:.0}", (u64::from(w) * u64::from(h)) as f64 / 1e6),
+            most = MAX_PIXELS / 1_000_000
+        );
+        return Err(Unreadable { message, too_large: true });
     }
     let turned = matches!(
         decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms),

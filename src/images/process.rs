@@ -18,6 +18,7 @@ use crate::config::{ImageConfig, ImageFormat};
 use crate::content::Origin;
 use crate::diagnostic::Diagnostic;
 use crate::output::{FileContent, OutputFile};
+use crate::tr;
 
 /// Told how processing goes, for a progress bar; the library never prints.
 pub trait Progress: Sync {
@@ -163,9 +164,12 @@ pub fn verify(jobs: &[Job<'_>], config: &ImageConfig, cache: Option<&Cache>) -> 
 }
 
 fn error(job: &Job<'_>, message: &str) -> Diagnostic {
-    Diagnostic::new(&job.origin.file, format!("cannot process the photo `{}`: {message}", job.src))
-        .at(job.origin.line, job.origin.column)
-        .hint("re-export the photo as a JPEG, PNG or WebP file")
+    Diagnostic::new(
+        &job.origin.file,
+        tr!("images-cannot-process", photo = job.src, message = message),
+    )
+    .at(job.origin.line, job.origin.column)
+    .hint(tr!("images-cannot-process-hint"))
 }
 
 /// Decodes a photo once and stores every file planned for it.
@@ -189,7 +193,7 @@ fn make(
         let (name, _) = names.last().expect("the original comes last");
         cache
             .store(name, &original)
-            .map_err(|e| format!("cannot write to the photo cache: {e}"))?;
+            .map_err(|e| tr!("images-cache-unwritable", error = e.to_string()))?;
     }
 
     let alpha = img.color().has_alpha() && config.format == ImageFormat::Webp;
@@ -219,7 +223,9 @@ fn make(
             current = next;
         }
         let encoded = encode(&current, alpha, config)?;
-        cache.store(name, &encoded).map_err(|e| format!("cannot write to the photo cache: {e}"))?;
+        cache
+            .store(name, &encoded)
+            .map_err(|e| tr!("images-cache-unwritable", error = e.to_string()))?;
     }
     Ok(())
 }
@@ -256,7 +262,8 @@ fn decode(bytes: &[u8]) -> Result<Decoded, String> {
 fn decode_jpeg(bytes: &[u8]) -> Result<Decoded, String> {
     use zune_core::colorspace::ColorSpace;
     use zune_core::options::DecoderOptions;
-    let damaged = |e: zune_jpeg::errors::DecodeErrors| format!("the JPEG data is damaged ({e})");
+    let damaged =
+        |e: zune_jpeg::errors::DecodeErrors| tr!("images-jpeg-damaged", error = e.to_string());
     let options = DecoderOptions::default()
         .set_strict_mode(true)
         .set_max_width(usize::MAX)
@@ -266,7 +273,7 @@ fn decode_jpeg(bytes: &[u8]) -> Result<Decoded, String> {
         options,
     );
     decoder.decode_headers().map_err(damaged)?;
-    let (width, height) = decoder.dimensions().ok_or("the JPEG has no size")?;
+    let (width, height) = decoder.dimensions().ok_or_else(|| tr!("images-jpeg-no-size"))?;
     let colour = match decoder.input_colorspace() {
         Some(c @ (ColorSpace::RGB | ColorSpace::RGBA | ColorSpace::Luma | ColorSpace::LumaA)) => c,
         _ => ColorSpace::RGB,
@@ -279,7 +286,7 @@ fn decode_jpeg(bytes: &[u8]) -> Result<Decoded, String> {
         .unwrap_or(Orientation::NoTransforms);
     let pixels = decoder.decode().map_err(damaged)?;
     let (width, height) = (width as u32, height as u32);
-    let wrong_size = || "the JPEG's pixels do not fill its size".to_owned();
+    let wrong_size = || tr!("images-jpeg-wrong-size");
     let img = match colour {
         ColorSpace::Luma => DynamicImage::ImageLuma8(
             image::GrayImage::from_raw(width, height, pixels).ok_or_else(wrong_size)?,

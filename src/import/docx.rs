@@ -12,6 +12,7 @@ use roxmltree::{Document, Node};
 
 use super::plain::{join_lines, markdown_table};
 use super::{Block, Image};
+use crate::tr;
 
 /// WordprocessingML, DrawingML, VML and relationships, as Word writes them
 /// (transitional) and in ISO strict form.
@@ -72,7 +73,7 @@ pub(super) fn read(bytes: &[u8], notes: &mut Vec<String>) -> Result<Vec<Block>, 
         .unwrap_or_else(|| "word/document.xml".to_owned());
     let (dir, name) = main.rsplit_once('/').unwrap_or(("", &main));
     let document = part(&mut zip, &main)?
-        .ok_or_else(|| format!("it has no {main}, the part that holds a Word document's text"))?;
+        .ok_or_else(|| tr!("importer-docx-no-document", part = main.as_str()))?;
     let relations_part = format!("{dir}/_rels/{name}.rels");
     let relations = part(&mut zip, &relations_part)?;
     let relations = relations.as_deref().map(|t| xml(&relations_part, t)).transpose()?;
@@ -232,16 +233,17 @@ impl Reader<'_, '_> {
     /// for it; a note where it cannot come across.
     fn image(&mut self, id: &str, node: Node<'_, '_>) -> Result<Image, String> {
         let Some(path) = self.images.get(id) else {
-            return Err(format!(
-                "an image is linked to a file outside the document ({id}), not held in it: add it by hand"
-            ));
+            return Err(tr!("importer-image-external", id = id));
+        };
+        let unreadable = |e: &dyn std::fmt::Display| {
+            tr!("importer-image-unreadable", path = path.as_str(), error = e.to_string())
         };
         let mut bytes = Vec::new();
         self.zip
             .by_name(path)
-            .map_err(|e| format!("the image {path} could not be read: {e}"))?
+            .map_err(|e| unreadable(&e))?
             .read_to_end(&mut bytes)
-            .map_err(|e| format!("the image {path} could not be read: {e}"))?;
+            .map_err(|e| unreadable(&e))?;
         let alt = node
             .ancestors()
             .find(|a| is(*a, &WP, "inline") || is(*a, &WP, "anchor"))
@@ -280,7 +282,8 @@ fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<S
 }
 
 fn xml<'a>(name: &str, text: &'a str) -> Result<Document<'a>, String> {
-    Document::parse(text).map_err(|e| format!("{name} is not well-formed XML: {e}"))
+    Document::parse(text)
+        .map_err(|e| tr!("importer-docx-bad-xml", part = name, error = e.to_string()))
 }
 
 /// Whether a content control is the table of contents Word made.

@@ -244,9 +244,7 @@ fn image_bytes(base: &Path, src: &str, notes: &mut Vec<String>) -> Option<Vec<u8
     if let Some(data) = src.strip_prefix("data:") {
         let (kind, payload) = data.split_once(',')?;
         if !kind.ends_with(";base64") {
-            notes.push(
-                "an image written into the page as text could not be read: add it by hand".into(),
-            );
+            notes.push(crate::tr!("importer-image-data-url"));
             return None;
         }
         let payload: String = payload.split_whitespace().collect();

@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::tr;
 
 /// What to import, and where.
 #[derive(Debug, Clone)]
@@ -76,26 +77,21 @@ struct Image {
     alt: Option<String>,
 }
 
-/// The kinds of file `import` reads, by extension.
-const KINDS: &str = ".docx, .md, .txt and .html";
-
 /// Imports `options.file` as the report of `options.year`; with
 /// `dry_run`, reads and arranges everything but writes nothing.
 pub fn import(options: &ImportOptions) -> Result<Imported, crate::Error> {
     let year = &options.year;
     let label = format!("import {}", options.file.display());
     if !(year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())) {
-        return Err(Diagnostic::new(label, format!("`{year}` is not a year"))
-            .hint("name the report's year in four digits: `--year 2024`")
+        return Err(Diagnostic::new(label, tr!("importer-not-a-year", year = year.as_str()))
+            .hint(tr!("importer-year-hint"))
             .into());
     }
     let config = Config::load(&options.root)?;
     let folder = Path::new("content").join(year);
     if options.root.join(&folder).exists() {
-        return Err(Diagnostic::new(&folder, "this report exists already")
-            .hint(format!(
-                "annals import never overwrites anything: import into another year, or move content/{year}/ away first"
-            ))
+        return Err(Diagnostic::new(&folder, tr!("importer-report-exists"))
+            .hint(tr!("importer-report-exists-hint", year = year.as_str()))
             .into());
     }
     let file = &options.file;
@@ -109,15 +105,15 @@ pub fn import(options: &ImportOptions) -> Result<Imported, crate::Error> {
         _ => return Err(unknown_kind(file, &extension).into()),
     };
     let bytes = fs::read(file).map_err(|e| {
-        Diagnostic::new(file, format!("cannot read this file: {e}"))
-            .hint("name a file that exists, such as `annals import report.docx --year 2024`")
+        Diagnostic::new(file, tr!("importer-cannot-read", error = e.to_string()))
+            .hint(tr!("importer-cannot-read-hint"))
     })?;
     let mut notes = Vec::new();
     let base = file.parent().unwrap_or(Path::new("."));
     let blocks = match kind {
         Kind::Docx => docx::read(&bytes, &mut notes).map_err(|reason| {
-            Diagnostic::new(file, format!("this is not a Word document annals can read: {reason}"))
-                .hint("open it in Word (or LibreOffice) and save it again as a .docx")
+            Diagnostic::new(file, tr!("importer-not-docx", reason = reason))
+                .hint(tr!("importer-not-docx-hint"))
         })?,
         Kind::Markdown => text::read_markdown(&plain::decode(&bytes), base, &mut notes),
         Kind::Text => text::read_text(&plain::decode(&bytes)),
@@ -126,10 +122,7 @@ pub fn import(options: &ImportOptions) -> Result<Imported, crate::Error> {
     let mut draft = structure::arrange(blocks, kind == Kind::Text);
     notes.append(&mut draft.notes);
     if draft.chapters.is_empty() {
-        notes.push(
-            "no chapters found (Heading 1, or paragraphs opening with 一、 or 1.): the whole text is the preface"
-                .to_owned(),
-        );
+        notes.push(tr!("importer-no-chapters"));
     }
     let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let (files, figures) =
@@ -161,12 +154,10 @@ enum Kind {
 
 fn unknown_kind(file: &Path, extension: &str) -> Diagnostic {
     let hint = match extension {
-        "doc" => "an old Word document (.doc): open it in Word or LibreOffice and save it as .docx",
-        "pdf" => {
-            "a PDF keeps no paragraphs or headings to read: open it, copy the text into a .txt file, and import that"
-        }
-        "rtf" | "odt" | "wps" => "open it in Word or LibreOffice and save it as .docx",
-        _ => "save it as one of these, or copy its text into a .txt file",
+        "doc" => tr!("importer-kind-doc-hint"),
+        "pdf" => tr!("importer-kind-pdf-hint"),
+        "rtf" | "odt" | "wps" => tr!("importer-kind-office-hint"),
+        _ => tr!("importer-kind-other-hint"),
     };
-    Diagnostic::new(file, format!("annals import reads {KINDS} files")).hint(hint)
+    Diagnostic::new(file, tr!("importer-unknown-kind")).hint(hint)
 }

@@ -256,9 +256,10 @@ fn number_uniquely(draft: &mut Draft, explicit: &[bool]) {
         if !explicit[i] {
             open.push(i);
         } else if !taken.insert(c.number) {
-            draft.notes.push(format!(
-                "two parts are numbered {}: the second, “{}”, is given another number",
-                c.number, c.title
+            draft.notes.push(crate::tr!(
+                "importer-number-twice",
+                number = c.number,
+                title = c.title.as_str()
             ));
             open.push(i);
         }

@@ -91,9 +91,7 @@ pub(super) fn read_markdown(text: &str, base: &Path, notes: &mut Vec<String>) ->
                     }
                 } else {
                     for (src, _, _) in &images {
-                        notes.push(format!(
-                            "the image {src} stands inside a paragraph: copy it into the report's photos/ and correct its path by hand"
-                        ));
+                        notes.push(crate::tr!("importer-image-in-paragraph", src = src.as_str()));
                     }
                     let source = &body[start..range.end];
                     blocks.push(Block::Markdown(match paragraph {
@@ -147,9 +145,7 @@ fn strip_front_matter(text: &str) -> &str {
 /// to itself; `None`, with a note, where it is on the web or missing.
 pub(super) fn local_image(base: &Path, src: &str, notes: &mut Vec<String>) -> Option<Vec<u8>> {
     if src.contains("://") || src.starts_with("//") {
-        notes.push(format!(
-            "the image {src} is on the web, not beside the file: download it and add it by hand"
-        ));
+        notes.push(crate::tr!("importer-image-on-web", src = src));
         return None;
     }
     let path = percent_encoding::percent_decode_str(src.split(['?', '#']).next().unwrap_or(src))
@@ -158,7 +154,7 @@ pub(super) fn local_image(base: &Path, src: &str, notes: &mut Vec<String>) -> Op
     match std::fs::read(base.join(&path)) {
         Ok(bytes) => Some(bytes),
         Err(e) => {
-            notes.push(format!("the image {src} could not be read ({e}): add it by hand"));
+            notes.push(crate::tr!("importer-image-missing", src = src, error = e.to_string()));
             None
         }
     }

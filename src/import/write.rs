@@ -104,10 +104,9 @@ fn body(pieces: &[Piece], number: u32, photos: &mut Photos<'_>) -> String {
             }
             Piece::Photo(image, caption) => {
                 let Some(extension) = web_image(&image.bytes) else {
-                    photos.notes.push(format!(
-                        "the image {} is of a kind browsers cannot show: save it as JPEG or PNG and add it by hand",
-                        image.name
-                    ));
+                    photos
+                        .notes
+                        .push(crate::tr!("importer-image-kind", name = image.name.as_str()));
                     continue;
                 };
                 count += 1;
@@ -118,9 +117,7 @@ fn body(pieces: &[Piece], number: u32, photos: &mut Photos<'_>) -> String {
                     None => String::new(),
                 };
                 if caption.is_none() && image.alt.is_none() {
-                    photos.notes.push(format!(
-                        "{path} has no caption: write one after it (`![](…) \"caption\"`) or an alt text"
-                    ));
+                    photos.notes.push(crate::tr!("importer-no-caption", path = path.as_str()));
                 }
                 blocks.push(format!("![{alt}]({path}{title})"));
                 photos.files.push(NewFile { path: path.into(), bytes: image.bytes.clone() });

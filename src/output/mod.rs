@@ -14,6 +14,7 @@ use std::time::SystemTime;
 use sha2::{Digest, Sha256};
 
 use crate::diagnostic::Diagnostic;
+use crate::tr;
 
 mod verify;
 pub use verify::{Fixity, verify};
@@ -45,35 +46,29 @@ impl OutputFile {
 
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
-    #[error("refusing to write the site into {path}: {reason}")]
+    #[error("{}", tr!("output-refused", path = .path.display().to_string(), reason = .reason.as_str()))]
     Refused { path: PathBuf, reason: String, hint: String },
-    #[error("cannot write {path}: {source}")]
+    #[error("{}", tr!("output-cannot-write", path = .path.display().to_string(), error = .source.to_string()))]
     Io { path: PathBuf, source: io::Error },
-    #[error("refusing to keep the photo cache in {path}: {reason}")]
+    #[error("{}", tr!("output-cache-refused", path = .path.display().to_string(), reason = .reason.as_str()))]
     CacheRefused { path: PathBuf, reason: String },
-    #[error("two files would be written to the same path `{0}`")]
+    #[error("{}", tr!("output-clash", path = .0.as_str()))]
     Clash(String),
 }
 
 impl OutputError {
-    pub fn hint(&self) -> Option<&str> {
+    pub fn hint(&self) -> Option<String> {
         match self {
-            OutputError::Refused { hint, .. } => Some(hint),
-            OutputError::CacheRefused { .. } => Some(
-                "keep the cache outside the site's content and its output, or leave --cache-dir out to use your cache folder",
-            ),
+            OutputError::Refused { hint, .. } => Some(hint.clone()),
+            OutputError::CacheRefused { .. } => Some(tr!("output-cache-refused-hint")),
             OutputError::Io { source, .. } => Some(match source.kind() {
                 io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
-                    "the disk is full: free some room on it, or build onto another disk with --output; the previous output was left as it was"
+                    tr!("output-disk-full-hint")
                 }
-                io::ErrorKind::FileTooLarge => {
-                    "the file is larger than this system lets annals write (see `ulimit -f`); the previous output was left as it was"
-                }
-                _ => "check that the folder exists, is writable and the disk has room",
+                io::ErrorKind::FileTooLarge => tr!("output-file-too-large-hint"),
+                _ => tr!("output-cannot-write-hint"),
             }),
-            OutputError::Clash(_) => Some(
-                "a file of static/ has the same path as a page annals makes; rename or move it",
-            ),
+            OutputError::Clash(_) => Some(tr!("output-clash-hint")),
         }
     }
 }
@@ -105,46 +100,30 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
 pub fn check_output_dir(output: &Path, root: &Path) -> Result<(), OutputError> {
     let abs = absolute(output);
     let root = absolute(root);
-    let refuse = |reason: &str, hint: &str| {
-        Err(OutputError::Refused {
-            path: output.to_path_buf(),
-            reason: reason.into(),
-            hint: hint.into(),
-        })
+    let refuse = |reason: String, hint: String| {
+        Err(OutputError::Refused { path: output.to_path_buf(), reason, hint })
     };
     if root.starts_with(&abs) {
-        return refuse(
-            "it is the site folder or a folder above it",
-            "build into a folder of its own, such as `public/`",
-        );
+        return refuse(tr!("output-is-site"), tr!("output-own-folder-hint"));
     }
     for own in ["content", "templates", "themes", "static"] {
         if abs.starts_with(root.join(own)) {
-            return refuse(
-                &format!("it lies inside the site's `{own}/` folder"),
-                "build into a folder of its own, such as `public/`",
-            );
+            return refuse(tr!("output-inside-site", folder = own), tr!("output-own-folder-hint"));
         }
     }
     if let Some(home) = std::env::var_os("HOME")
         && abs == absolute(Path::new(&home))
     {
-        return refuse(
-            "it is your home folder",
-            "build into a folder of its own, such as `public/`",
-        );
+        return refuse(tr!("output-is-home"), tr!("output-own-folder-hint"));
     }
     if abs.is_dir() {
         let mut entries = fs::read_dir(&abs).map_err(io_err(&abs))?;
         let empty = entries.next().is_none();
         if !empty && !abs.join(MANIFEST).is_file() {
-            return refuse(
-                "it holds files annals did not write (there is no manifest-sha256.txt in it)",
-                "choose an empty or new folder; annals replaces the whole output folder on every build",
-            );
+            return refuse(tr!("output-not-annals"), tr!("output-not-annals-hint"));
         }
     } else if abs.exists() {
-        return refuse("it is a file, not a folder", "choose a folder");
+        return refuse(tr!("output-is-file"), tr!("output-is-file-hint"));
     }
     Ok(())
 }
@@ -153,14 +132,13 @@ pub fn check_output_dir(output: &Path, root: &Path) -> Result<(), OutputError> {
 /// which a build replaces whole.
 pub fn check_cache_dir(cache: &Path, root: &Path, output: &Path) -> Result<(), OutputError> {
     let abs = absolute(cache);
-    let refuse = |reason: &str| {
-        Err(OutputError::CacheRefused { path: cache.to_path_buf(), reason: reason.into() })
-    };
+    let refuse =
+        |reason: String| Err(OutputError::CacheRefused { path: cache.to_path_buf(), reason });
     if abs.starts_with(absolute(&root.join("content"))) {
-        return refuse("it lies inside the site's `content/` folder");
+        return refuse(tr!("output-inside-site", folder = "content"));
     }
     if abs.starts_with(absolute(output)) {
-        return refuse("it lies inside the output folder, which every build replaces");
+        return refuse(tr!("output-cache-in-output"));
     }
     Ok(())
 }

@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 
 use super::MANIFEST;
 use crate::diagnostic::Diagnostic;
+use crate::tr;
 
 /// What `verify` found.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -32,22 +33,22 @@ impl Fixity {
 pub fn verify(dir: &Path) -> Result<Fixity, Diagnostic> {
     let manifest_path = dir.join(MANIFEST);
     let text = fs::read_to_string(&manifest_path).map_err(|e| {
-        Diagnostic::new(&manifest_path, format!("cannot read the manifest: {e}"))
-            .hint("verify a folder that annals built: it holds manifest-sha256.txt")
+        Diagnostic::new(&manifest_path, tr!("output-cannot-read-manifest", error = e.to_string()))
+            .hint(tr!("output-cannot-read-manifest-hint"))
     })?;
     let mut listed: BTreeMap<String, String> = BTreeMap::new();
     for (i, line) in text.lines().enumerate() {
         let Some((hash, path)) = line.split_once("  ") else {
-            return Err(Diagnostic::new(&manifest_path, "this line is not `SHA256  PATH`")
+            return Err(Diagnostic::new(&manifest_path, tr!("output-manifest-bad-line"))
                 .at_line(i + 1)
-                .hint("the manifest was edited by hand or damaged; rebuild the site to make a new one"));
+                .hint(tr!("output-manifest-bad-line-hint")));
         };
         let escapes =
             path.starts_with('/') || path.split('/').any(|part| part == ".." || part.is_empty());
         if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) || escapes {
-            return Err(Diagnostic::new(&manifest_path, "this line is not `SHA256  PATH`")
+            return Err(Diagnostic::new(&manifest_path, tr!("output-manifest-bad-line"))
                 .at_line(i + 1)
-                .hint("the manifest was edited by hand or damaged; rebuild the site to make a new one"));
+                .hint(tr!("output-manifest-bad-line-hint")));
         }
         listed.insert(path.to_owned(), hash.to_ascii_lowercase());
     }

@@ -32,6 +32,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::images::{self, Cache};
 use crate::output::{FileContent, OutputFile};
 use crate::render::{self, Input, figure_style};
+use crate::tr;
 use document::Document;
 use world::Edition;
 pub use world::Fonts;
@@ -94,9 +95,9 @@ pub fn find_fonts(config: &Config, root: &Path) -> Result<Fonts, Diagnostic> {
         Some(dir) if !root.join(dir).is_dir() => {
             return Err(Diagnostic::new(
                 "site.yaml",
-                format!("the fonts folder `{}` of `pdf.fonts` is not there", dir.display()),
+                tr!("typeset-no-fonts-folder", dir = dir.display().to_string()),
             )
-            .hint("name a folder of .otf, .ttf or .ttc fonts, relative to the site's folder"));
+            .hint(tr!("typeset-no-fonts-folder-hint")));
         }
         Some(dir) => Some(root.join(dir)),
         None => None,
@@ -158,7 +159,7 @@ pub fn print_photos(
             let bytes = match content {
                 FileContent::Bytes(b) => b,
                 FileContent::Copy(from) => std::fs::read(&from).map_err(|e| {
-                    Diagnostic::new(from, format!("cannot read a photo of the cache: {e}"))
+                    Diagnostic::new(from, tr!("typeset-cache-unreadable", error = e.to_string()))
                 })?,
             };
             Ok((path, bytes))
@@ -241,9 +242,9 @@ fn world<'f>(
     if !input.theme.pdf.contains_key(THEME) {
         return Err(Diagnostic::new(
             format!("themes/{}/pdf/report.typ", input.theme.name),
-            format!("the theme `{}` has no PDF edition", input.theme.name),
+            tr!("typeset-no-pdf-theme", theme = input.theme.name.as_str()),
         )
-        .hint("a theme's `pdf/report.typ` lays out the PDF; extend the built-in `default` theme to use its own")
+        .hint(tr!("typeset-no-pdf-theme-hint"))
         .into());
     }
     let style = figure_style(input.theme, &input.config.language)?;
@@ -256,7 +257,7 @@ fn world<'f>(
     let mut theme = HashMap::new();
     for (path, file) in &input.theme.pdf {
         let bytes = file.read().map_err(|e| {
-            Diagnostic::new(&file.file, format!("cannot read this file of the theme: {e}"))
+            Diagnostic::new(&file.file, tr!("typeset-theme-unreadable", error = e.to_string()))
         })?;
         files.push((path.clone(), bytes));
         theme.insert(path.clone(), file.file.clone());
@@ -289,7 +290,7 @@ fn blame(world: &Edition<'_>, errors: Vec<SourceDiagnostic>, origins: &Origins) 
 /// where it lies in one; on the Markdown file where it lies in a body; else
 /// on the report.
 fn diagnostic(world: &Edition<'_>, e: &SourceDiagnostic, origins: &Origins) -> Diagnostic {
-    let message = format!("typesetting the PDF edition: {}", e.message);
+    let message = tr!("typeset-failed", message = e.message.to_string());
     let at = match e.span.get() {
         DiagSpanKind::Detached => None,
         DiagSpanKind::Number { id, .. } | DiagSpanKind::Range { id, .. } => Some(id),
@@ -304,15 +305,13 @@ fn diagnostic(world: &Edition<'_>, e: &SourceDiagnostic, origins: &Origins) -> D
         {
             d = d.at(line + 1, column + 1);
         }
-        d.hint("this is the theme's Typst file of the PDF edition; see docs/themes.md")
+        d.hint(tr!("typeset-theme-file-hint"))
     } else if let Some((_, file)) = range
         .filter(|_| path == Some(MAIN))
         .and_then(|r| origins.bodies.iter().find(|(b, _)| b.contains(&r.start)))
     {
         // Typst's own hint speaks of its code, which the author did not write.
-        return Diagnostic::new(file, message).hint(
-            "the text of this file could not be typeset: lists or quotes nested very deep, say; nest them less",
-        );
+        return Diagnostic::new(file, message).hint(tr!("typeset-body-hint"));
     } else {
         Diagnostic::new(&origins.report_dir, message)
     };
@@ -331,9 +330,10 @@ fn check_characters(texts: &[&str], fonts: &Fonts, report: &Report) -> Result<()
     let Some(missing) = used.into_iter().find(|&c| !fonts.covers(c)) else {
         return Ok(());
     };
-    let message = format!(
-        "no font of this computer has the character `{missing}` (U+{:04X}), which the PDF edition must show",
-        missing as u32
+    let message = tr!(
+        "typeset-missing-character",
+        character = missing.to_string(),
+        code = format!("{:04X}", missing as u32)
     );
     let bodies = std::iter::once(&report.preface).chain(report.chapters.iter().map(|c| &c.body));
     let mut d = bodies
@@ -347,7 +347,7 @@ fn check_characters(texts: &[&str], fonts: &Fonts, report: &Report) -> Result<()
             )
         })
         .unwrap_or_else(|| Diagnostic::new(format!("content/{}/", report.year), message.clone()));
-    d = d.hint("install a font that has it, or put one in a folder named in site.yaml (`pdf: {fonts: fonts/}`); or write the text without it");
+    d = d.hint(tr!("typeset-missing-character-hint"));
     Err(d)
 }
 
@@ -390,24 +390,15 @@ fn photo_file(path: &str) -> String {
 fn check_fonts(document: &Document, fonts: &Fonts, input: Input<'_>) -> Result<(), Diagnostic> {
     let configured = input.config.pdf.fonts.as_ref();
     let where_hint = match configured {
-        Some(dir) => format!(
-            "put .otf, .ttf or .ttc fonts in {} (site.yaml's `pdf.fonts`), or install Noto CJK (Debian and Ubuntu: `apt-get install fonts-noto-cjk`)",
-            dir.display()
-        ),
-        None => "install Noto CJK (Debian and Ubuntu: `apt-get install fonts-noto-cjk`; Fedora: `dnf install google-noto-serif-cjk-fonts`), or name a folder of .otf, .ttf or .ttc fonts in site.yaml: `pdf: {fonts: fonts/}`".to_owned(),
+        Some(dir) => tr!("typeset-fonts-in-folder-hint", dir = dir.display().to_string()),
+        None => tr!("typeset-fonts-hint"),
     };
     let file = if configured.is_some() { "site.yaml" } else { "content" };
     if world::infos(fonts.book()).next().is_none() {
-        return Err(
-            Diagnostic::new(file, "no fonts were found for the PDF edition").hint(where_hint)
-        );
+        return Err(Diagnostic::new(file, tr!("typeset-no-fonts")).hint(where_hint));
     }
     if document.chinese && !fonts.covers('中') {
-        return Err(Diagnostic::new(
-            file,
-            "no font with Chinese characters was found for the PDF edition",
-        )
-        .hint(where_hint));
+        return Err(Diagnostic::new(file, tr!("typeset-no-chinese-font")).hint(where_hint));
     }
     Ok(())
 }

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::tr;
 
 /// The page's size in millimetres.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -25,8 +26,8 @@ pub fn resolve(
     let mut options = options.clone();
     if let Some(accent) = options.get("accent").and_then(Value::as_str) {
         let colour = csscolorparser::parse(accent).map_err(|_| {
-            error(config, "accent", format!("the PDF edition cannot read the colour `{accent}`"))
-                .hint("write a CSS colour such as `#9b1c1c`, `rgb(155 28 28)` or `darkred`")
+            error(config, "accent", tr!("typeset-bad-accent", colour = accent))
+                .hint(tr!("typeset-bad-accent-hint"))
         })?;
         let [r, g, b, _] = colour.to_rgba8();
         options.insert("accent".into(), Value::String(format!("#{r:02x}{g:02x}{b:02x}")));
@@ -34,8 +35,8 @@ pub fn resolve(
     let page = match options.get("paper").and_then(Value::as_str) {
         None => A4,
         Some(text) => paper(text).ok_or_else(|| {
-            error(config, "paper", format!("the PDF edition has no paper `{text}`"))
-                .hint("name a paper (A3, A4, A5, B4, B5, JIS-B4, JIS-B5, Letter, Legal, Ledger), optionally `landscape`, or give width and height such as `210mm 297mm`")
+            error(config, "paper", tr!("typeset-bad-paper", paper = text))
+                .hint(tr!("typeset-bad-paper-hint"))
         })?,
     };
     Ok((options, page))

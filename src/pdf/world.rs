@@ -133,16 +133,19 @@ impl<'a> Edition<'a> {
         let mut sources = HashMap::new();
         let mut bytes = HashMap::new();
         for (path, data) in files {
-            let id = file_id(&path).ok_or_else(|| format!("`{path}` is not a path Typst takes"))?;
+            let id = file_id(&path)
+                .ok_or_else(|| crate::tr!("typeset-bad-path", path = path.as_str()))?;
             if path.ends_with(".typ") {
                 let text = String::from_utf8(data)
-                    .map_err(|_| format!("`{path}` is not valid UTF-8 text"))?;
+                    .map_err(|_| crate::tr!("typeset-not-utf8", path = path.as_str()))?;
                 sources.insert(id, Source::new(id, text));
             } else {
                 bytes.insert(id, Bytes::new(data));
             }
         }
-        let main = file_id(main).filter(|id| sources.contains_key(id)).ok_or("no main file")?;
+        let main = file_id(main)
+            .filter(|id| sources.contains_key(id))
+            .ok_or_else(|| crate::tr!("typeset-no-main"))?;
         Ok(Edition {
             library: LazyHash::new(Library::default()),
             fonts,

@@ -223,7 +223,15 @@ pub fn csv(report: &Report, reports: &[Report], style: &FigureStyle) -> Vec<u8> 
 pub fn table(report: &Report, reports: &[Report], style: &FigureStyle) -> String {
     let mut t = comfy_table::Table::new();
     t.load_style(comfy_table::presets::UTF8_BORDERS_ONLY);
-    t.set_header(["key", "label", "figure", "group", "chapter", "previous", "change"]);
+    t.set_header([
+        crate::tr!("render-table-key"),
+        crate::tr!("render-table-label"),
+        crate::tr!("render-table-figure"),
+        crate::tr!("render-table-group"),
+        crate::tr!("render-table-chapter"),
+        crate::tr!("render-table-previous"),
+        crate::tr!("render-table-change"),
+    ]);
     for r in records(report, reports, style) {
         let previous = match (r.previous_year, &r.previous_text) {
             (Some(y), Some(text)) => format!("{y}: {text}"),

@@ -186,9 +186,9 @@ pub fn figure_style(theme: &Theme, language: &str) -> Result<FigureStyle, Diagno
     FigureStyle::new(&theme.strings, language).map_err(|(key, holds)| {
         Diagnostic::new(
             format!("themes/{}/i18n/{language}.yaml", theme.name),
-            format!("the theme's strings lack `{key}`"),
+            crate::tr!("render-strings-lack", key = key.as_str()),
         )
-        .hint(format!("`{key}` holds {holds}; see the shipped themes' i18n files"))
+        .hint(crate::tr!("render-strings-lack-hint", key = key.as_str(), holds = holds))
     })
 }
 

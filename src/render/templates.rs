@@ -8,6 +8,7 @@ use tera::{ErrorKind, Tera};
 
 use crate::diagnostic::{Diagnostic, nearest};
 use crate::theme::{ALIAS, Theme};
+use crate::tr;
 
 /// Every template a theme provides for the pages annals makes.
 pub const REQUIRED: [&str; 16] = [
@@ -50,9 +51,9 @@ pub fn engine(theme: &Theme, language: &str) -> Result<Tera, Diagnostic> {
         if !tera.contains_template(name) {
             return Err(Diagnostic::new(
                 format!("themes/{}/templates/{name}", theme.name),
-                format!("the theme `{}` has no template `{name}`", theme.name),
+                tr!("render-missing-template", theme = theme.name.as_str(), name = name),
             )
-            .hint("add it to the theme's templates/ or to the site's templates/"));
+            .hint(tr!("render-missing-template-hint")));
         }
     }
     Ok(tera)
@@ -103,12 +104,18 @@ pub fn error(theme: &Theme, e: &tera::Error, rendering: Option<&str>) -> Diagnos
             let chain: Vec<&str> = inheritance_chain.iter().map(String::as_str).collect();
             let d = Diagnostic::new(
                 file_of(theme, tpl),
-                format!("template error: `{tpl}` extends itself: {tpl} → {}", chain.join(" → ")),
+                tr!(
+                    "render-template-extends-itself",
+                    name = tpl.as_str(),
+                    chain = format!("{tpl} → {}", chain.join(" → "))
+                ),
             );
             // A site's template (a plain name) that meant the theme's own.
             if theme.templates.contains_key(&format!("{ALIAS}/{tpl}")) {
-                d.hint(format!(
-                    "to change blocks of the theme's own `{tpl}`, extend `{ALIAS}/{tpl}`"
+                d.hint(tr!(
+                    "render-template-extends-itself-hint",
+                    name = tpl.as_str(),
+                    theme_name = format!("{ALIAS}/{tpl}")
                 ))
             } else {
                 d
@@ -117,18 +124,22 @@ pub fn error(theme: &Theme, e: &tera::Error, rendering: Option<&str>) -> Diagnos
         ErrorKind::MissingParent { current, parent } => {
             let d = Diagnostic::new(
                 file_of(theme, current),
-                format!("template error: `{current}` extends `{parent}`, which is no template"),
+                tr!(
+                    "render-template-missing-parent",
+                    name = current.as_str(),
+                    parent = parent.as_str()
+                ),
             );
             let plain = theme.templates.keys().filter(|n| !n.starts_with(&format!("{ALIAS}/")));
             match nearest(parent, plain.map(String::as_str)) {
-                Some(near) => d.hint(format!("did you mean `{near}`?")),
+                Some(near) => d.hint(tr!("site-did-you-mean", name = near)),
                 None => d,
             }
         }
         _ => reported(theme, &message_of(e), rendering),
     };
     if let Some(page) = rendering {
-        d = d.hint(format!("while rendering `{page}`; check the names of the variables it uses"));
+        d = d.hint(tr!("render-while-rendering", page = page));
     }
     d
 }
@@ -144,7 +155,7 @@ fn file_of(theme: &Theme, name: &str) -> PathBuf {
 /// A message at a line and column of the template `name`.
 fn at(theme: &Theme, name: &str, message: &str, line: usize, column: usize) -> Diagnostic {
     let text = theme.templates.get(name).map_or("", |s| s.text.as_str());
-    Diagnostic::new(file_of(theme, name), format!("template error: {message}"))
+    Diagnostic::new(file_of(theme, name), tr!("render-template-error", message = message))
         .at(line, column)
         .with_source(text)
 }
@@ -178,7 +189,7 @@ fn reported(theme: &Theme, message: &str, rendering: Option<&str>) -> Diagnostic
         Some((first, name, line, column)) => at(theme, name, first, line, column),
         None => Diagnostic::new(
             file_of(theme, rendering.unwrap_or("")),
-            format!("template error: {message}"),
+            tr!("render-template-error", message = message),
         ),
     }
 }

@@ -27,6 +27,7 @@ use tokio::sync::broadcast::error::RecvError;
 use super::{Served, Shared, SiteState};
 use crate::diagnostic::Diagnostics;
 use crate::render::markdown::esc;
+use crate::tr;
 
 /// Where open pages listen for new builds.
 pub const EVENTS_PATH: &str = "/__annals/events";
@@ -138,16 +139,24 @@ pub fn overlay(errors: &Diagnostics, build: u64) -> Vec<u8> {
             items.push_str(&format!("<pre>{}</pre>", esc(&format!("{line} | {source}{caret}"))));
         }
         if let Some(hint) = &d.hint {
-            items.push_str(&format!("<p class=\"hint\">hint: {}</p>", esc(hint)));
+            items.push_str(&format!(
+                "<p class=\"hint\">{}: {}</p>",
+                esc(&tr!("label-hint")),
+                esc(hint)
+            ));
         }
         items.push_str("</li>\n");
     }
-    let count = match errors.0.len() {
-        1 => "1 error".to_owned(),
-        n => format!("{n} errors"),
+    let count_text = tr!("errors-count", count = errors.0.len());
+    let heading = esc(&tr!("serve-overlay-heading", count = count_text.as_str()));
+    let count = esc(&count_text);
+    let fix = esc(&tr!("serve-overlay-fix"));
+    let lang = match crate::messages::locale() {
+        crate::messages::Locale::English => "en",
+        crate::messages::Locale::Chinese => "zh-CN",
     };
     let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <title>{count} · annals serve</title>\n<style>\n\
 body {{ margin: 0; font: 16px/1.5 system-ui, sans-serif; background: #2b1d1d; color: #fbeaea; }}\n\
@@ -158,8 +167,8 @@ ol {{ padding-left: 1.2rem; }} li {{ margin: 0 0 1.5rem; }}\n\
 .message {{ font-weight: 600; margin: .2rem 0; }}\n\
 pre {{ background: #1a1111; padding: .6rem .8rem; overflow-x: auto; border-radius: 4px; }}\n\
 .hint {{ color: #b9f0c4; margin: 0; }}\n</style>\n</head>\n<body>\n<main>\n\
-<h1>The site has {count}: the last good build is not shown</h1>\n\
-<p>Fix the files below and save: this page reloads by itself.</p>\n<ol>\n{items}</ol>\n</main>\n\
+<h1>{heading}</h1>\n\
+<p>{fix}</p>\n<ol>\n{items}</ol>\n</main>\n\
 </body>\n</html>\n"
     );
     inject(html.as_bytes(), build)
@@ -200,11 +209,7 @@ async fn page(
         return (StatusCode::METHOD_NOT_ALLOWED, "GET only\n").into_response();
     }
     if !host_allowed(&shared, &headers) {
-        return (
-            StatusCode::FORBIDDEN,
-            "annals serve answers only requests addressed to this computer\n",
-        )
-            .into_response();
+        return (StatusCode::FORBIDDEN, format!("{}\n", tr!("serve-forbidden"))).into_response();
     }
     let Some(path) = site_path(uri.path()) else {
         return not_found();

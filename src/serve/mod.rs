@@ -26,6 +26,7 @@ use crate::config::BuildOptions;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::{self, FileContent};
 use crate::pipeline;
+use crate::tr;
 
 pub use http::{EVENTS_PATH, site_path};
 
@@ -99,24 +100,28 @@ impl Server {
             .and_then(|l| l.set_nonblocking(true).map(|()| l))
             .map_err(|e| {
                 let hint = if e.kind() == std::io::ErrorKind::AddrInUse {
-                    format!(
-                        "another program listens on port {}: pass another, such as `--port {}`, or `--port 0` for any free one",
-                        options.port,
-                        options.port.wrapping_add(1)
+                    tr!(
+                        "serve-port-taken-hint",
+                        port = options.port,
+                        next = options.port.wrapping_add(1)
                     )
                 } else {
-                    "check the address given to --bind: it must be one of this computer's".into()
+                    tr!("serve-bind-hint")
                 };
-                let flag = if e.kind() == std::io::ErrorKind::AddrInUse {
-                    "--port"
-                } else {
-                    "--bind"
-                };
-                Diagnostic::new(flag, format!("cannot listen on {wanted}: {e}")).hint(hint)
+                let flag =
+                    if e.kind() == std::io::ErrorKind::AddrInUse { "--port" } else { "--bind" };
+                Diagnostic::new(
+                    flag,
+                    tr!("serve-cannot-listen", address = wanted.to_string(), error = e.to_string()),
+                )
+                .hint(hint)
             })?;
         let addr = listener.local_addr().map_err(|e| {
-            Diagnostic::new("--bind", format!("cannot listen on {wanted}: {e}"))
-                .hint("try another address or port")
+            Diagnostic::new(
+                "--bind",
+                tr!("serve-cannot-listen", address = wanted.to_string(), error = e.to_string()),
+            )
+            .hint(tr!("serve-try-another-address"))
         })?;
         // Every address includes this computer's: show the one a browser
         // here can open.
@@ -159,9 +164,8 @@ impl Server {
                 runtime.block_on(serve(listener, shared, options, report, changes, watcher));
             })
             .map_err(|e| {
-                Diagnostic::new("serve", format!("cannot start the server: {e}")).hint(
-                    "the system is short of threads or memory: close other programs and try again",
-                )
+                Diagnostic::new("serve", tr!("serve-cannot-start", error = e.to_string()))
+                    .hint(tr!("serve-short-of-resources-hint"))
             })?;
         Ok(Server { addr, stop, thread: Some(thread) })
     }
@@ -196,9 +200,8 @@ pub fn run(options: ServeOptions, report: Reporter) -> Result<(), crate::Error> 
     let server = Server::start(options, report)?;
     let runtime =
         tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| {
-            Diagnostic::new("serve", format!("cannot wait for Ctrl-C: {e}")).hint(
-                "the system is short of threads or memory: close other programs and try again",
-            )
+            Diagnostic::new("serve", tr!("serve-cannot-wait", error = e.to_string()))
+                .hint(tr!("serve-short-of-resources-hint"))
         })?;
     let _ = runtime.block_on(tokio::signal::ctrl_c());
     server.stop();
@@ -216,7 +219,7 @@ async fn serve(
     let listener = match tokio::net::TcpListener::from_std(listener) {
         Ok(l) => l,
         Err(e) => {
-            report(ServeEvent::WatchFailed(format!("cannot serve: {e}")));
+            report(ServeEvent::WatchFailed(tr!("serve-cannot-serve", error = e.to_string())));
             return;
         }
     };

@@ -13,6 +13,7 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, ne
 use tokio::sync::mpsc::UnboundedSender;
 
 use crate::config::CONFIG_FILE;
+use crate::tr;
 
 /// The site's folders a change in which is worth a rebuild.
 const FOLDERS: [&str; 5] = ["content", "templates", "themes", "static", "pdf"];
@@ -34,8 +35,9 @@ pub struct Watcher {
 
 impl Watcher {
     pub fn start(root: &Path, changes: UnboundedSender<Change>) -> Result<Watcher, String> {
-        let root =
-            root.canonicalize().map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+        let root = root.canonicalize().map_err(|e| {
+            tr!("serve-cannot-watch", path = root.display().to_string(), error = e.to_string())
+        })?;
         let debouncer = new_debouncer(QUIET, None, move |result: DebounceEventResult| {
             let change = match result {
                 // Reading a file is no change: the build itself reads them all.
@@ -46,22 +48,21 @@ impl Watcher {
                         .flat_map(|e| e.event.paths)
                         .collect(),
                 ),
-                Err(errors) => Change::Error(format!(
-                    "watching files failed: {}",
-                    errors.first().map(ToString::to_string).unwrap_or_default()
+                Err(errors) => Change::Error(tr!(
+                    "serve-watch-failed",
+                    error = errors.first().map(ToString::to_string).unwrap_or_default()
                 )),
             };
             let _ = changes.send(change);
         })
-        .map_err(|e| format!("cannot watch files: {e}"))?;
+        .map_err(|e| tr!("serve-cannot-watch-files", error = e.to_string()))?;
         let mut watcher = Watcher { root, debouncer, watched: HashSet::new() };
         // The root itself, not its subfolders: for site.yaml, and to see
         // a watched folder appear.
         let root = watcher.root.clone();
-        watcher
-            .debouncer
-            .watch(&root, RecursiveMode::NonRecursive)
-            .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+        watcher.debouncer.watch(&root, RecursiveMode::NonRecursive).map_err(|e| {
+            tr!("serve-cannot-watch", path = root.display().to_string(), error = e.to_string())
+        })?;
         watcher.watch_new_folders();
         Ok(watcher)
     }

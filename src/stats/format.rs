@@ -19,7 +19,8 @@ use super::Change;
 use crate::content::{Approx, Number, Period, Quantity, Scale, Stat};
 
 /// The theme strings a figure is written with; each names the
-/// placeholders it holds.
+/// placeholders it holds (as `holds` says it to the user, in their
+/// language).
 pub const PATTERNS: [(&str, &str); 11] = [
     ("figure_plain", "{value} and {unit}"),
     ("figure_over", "{value} and {unit}"),
@@ -243,8 +244,24 @@ impl FigureStyle {
 }
 
 fn missing(key: &str) -> (String, String) {
-    let holds = PATTERNS.iter().find(|(k, _)| *k == key).map_or("", |(_, h)| h);
-    (key.to_owned(), holds.to_owned())
+    (key.to_owned(), holds(key))
+}
+
+/// What the theme string `key` of [`PATTERNS`] holds, in the user's
+/// language.
+fn holds(key: &str) -> String {
+    match key {
+        "figure_plain" | "figure_over" | "figure_nearly" | "figure_about" => {
+            crate::tr!("stats-holds-value-unit")
+        }
+        "figure_range" => crate::tr!("stats-holds-range"),
+        "figure_rate" => crate::tr!("stats-holds-rate"),
+        "figure_period" => crate::tr!("stats-holds-period"),
+        "change_approx" => crate::tr!("stats-holds-change"),
+        "change_points" => crate::tr!("stats-holds-delta"),
+        "number_grouping" | "scale_words" => crate::tr!("stats-holds-flag"),
+        _ => PATTERNS.iter().find(|(k, _)| *k == key).map_or("", |(_, h)| h).to_owned(),
+    }
 }
 
 /// A percentage with one decimal at most: `+12.5%`.

@@ -73,7 +73,7 @@ fn both_catalogues_hold_every_message_the_code_asks_for() {
 #[test]
 fn the_locale_decides_the_language_of_what_annals_prints() {
     let site = TestSite::new();
-    site.file("content/2024/01-one.md", "---\ntitle: One\ntags: [a\n---\n");
+    site.file("content/2024/01-one.md", "---\ntitle: One\nsumary: x\n---\n");
     let run = |lang: &str| {
         crate::support::annals()
             .env_remove("LC_ALL")
@@ -87,17 +87,16 @@ fn the_locale_decides_the_language_of_what_annals_prints() {
     let zh = run("zh_CN.UTF-8");
     assert_eq!(zh.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&zh.stderr);
-    assert!(
-        stderr.starts_with("错误: content/2024/01-one.md:")
-            && stderr.trim_end().ends_with("1 个错误"),
-        "{stderr}"
-    );
+    assert!(stderr.starts_with("错误: content/2024/01-one.md:3:1: 未知的键 `sumary`"), "{stderr}");
+    assert!(stderr.contains("= 提示: 是不是想写 `summary`？"), "{stderr}");
+    assert!(stderr.trim_end().ends_with("1 个错误"), "{stderr}");
     let en = run("C.UTF-8");
     assert_eq!(en.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&en.stderr);
     assert!(
-        stderr.starts_with("error: content/2024/01-one.md:")
-            && stderr.trim_end().ends_with("1 error"),
+        stderr.starts_with("error: content/2024/01-one.md:3:1: unknown key `sumary`"),
         "{stderr}"
     );
+    assert!(stderr.contains("= hint: did you mean `summary`?"), "{stderr}");
+    assert!(stderr.trim_end().ends_with("1 error"), "{stderr}");
 }

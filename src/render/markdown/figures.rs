@@ -72,7 +72,11 @@ impl<'a> Renderer<'a> {
             };
         }
         let Some(photo) = self.find_photo(dest) else {
-            self.error(offset, format!("the photo `{dest}` is not known"), "check the path".into());
+            self.error(
+                offset,
+                crate::tr!("render-unknown-photo", path = dest),
+                crate::tr!("render-unknown-photo-hint"),
+            );
             return String::new();
         };
         self.out.shown_photos.insert(photo.path.clone());

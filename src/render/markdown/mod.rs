@@ -22,6 +22,7 @@ use crate::content::{Markdown, Photo, Report, Stat};
 use crate::diagnostic::{Diagnostic, nearest};
 use crate::images::Plan;
 use crate::stats::FigureStyle;
+use crate::tr;
 
 /// What a body may refer to, and where its page sits.
 pub struct BodyContext<'a> {
@@ -232,20 +233,17 @@ impl<'a> Renderer<'a> {
             LinkTarget::Draft => {
                 self.error(
                     offset,
-                    format!("the link `{dest}` leads to a draft"),
-                    "publish that page (remove `draft: true`), build with --drafts, or remove the link".into(),
+                    tr!("render-link-to-draft", link = dest),
+                    tr!("render-link-to-draft-hint"),
                 );
                 dest.to_owned()
             }
             LinkTarget::Missing { wanted } => {
                 let hint = match nearest(&wanted, self.cx.links.keys().map(String::as_str)) {
-                    Some(near) => format!(
-                        "did you mean `{}`? (paths are relative to this file)",
-                        relative_from(dir, near)
-                    ),
-                    None => "the path is relative to this file's folder; check the name".to_owned(),
+                    Some(near) => tr!("render-link-did-you-mean", path = relative_from(dir, near)),
+                    None => tr!("render-link-relative-hint"),
                 };
-                self.error(offset, format!("the link `{dest}` leads to no page"), hint);
+                self.error(offset, tr!("render-link-to-nothing", link = dest), hint);
                 dest.to_owned()
             }
         }
@@ -293,16 +291,16 @@ impl<'a> Renderer<'a> {
         let Some(key) = stat_key(call) else {
             self.error(
                 offset,
-                format!("unknown shortcode `{{{{ {call} }}}}`"),
-                "the shortcode for a figure is {{ stat(key=\"study_sessions\") }}".into(),
+                tr!("render-unknown-shortcode", call = call),
+                tr!("render-unknown-shortcode-hint"),
             );
             return String::new();
         };
         let Some((report, stats_path)) = self.cx.stats else {
             self.error(
                 offset,
-                "figures can only be cited inside a report".into(),
-                "move this text into a chapter of a report, or write the number".into(),
+                tr!("render-figure-outside-report"),
+                tr!("render-figure-outside-report-hint"),
             );
             return String::new();
         };
@@ -317,12 +315,10 @@ impl<'a> Renderer<'a> {
             None if report.unread_stats.iter().any(|k| k == key) => String::new(),
             None => {
                 let hint = match nearest(key, stats.iter().map(|s| s.key.as_str())) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => {
-                        "declare it in the chapter's `stats:` or in the report's stats.yaml".into()
-                    }
+                    Some(near) => tr!("site-did-you-mean", name = near),
+                    None => tr!("render-unknown-stat-hint"),
                 };
-                self.error(offset, format!("no stat has the key `{key}` in this report"), hint);
+                self.error(offset, tr!("render-unknown-stat", key = key), hint);
                 String::new()
             }
         }
