@@ -252,24 +252,14 @@ fn print_import(imported: &annals::import::Imported, dry_run: bool) {
         eprintln!("{}: {note}", tr!("label-note"));
     }
     let folder = folder.to_string();
-    let (chapters, photos, figures) = (imported.chapters, imported.photos, imported.figures);
-    let summary = if dry_run {
-        tr!(
-            "import-would",
-            chapters = chapters,
-            photos = photos,
-            figures = figures,
-            folder = folder.as_str()
-        )
-    } else {
-        tr!(
-            "import-done",
-            chapters = chapters,
-            photos = photos,
-            figures = figures,
-            folder = folder.as_str()
-        )
-    };
+    let summary = tr!(
+        "import-summary",
+        dry = if dry_run { "yes" } else { "no" },
+        chapters = imported.chapters,
+        photos = imported.photos,
+        figures = imported.figures,
+        folder = folder.as_str()
+    );
     println!("{summary}");
     if !dry_run {
         if imported.figures > 0 {

@@ -61,8 +61,10 @@ verify-summary = { $intact } intact, { $missing } missing, { $changed } changed,
 
 import-would-write = Would write (nothing is written in a dry run):
 import-file = { $path } ({ $bytes } bytes)
-import-would = Would import { $chapters } chapter(s), { $photos } photo(s) and { $figures } figure(s) into { $folder }/ as a draft report.
-import-done = Imported { $chapters } chapter(s), { $photos } photo(s) and { $figures } figure(s) into { $folder }/ as a draft report.
+import-summary = { $dry ->
+    [yes] Would import
+   *[no] Imported
+} { $chapters } chapter(s), { $photos } photo(s) and { $figures } figure(s) into { $folder }/ as a draft report.
 import-figures = The figures are suggestions in { $folder }/stats.suggested.yaml: move the ones you want into stats.yaml.
 import-next = Next: annals serve --drafts
 

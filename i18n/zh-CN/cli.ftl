@@ -54,8 +54,10 @@ verify-summary = 完好 { $intact } 个，缺少 { $missing } 个，改动 { $ch
 
 import-would-write = 将写入以下文件（试运行，不写任何文件）：
 import-file = { $path }（{ $bytes } 字节）
-import-would = 将把 { $chapters } 个章节、{ $photos } 张图片和 { $figures } 个数字导入 { $folder }/，作为草稿报告。
-import-done = 已把 { $chapters } 个章节、{ $photos } 张图片和 { $figures } 个数字导入 { $folder }/，作为草稿报告。
+import-summary = { $dry ->
+    [yes] 将把
+   *[no] 已把
+} { $chapters } 个章节、{ $photos } 张图片和 { $figures } 个数字导入 { $folder }/，作为草稿报告。
 import-figures = 这些数字是 { $folder }/stats.suggested.yaml 里的建议：把需要的移到 stats.yaml 中。
 import-next = 下一步：annals serve --drafts
 

@@ -95,29 +95,19 @@ pub fn comparisons(site: &Site) -> Vec<Diagnostic> {
                         Some(per) => tr!("check-rate-per", per = per.as_str()),
                         None => tr!("check-total"),
                     };
-                    let (what, hint) = match why {
-                        Incomparable::Unit => (
-                            tr!(
-                                "check-here-and-then",
-                                here = unit(stat),
-                                then = unit(previous),
-                                year = previous_year
-                            ),
-                            tr!("check-other-unit-hint"),
-                        ),
-                        Incomparable::Rate => (
-                            tr!(
-                                "check-here-and-then",
-                                here = rate(stat),
-                                then = rate(previous),
-                                year = previous_year
-                            ),
-                            tr!("check-rate-total-hint"),
-                        ),
+                    let (here, then, hint) = match why {
+                        Incomparable::Unit => {
+                            (unit(stat), unit(previous), tr!("check-other-unit-hint"))
+                        }
+                        Incomparable::Rate => {
+                            (rate(stat), rate(previous), tr!("check-rate-total-hint"))
+                        }
                         // Ranges and figures of other spans are never
                         // compared, by design.
                         Incomparable::Range | Incomparable::Period => continue,
                     };
+                    let what =
+                        tr!("check-here-and-then", here = here, then = then, year = previous_year);
                     out.push(at(
                         stat,
                         tr!(

@@ -11,7 +11,9 @@ use std::ops::Range;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, Parser, Tag, TagEnd, TextMergeWithOffset};
 
 use crate::content::{Markdown, Photo, Stat};
-use crate::render::markdown::{LinkTarget, between_wide_characters, cite, find_photo, link_target};
+use crate::render::markdown::{
+    LinkTarget, between_wide_characters, cite, find_photo, link_target, lone_image, plain_text,
+};
 use crate::stats::FigureStyle;
 
 /// What a body may refer to.
@@ -148,13 +150,7 @@ impl Writer<'_, '_> {
                 Event::End(TagEnd::BlockQuote(_)) => self.out.push_str("]\n\n"),
                 Event::Start(Tag::CodeBlock(kind)) => {
                     let end = self.end_of(i);
-                    let code: String = self.events[i + 1..end]
-                        .iter()
-                        .filter_map(|(e, _)| match e {
-                            Event::Text(t) => Some(t.as_ref()),
-                            _ => None,
-                        })
-                        .collect();
+                    let code = plain_text(&self.events[i + 1..end]);
                     let lang = match kind {
                         CodeBlockKind::Fenced(info) => {
                             info.split_whitespace().next().unwrap_or("").to_owned()
@@ -276,35 +272,14 @@ impl Writer<'_, '_> {
     /// renderer reads it), written as the theme's `photo` with the caption
     /// and alt text written there; the index of the paragraph's end.
     fn standalone_photo(&mut self, start: usize) -> Option<usize> {
-        let end = self.end_of(start);
-        let inner: Vec<(usize, &Event<'_>)> = (start + 1..end)
-            .map(|i| (i, &self.events[i].0))
-            .filter(|(_, e)| {
-                !matches!(e, Event::Text(t) if t.trim().is_empty())
-                    && !matches!(e, Event::SoftBreak)
-            })
-            .collect();
-        let (first, Event::Start(Tag::Image { dest_url, title, .. })) = inner.first()? else {
+        let lone = lone_image(&self.events[start..])?;
+        let (first, last) = (start + lone.start, start + lone.end);
+        let Event::Start(Tag::Image { dest_url, title, .. }) = &self.events[first].0 else {
             return None;
         };
-        let (last, Event::End(TagEnd::Image)) = inner.last()? else {
-            return None;
-        };
-        if inner[1..inner.len() - 1]
-            .iter()
-            .any(|(_, e)| matches!(e, Event::Start(Tag::Image { .. })))
-        {
-            return None;
-        }
         let photo = find_photo(&self.md.file, Some(self.cx.report_dir), self.cx.photos, dest_url)?;
         self.shown.insert(photo.path.clone());
-        let alt: String = self.events[first + 1..*last]
-            .iter()
-            .filter_map(|(e, _)| match e {
-                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-                _ => None,
-            })
-            .collect();
+        let alt = plain_text(&self.events[first + 1..last]);
         let mut with = String::new();
         if !title.is_empty() {
             with.push_str(&format!(", caption: {}", string(title)));
@@ -318,7 +293,7 @@ impl Writer<'_, '_> {
         } else {
             self.out.push_str(&format!("#photo((..{at}{with}))\n\n"));
         }
-        Some(end)
+        Some(start + lone.paragraph_end)
     }
 
     /// Where a link leads in print: a web address as written, a page of

@@ -37,7 +37,7 @@ impl Fonts {
         if let Some(dir) = dir {
             store.extend(sorted(typst_kit::fonts::scan(dir).collect()));
         }
-        let own = families(store.book());
+        let own = families(store.book(), |_| true);
         store.extend(sorted(typst_kit::fonts::system().collect()));
         Fonts { store, own }
     }
@@ -65,13 +65,7 @@ impl Fonts {
 
     /// The families of every font found that has the character `c`.
     pub fn families_with(&self, c: char) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for info in infos(self.store.book()).filter(|i| i.coverage.contains(c as u32)) {
-            if !out.contains(&info.family) {
-                out.push(info.family.clone());
-            }
-        }
-        out
+        families(self.store.book(), |info| info.coverage.contains(c as u32))
     }
 
     pub fn book(&self) -> &FontBook {
@@ -85,7 +79,7 @@ impl Fonts {
 
     /// The families of every font found, in the order found.
     pub fn families(&self) -> Vec<String> {
-        families(self.store.book())
+        families(self.store.book(), |_| true)
     }
 }
 
@@ -94,10 +88,10 @@ pub fn infos(book: &FontBook) -> impl Iterator<Item = &FontInfo> {
     (0..).map_while(|i| book.info(i))
 }
 
-/// The families of a book's fonts, once each, in its order.
-fn families(book: &FontBook) -> Vec<String> {
+/// The families of a book's fonts that `keep`, once each, in its order.
+fn families(book: &FontBook, keep: impl Fn(&FontInfo) -> bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for info in infos(book) {
+    for info in infos(book).filter(|i| keep(i)) {
         if !out.contains(&info.family) {
             out.push(info.family.clone());
         }

@@ -311,10 +311,7 @@ fn text_written_like_typst_code_is_printed_as_it_is() {
             "```\n#let x = 1\n```\n",
         ),
     );
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("out.pdf");
-    succeeded(&typeset(site.root(), "2024", &path));
-    let pdf = Pdf::open(&path);
+    let pdf = typeset_site(&site).unwrap_or_else(|o| panic!("{o:?}"));
     let all: String = (1..=pdf.pages()).map(|n| pdf.text(n)).collect();
     for text in [
         "#setpage(width:1cm)$x$",

@@ -17,30 +17,13 @@ impl<'a> Renderer<'a> {
         &mut self,
         events: &[(Event<'_>, Range<usize>)],
     ) -> Option<(String, usize)> {
-        let end = events.iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Paragraph)))?;
-        let inner: Vec<&(Event<'_>, Range<usize>)> = events[1..end]
-            .iter()
-            .filter(|(e, _)| {
-                !matches!(e, Event::Text(t) if t.trim().is_empty())
-                    && !matches!(e, Event::SoftBreak)
-            })
-            .collect();
-        let (Event::Start(Tag::Image { dest_url, title, .. }), range) = inner.first()? else {
+        let lone = lone_image(events)?;
+        let (Event::Start(Tag::Image { dest_url, title, .. }), range) = &events[lone.start] else {
             return None;
         };
-        if !matches!(inner.last()?.0, Event::End(TagEnd::Image)) {
-            return None;
-        }
-        // Only the image's own alt text may stand between its start and end.
-        if inner[1..inner.len() - 1]
-            .iter()
-            .any(|(e, _)| matches!(e, Event::Start(Tag::Image { .. })))
-        {
-            return None;
-        }
-        let alt = plain_text(&events[2..end]);
+        let alt = plain_text(&events[lone.start + 1..lone.end]);
         let html = self.image_html(dest_url, title, &alt, range.start, true);
-        Some((html, end + 1))
+        Some((html, lone.paragraph_end + 1))
     }
 
     pub(super) fn find_photo(&self, dest: &str) -> Option<&'a Photo> {
@@ -117,6 +100,38 @@ impl<'a> Renderer<'a> {
         html.push_str("</figure>\n");
         html
     }
+}
+
+/// Where the one image of a paragraph that holds nothing else (spaces and
+/// line breaks aside) stands: the indices in `events`, which begin with
+/// the paragraph's start, of the image's start and end and of the
+/// paragraph's end. Such an image is a figure, in HTML and in print.
+pub struct LoneImage {
+    pub start: usize,
+    pub end: usize,
+    pub paragraph_end: usize,
+}
+
+pub fn lone_image(events: &[(Event<'_>, Range<usize>)]) -> Option<LoneImage> {
+    let paragraph_end =
+        events.iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Paragraph)))?;
+    let inner: Vec<(usize, &Event<'_>)> = (1..paragraph_end)
+        .map(|i| (i, &events[i].0))
+        .filter(|(_, e)| {
+            !matches!(e, Event::Text(t) if t.trim().is_empty()) && !matches!(e, Event::SoftBreak)
+        })
+        .collect();
+    let (start, Event::Start(Tag::Image { .. })) = *inner.first()? else {
+        return None;
+    };
+    let (end, Event::End(TagEnd::Image)) = *inner.last()? else {
+        return None;
+    };
+    // Only the image's own alt text may stand between its start and end.
+    if inner[1..inner.len() - 1].iter().any(|(_, e)| matches!(e, Event::Start(Tag::Image { .. }))) {
+        return None;
+    }
+    Some(LoneImage { start, end, paragraph_end })
 }
 
 /// The photo of `photos` a destination written in the body of `file`

@@ -13,7 +13,7 @@ mod links;
 #[cfg(test)]
 mod tests;
 
-pub use figures::{SIZES, find_photo, img_tag};
+pub use figures::{SIZES, find_photo, img_tag, lone_image};
 pub use links::{LinkTarget, link_target};
 use links::{relative_from, runs_script};
 
@@ -430,7 +430,8 @@ fn heading_level(level: HeadingLevel) -> u8 {
     level as u8
 }
 
-fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
+/// The text of a run of events (an image's alt text, a code block).
+pub fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
     events
         .iter()
         .filter_map(|(e, _)| match e {
