@@ -216,7 +216,7 @@ fn photos_figures_and_the_chronicle_are_printed_as_the_site_shows_them() {
     }
     drop(site_dir);
     // Captions and credits of the photos, the cover's too.
-    for caption in ["新馆开放日", "新书架摄影王芳", "本报告图片由清河县图书馆提供"]
+    for caption in ["新馆开放日", "新书架二楼摄影王芳", "本报告图片由清河县图书馆提供"]
     {
         assert!(all.contains(caption), "{caption} in the PDF");
     }
@@ -397,11 +397,12 @@ fn two_photos_named_alike_and_a_chronicle_event_s_photo_are_printed() {
         )
         .file(
             "content/2024/records.yaml",
-            "- date: 2024-06-03\n  end: 2024-06-07\n  title: 读书周\n  photos:\n    - src: photos/event.jpg\n      caption: 读书周现场\n",
+            "- date: 2024-06-03\n  end: 2024-06-07\n  title: 读书周\n  photos:\n    - src: photos/event.jpg\n      caption: 读书周现场\n      place: 南门广场\n",
         );
     let pdf = typeset_site(&site).unwrap_or_else(|o| panic!("{o:?}"));
     let text = all_text(&pdf);
-    for words in ["图甲", "图乙", "读书周现场", "6月3日—6月7日"] {
+    // A caption with its place, as the site's caption has it.
+    for words in ["图甲", "图乙", "读书周现场南门广场", "6月3日—6月7日"] {
         assert!(text.contains(words), "{words}: {text}");
     }
     assert_eq!(pdf.images(), 3, "a.png, a.jpg and the event's photo");
