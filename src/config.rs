@@ -20,6 +20,7 @@ struct RawConfig {
     title: String,
     base_url: Option<Spanned<String>>,
     language: Option<Spanned<String>>,
+    languages: Option<BTreeMap<String, Spanned<RawLanguage>>>,
     theme: Option<Spanned<String>>,
     description: Option<String>,
     author: Option<String>,
@@ -77,6 +78,29 @@ pub struct PdfConfig {
     pub fonts: Option<PathBuf>,
 }
 
+/// One more language of the site: `languages: {en: {title: …}}`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLanguage {
+    title: Option<String>,
+    description: Option<String>,
+    author: Option<String>,
+}
+
+/// A language the site publishes in besides its default one, under
+/// `/TAG/`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Language {
+    /// The BCP 47 tag in its usual case: `en`, `zh-TW`.
+    pub tag: String,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub author: Option<String>,
+    /// Where it stands in site.yaml (line, column).
+    #[serde(skip)]
+    pub position: Option<(usize, usize)>,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawImages {
@@ -129,7 +153,13 @@ pub struct Config {
     pub title: String,
     /// Without a trailing slash; `None` where the site has no host yet.
     pub base_url: Option<String>,
+    /// The language pages are rendered in: the default one, or one of
+    /// `languages` in a translation's `Config` (`for_language`).
     pub language: String,
+    /// The site's own language, whose pages are at the root.
+    pub default_language: String,
+    /// The other languages, each under `/TAG/`, by tag.
+    pub languages: Vec<Language>,
     pub theme: String,
     /// Where `theme` was chosen, for messages: `site.yaml` or `--theme`.
     #[serde(skip)]
@@ -188,6 +218,7 @@ impl Config {
             title,
             base_url,
             language,
+            languages,
             theme,
             description,
             author,
@@ -223,6 +254,7 @@ impl Config {
                 canonical_language(&lang.value)
             }
         };
+        let languages = other_languages(languages.unwrap_or_default(), &language, source)?;
         let images = match images {
             None => ImageConfig {
                 widths: vec![480, 960, 1600],
@@ -277,7 +309,9 @@ impl Config {
         Ok(Config {
             title,
             base_url,
+            default_language: language.clone(),
             language,
+            languages,
             theme: theme.map_or_else(|| "default".to_owned(), |t| t.value),
             theme_origin: CONFIG_FILE,
             theme_position,
@@ -303,6 +337,32 @@ impl Config {
         })
     }
 
+    /// Every language of the site, the default one first.
+    pub fn all_languages(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.default_language.as_str())
+            .chain(self.languages.iter().map(|l| l.tag.as_str()))
+    }
+
+    /// The site as one of its languages shows it: that language's title,
+    /// description and author where `languages:` gives them.
+    pub fn for_language(&self, tag: &str) -> Config {
+        let mut config = self.clone();
+        config.language = tag.to_owned();
+        if let Some(l) = self.languages.iter().find(|l| l.tag == tag) {
+            config.title = l.title.clone().unwrap_or(config.title);
+            config.description = l.description.clone();
+            config.author = l.author.clone().or(config.author);
+            config.language_position = l.position;
+        }
+        config
+    }
+
+    /// The site path prefix of a language's pages: `` for the default
+    /// language, `en/` for English.
+    pub fn language_prefix(&self, tag: &str) -> String {
+        if tag == self.default_language { String::new() } else { format!("{tag}/") }
+    }
+
     /// The absolute URL of a site path (`2024/politics/`), where a base URL
     /// is known.
     pub fn absolute_url(&self, path: &str) -> Option<String> {
@@ -319,6 +379,33 @@ fn validate_base_url(url: &str) -> Result<String, String> {
         return Err(tr!("config-base-url-host", url = url));
     }
     Ok(url.trim_end_matches('/').to_owned())
+}
+
+/// `languages:` checked: each a language tag, none the default language
+/// or another's twin in a different case.
+fn other_languages(
+    raw: BTreeMap<String, Spanned<RawLanguage>>,
+    default: &str,
+    source: Source<'_>,
+) -> Result<Vec<Language>, Diagnostic> {
+    let mut languages: Vec<Language> = Vec::new();
+    for (tag, settings) in raw {
+        if !is_language_tag(&tag) {
+            return Err(source
+                .error_at(&settings.referenced, tr!("config-not-language-tag", tag = tag.as_str()))
+                .hint(tr!("config-language-tag-hint")));
+        }
+        let tag = canonical_language(&tag);
+        if tag == default || languages.iter().any(|l| l.tag == tag) {
+            return Err(source
+                .error_at(&settings.referenced, tr!("config-language-twice", tag = tag.as_str()))
+                .hint(tr!("config-language-twice-hint", default = default)));
+        }
+        let RawLanguage { title, description, author } = settings.value;
+        let position = position(&settings.referenced);
+        languages.push(Language { tag, title, description, author, position });
+    }
+    Ok(languages)
 }
 
 /// A value's (line, column) in site.yaml, where the parser knows it.
@@ -343,7 +430,7 @@ fn canonical_language(tag: &str) -> String {
         .join("-")
 }
 
-fn is_language_tag(tag: &str) -> bool {
+pub fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let primary = parts.next().unwrap_or("");
     (2..=3).contains(&primary.len())

@@ -204,7 +204,7 @@ pub fn stats(
     let config = Config::load(root)?;
     let theme = theme::load(root, &config)?;
     let style = render::figure_style(&theme, &config.language)?;
-    let site = content::load(root, false)?;
+    let site = content::load(root, false, &pipeline::languages(&config))?;
     let report = find_report(&site, year)?;
     let reports = &site.reports;
     Ok(match format {

@@ -42,11 +42,21 @@ fn settings(options: &BuildOptions) -> Result<Config, Diagnostic> {
     Ok(config)
 }
 
+/// The languages site.yaml gives content: its `language:` and
+/// `languages:`.
+pub fn languages(config: &Config) -> content::Languages {
+    content::Languages {
+        default: config.default_language.clone(),
+        others: config.languages.iter().map(|l| l.tag.clone()).collect(),
+    }
+}
+
 /// Reads the site at `options.root`; any problem is an error.
 pub fn load(options: &BuildOptions) -> Result<Loaded, Error> {
     let config = settings(options)?;
     let theme = theme::load(&options.root, &config)?;
-    let (site, mut problems) = content::load_partial(&options.root, options.drafts);
+    let (site, mut problems) =
+        content::load_partial(&options.root, options.drafts, &languages(&config));
     let (photos, unreadable) = images::plan(&site, &config.images);
     problems.extend(unreadable);
     if !problems.is_empty() {
@@ -60,7 +70,8 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Error> {
 pub fn load_partial(options: &BuildOptions) -> (Option<Loaded>, Vec<Diagnostic>) {
     let config = settings(options);
     let theme = config.as_ref().map_err(Clone::clone).and_then(|c| theme::load(&options.root, c));
-    let (site, mut problems) = content::load_partial(&options.root, options.drafts);
+    let languages = config.as_ref().map(languages).unwrap_or_default();
+    let (site, mut problems) = content::load_partial(&options.root, options.drafts, &languages);
     let (config, theme) = match (config, theme) {
         (Ok(c), Ok(t)) => (c, t),
         (Err(d), _) | (_, Err(d)) => {

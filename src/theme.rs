@@ -70,8 +70,11 @@ pub struct Theme {
     pub templates: BTreeMap<String, TemplateSource>,
     /// Files copied to the output root.
     pub static_files: BTreeMap<String, StaticFile>,
-    /// Interface strings in the site's language.
+    /// Interface strings in the language being rendered.
     pub strings: Map<String, Value>,
+    /// The interface strings of each of the site's other languages, by
+    /// tag (see `in_language`).
+    pub other_strings: BTreeMap<String, Map<String, Value>>,
     /// Declared options with the site's values applied.
     pub options: Map<String, Value>,
     /// The Typst files of the PDF edition by their path in Typst's file
@@ -306,6 +309,11 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
 fn load_chain(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
     let chain = resolve(root, config)?;
     let templates = templates(root, &chain)?;
+    let mut other_strings = BTreeMap::new();
+    for language in &config.languages {
+        let translated = strings(&chain, root, &config.for_language(&language.tag))?;
+        other_strings.insert(language.tag.clone(), translated);
+    }
     let strings = strings(&chain, root, config)?;
     let options = options(&chain, root, config)?;
     // From the base theme up, each child replacing what it redefines, and
@@ -325,9 +333,22 @@ fn load_chain(root: &Path, config: &Config) -> Result<Theme, Diagnostic> {
         templates,
         static_files,
         strings,
+        other_strings,
         options,
         pdf,
     })
+}
+
+impl Theme {
+    /// The theme with the interface strings of `tag`, one of the site's
+    /// other languages (the same theme where it is not one).
+    pub fn in_language(&self, tag: &str) -> Theme {
+        let mut theme = self.clone();
+        if let Some(strings) = self.other_strings.get(tag) {
+            theme.strings = strings.clone();
+        }
+        theme
+    }
 }
 
 /// The Typst files of the PDF edition (see `Theme::pdf`).

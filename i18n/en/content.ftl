@@ -157,3 +157,18 @@ content-range-down-hint = a range is written lowest first: `value: [5, 10]`
 content-list-range-hint = a range has two numbers, lowest first: `value: [5, 10]`
 content-list-one-hint = write one number; `approx: over` says it is more
 content-list-value = `{ $field }:` is a list of { $count } here
+
+## Languages: text by language and translations
+content-expect-text = a text, or a text for each language such as {"{"}zh-CN: 集中学习, en: Study sessions{"}"}
+content-text-language-unknown = `{ $language }` is not a language of this site
+content-text-language-unknown-hint = the site's languages are { $languages }; add another under `languages:` in site.yaml
+content-text-fallback = no `{ $language }` text here: the `{ $default }` text is shown in { $language } pages
+content-text-fallback-hint = add `{ $language }: …` to this map
+content-text-no-default = this text has no `{ $default }` version, the site's default language
+content-text-no-default-hint = add `{ $default }: …` to the map
+content-translation-shared-key = `{ $key }` is shared by every language and belongs in the original
+content-translation-shared-key-hint = set `{ $key }` in the file this one translates; a translation gives the text a reader sees (title, summary, tags, the body)
+content-translation-unknown-language = this file is named as a translation into `{ $language }`, which is not a language of the site: it is published as a page of its own
+content-translation-unknown-language-hint = add `{ $language }` under `languages:` in site.yaml, or rename the file
+content-translation-orphan = this translation has no original: `content/{ $original }` does not exist
+content-translation-orphan-hint = a translation sits beside its original with the language before `.md` (`01-politics.en.md` beside `01-politics.md`); rename it, or write the original

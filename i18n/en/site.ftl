@@ -54,6 +54,8 @@ config-not-found-hint = run annals in a site folder (one with { $file }), pass -
 config-base-url-hint = write the full address, such as `https://example.org/reports`
 config-not-language-tag = `{ $tag }` is not a language tag
 config-language-tag-hint = use a BCP 47 tag such as `zh-CN` or `en`
+config-language-twice = `{ $tag }` is already a language of the site
+config-language-twice-hint = `languages:` lists the languages besides `language:` (here `{ $default }`), each once
 config-widths = `images.widths` needs at least one width above 0
 config-widths-hint = for example `widths: [480, 960, 1600]`
 config-quality = `images.quality` is { $quality }, outside 1-100
@@ -97,6 +99,15 @@ render-table-change = change
 
 check-links-not-checked = links and anchors were not checked
 check-links-not-checked-hint = a template failed to render; fix it and run `annals check` again
+check-translation-stale-git = { $original } was committed { $days ->
+    [one] a day
+   *[other] { $days } days
+} after this translation: it may not say what the original says now
+check-translation-stale = { $original } changed { $days ->
+    [one] a day
+   *[other] { $days } days
+} after this translation: it may not say what the original says now
+check-translation-stale-hint = compare the two and bring the translation up to date with { $original }
 check-cannot-read = cannot read this file: { $error }
 check-cannot-read-hint = check that it exists and that you may read it
 check-in-rendered-page = { $message } (in the rendered page)

@@ -156,3 +156,18 @@ content-range-down-hint = 范围要先写较小的数：`value: [5, 10]`
 content-list-range-hint = 范围由两个数组成，较小的在前：`value: [5, 10]`
 content-list-one-hint = 请只写一个数字；`approx: over` 表示“不止这个数”
 content-list-value = 这里的 `{ $field }:` 是含 { $count } 项的列表
+
+## 多语言：按语言给出的文字与译文
+content-expect-text = 文字，或按语言分别给出的文字，如 {"{"}zh-CN: 集中学习, en: Study sessions{"}"}
+content-text-language-unknown = `{ $language }` 不是本站的语言
+content-text-language-unknown-hint = 本站的语言为 { $languages }；如需其他语言，请在 site.yaml 的 `languages:` 下添加
+content-text-fallback = 此处没有 `{ $language }` 文字：{ $language } 页面显示 `{ $default }` 文字
+content-text-fallback-hint = 请在此映射中添加 `{ $language }: …`
+content-text-no-default = 此文字缺少本站默认语言 `{ $default }` 的版本
+content-text-no-default-hint = 请在映射中添加 `{ $default }: …`
+content-translation-shared-key = `{ $key }` 为各语言共用，应写在原文中
+content-translation-shared-key-hint = 请在本文件所翻译的原文中设置 `{ $key }`；译文只给出读者看到的文字（标题、摘要、标签、正文）
+content-translation-unknown-language = 此文件按译文命名，但 `{ $language }` 不是本站的语言：它将作为单独的页面发布
+content-translation-unknown-language-hint = 请在 site.yaml 的 `languages:` 下添加 `{ $language }`，或为文件改名
+content-translation-orphan = 此译文没有原文：`content/{ $original }` 不存在
+content-translation-orphan-hint = 译文与原文放在一起，语言写在 `.md` 之前（`01-politics.en.md` 与 `01-politics.md` 并列）；请改名，或补写原文

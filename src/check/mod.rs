@@ -12,6 +12,7 @@
 //! elsewhere: one run lists all.
 
 mod figures;
+mod languages;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -124,6 +125,9 @@ pub fn check(options: &BuildOptions) -> CheckReport {
                     references: 0,
                 };
                 crawler.markdown(site, loaded.config.markdown_safe);
+                for (_, translation) in &site.translations {
+                    crawler.markdown(translation, loaded.config.markdown_safe);
+                }
                 crawler.pages();
                 report.pages = site_files.html.len();
                 report.references = crawler.references;
@@ -144,6 +148,8 @@ pub fn check(options: &BuildOptions) -> CheckReport {
     report.warnings.extend(figures::suggested(root));
     report.warnings.extend(chapter_number_gaps(site));
     report.warnings.extend(unshown_photos(root, site));
+    report.warnings.extend(site.notices.iter().cloned());
+    report.warnings.extend(languages::stale(root, site));
     report.errors = Diagnostics::sorted(errors).0;
     report.warnings = Diagnostics::sorted(std::mem::take(&mut report.warnings)).0;
     report
@@ -221,21 +227,29 @@ impl Crawler<'_> {
     /// Checks the links, images and raw HTML of every Markdown body.
     fn markdown(&mut self, site: &Site, safe: bool) {
         let body = |md, path| Body { md, path, print: None };
-        let mut bodies = vec![body(&site.home.body, "")];
+        // In a translation's site, the bodies of its translations.
+        let home = site.links.get("_index.md").map_or("", String::as_str);
+        let mut bodies = vec![body(&site.home.body, home)];
         for r in &site.reports {
-            let print = Some(r.page_path(ReportPage::Print));
-            bodies.push(Body { md: &r.preface, path: &r.path, print: print.clone() });
-            bodies.extend(r.chapters.iter().map(|c| Body {
+            let print = (!r.untranslated).then(|| r.page_path(ReportPage::Print));
+            if !r.untranslated {
+                bodies.push(Body { md: &r.preface, path: &r.path, print: print.clone() });
+            }
+            bodies.extend(r.chapters.iter().filter(|c| !c.untranslated).map(|c| Body {
                 md: &c.body,
                 path: &c.path,
                 print: print.clone(),
             }));
         }
         for s in site.all_sections() {
-            bodies.push(body(&s.body, &s.path));
-            bodies.extend(s.pages.iter().map(|p| body(&p.body, &p.path)));
+            if !s.untranslated {
+                bodies.push(body(&s.body, &s.path));
+            }
+            let pages = s.pages.iter().filter(|p| !p.untranslated);
+            bodies.extend(pages.map(|p| body(&p.body, &p.path)));
         }
-        bodies.extend(site.pages.iter().map(|p| body(&p.body, &p.path)));
+        let pages = site.pages.iter().filter(|p| !p.untranslated);
+        bodies.extend(pages.map(|p| body(&p.body, &p.path)));
         for body in bodies {
             if !body.md.file.is_empty() {
                 self.body(&body, site, safe);

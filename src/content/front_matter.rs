@@ -64,18 +64,15 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
         .hint(tr!("content-front-matter-unclosed-hint")))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPhoto {
     pub src: Spanned<String>,
-    #[serde(default, deserialize_with = "prose::optional")]
-    pub caption: Option<String>,
-    #[serde(default, deserialize_with = "prose::optional")]
-    pub alt: Option<String>,
+    pub caption: Option<Spanned<Text>>,
+    pub alt: Option<Spanned<Text>>,
     pub credit: Option<String>,
     pub date: Option<Spanned<DateText>>,
-    #[serde(default, deserialize_with = "prose::optional")]
-    pub place: Option<String>,
+    pub place: Option<Spanned<Text>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -99,7 +96,7 @@ impl Approx {
 
 /// A stat's `value:` as written: a number, a range `[5, 10]`, or text that
 /// is not a number (`2.83万`), kept to say how to write it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum RawValue {
     /// A number as YAML read it; its decimals come from the source text.
     Number(f64),
@@ -185,22 +182,20 @@ pub enum Scalar {
     Text(String),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawStat {
     pub key: Spanned<String>,
-    #[serde(deserialize_with = "prose::required")]
-    pub label: String,
+    pub label: Spanned<Text>,
     pub value: Option<Spanned<RawValue>>,
-    pub unit: Option<String>,
+    pub unit: Option<Spanned<Text>>,
     pub scale: Option<Scale>,
     pub approx: Option<Approx>,
     pub per: Option<String>,
     pub period: Option<Spanned<String>>,
     pub previous_key: Option<Spanned<String>>,
-    pub group: Option<String>,
-    #[serde(default, deserialize_with = "prose::optional")]
-    pub note: Option<String>,
+    pub group: Option<Spanned<Text>>,
+    pub note: Option<Spanned<Text>>,
     pub chapter: Option<Spanned<String>>,
     #[serde(default)]
     pub highlight: RawHighlight,
@@ -212,26 +207,135 @@ pub struct RawStat {
     pub filter: Option<Spanned<BTreeMap<String, Scalar>>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawEvent {
     pub date: Spanned<DateText>,
-    pub title: Spanned<String>,
+    pub title: Spanned<Text>,
     pub kind: Option<String>,
     pub chapter: Option<Spanned<String>>,
     pub end: Option<Spanned<DateText>>,
     pub participants: Option<Spanned<RawValue>>,
     pub approx: Option<Approx>,
-    #[serde(default, deserialize_with = "prose::optional")]
-    pub place: Option<String>,
-    #[serde(default, deserialize_with = "prose::optional")]
-    pub summary: Option<String>,
+    pub place: Option<Spanned<Text>>,
+    pub summary: Option<Spanned<Text>>,
     #[serde(default)]
     pub photos: Vec<RawPhoto>,
 }
 
+/// A text field of YAML records and photos: one text, or a text for each
+/// language of the site (`label: {zh-CN: 集中学习, en: Study sessions}`).
+/// Chinese folded over lines is joined as `prose` does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Text {
+    One(String),
+    ByLanguage(BTreeMap<String, String>),
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(&tr!("content-expect-text"))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Text, E> {
+                Ok(Text::One(prose::join_wide_lines(v)))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Text, E> {
+                Ok(Text::One(v.to_string()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Text, E> {
+                Ok(Text::One(v.to_string()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Text, E> {
+                Ok(Text::One(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                let mut texts = BTreeMap::new();
+                while let Some((language, text)) = map.next_entry::<String, String>()? {
+                    texts.insert(language, prose::join_wide_lines(&text));
+                }
+                Ok(Text::ByLanguage(texts))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+/// The front matter of a translation (`01-politics.en.md`): the text a
+/// reader sees in its language. What every language shares (numbers,
+/// dates, photos, figures) stays in the original, and is caught here to
+/// say so.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTranslation {
+    pub title: Spanned<String>,
+    #[serde(default, deserialize_with = "prose::optional")]
+    pub subtitle: Option<String>,
+    #[serde(default, deserialize_with = "prose::optional")]
+    pub summary: Option<String>,
+    pub author: Option<String>,
+    pub photo_credit: Option<String>,
+    pub tags: Option<Vec<String>>,
+    #[serde(default)]
+    pub draft: bool,
+    pub extra: Option<Map<String, Value>>,
+    pub creator: Option<String>,
+    pub source: Option<String>,
+    pub rights: Option<String>,
+    #[serde(default, deserialize_with = "prose::optional")]
+    pub place: Option<String>,
+    pub subjects: Option<Vec<String>>,
+    // Keys of an original that a translation may not set, caught to say so.
+    pub year: Option<Spanned<serde::de::IgnoredAny>>,
+    pub number: Option<Spanned<serde::de::IgnoredAny>>,
+    pub weight: Option<Spanned<serde::de::IgnoredAny>>,
+    pub slug: Option<Spanned<serde::de::IgnoredAny>>,
+    pub date: Option<Spanned<serde::de::IgnoredAny>>,
+    pub cover: Option<Spanned<serde::de::IgnoredAny>>,
+    pub photos: Option<Spanned<serde::de::IgnoredAny>>,
+    pub stats: Option<Spanned<serde::de::IgnoredAny>>,
+    pub sort_by: Option<Spanned<serde::de::IgnoredAny>>,
+    pub paginate_by: Option<Spanned<serde::de::IgnoredAny>>,
+}
+
+impl RawTranslation {
+    /// The first key of the original the translation sets, with where.
+    pub fn shared_key(&self) -> Option<(&'static str, &crate::yaml::Location)> {
+        let RawTranslation {
+            year,
+            number,
+            weight,
+            slug,
+            date,
+            cover,
+            photos,
+            stats,
+            sort_by,
+            paginate_by,
+            ..
+        } = self;
+        [
+            ("year", year),
+            ("number", number),
+            ("weight", weight),
+            ("slug", slug),
+            ("date", date),
+            ("cover", cover),
+            ("photos", photos),
+            ("stats", stats),
+            ("sort_by", sort_by),
+            ("paginate_by", paginate_by),
+        ]
+        .into_iter()
+        .find_map(|(key, value)| value.as_ref().map(|v| (key, &v.referenced)))
+    }
+}
+
 /// A report's `_index.md` (`content/2024/_index.md`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawReport {
     pub title: Spanned<String>,
@@ -256,7 +360,7 @@ pub struct RawReport {
 }
 
 /// A plain section's `_index.md` (`content/archive/_index.md`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSection {
     pub title: Spanned<String>,
@@ -273,7 +377,7 @@ pub struct RawSection {
 }
 
 /// The home page's `content/_index.md`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawHome {
     pub title: Spanned<String>,
@@ -299,7 +403,7 @@ pub enum SortBy {
 }
 
 /// A chapter or a plain page.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPage {
     pub title: Spanned<String>,

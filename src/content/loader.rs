@@ -5,8 +5,9 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use super::Languages;
 use super::date::{Date, DateText};
-use super::front_matter;
+use super::front_matter::{self, Text};
 use super::markdown_refs::ImageRef;
 use crate::diagnostic::{Diagnostic, nearest};
 use crate::tr;
@@ -27,12 +28,35 @@ pub(super) struct Loader<'a> {
     /// The photos each Markdown file's body shows, found while parsing (in
     /// parallel), by file.
     pub(super) images: HashMap<PathBuf, Vec<ImageRef>>,
+    /// The languages of the site, the default one first.
+    pub(super) languages: Vec<String>,
+    /// The language being loaded: text fields given by language
+    /// (`label: {zh-CN: …, en: …}`) take its text.
+    pub(super) language: String,
+    /// What is worth saying but not an error: a text missing in the
+    /// language being loaded.
+    pub(super) notices: Vec<Diagnostic>,
 }
 
 impl<'a> Loader<'a> {
     /// A loader of the content folder `content` (an absolute path).
+    #[cfg(test)]
     pub(super) fn new(content: &'a Path, drafts: bool) -> Self {
+        Loader::in_language(content, drafts, &Languages::default(), None)
+    }
+
+    /// A loader of `content` in one of `languages` (`None`: the default
+    /// one).
+    pub(super) fn in_language(
+        content: &'a Path,
+        drafts: bool,
+        languages: &Languages,
+        language: Option<&str>,
+    ) -> Self {
         Loader {
+            languages: languages.all().map(str::to_owned).collect(),
+            language: language.unwrap_or(&languages.default).to_owned(),
+            notices: Vec::new(),
             content,
             drafts,
             errors: Vec::new(),
@@ -87,6 +111,89 @@ impl<'a> Loader<'a> {
             );
         }
         title.value
+    }
+
+    /// A text field's text in the language being loaded. A text given by
+    /// language falls back to the default language's (with a notice) where
+    /// it lacks this one; a language the site does not have, or no text in
+    /// the default language, is an error.
+    pub(super) fn text(&mut self, source: &Source<'_>, text: Spanned<Text>) -> String {
+        let texts = match text.value {
+            Text::One(text) => return text,
+            Text::ByLanguage(texts) => texts,
+        };
+        let at = &text.referenced;
+        let mut by_language = std::collections::BTreeMap::new();
+        for (language, text) in texts {
+            match self.languages.iter().find(|l| l.eq_ignore_ascii_case(&language)) {
+                Some(known) => {
+                    by_language.insert(known.clone(), text);
+                }
+                None => self.error_at(
+                    source,
+                    at,
+                    tr!("content-text-language-unknown", language = language.as_str()),
+                    tr!(
+                        "content-text-language-unknown-hint",
+                        languages = self.languages.join(", ")
+                    ),
+                ),
+            }
+        }
+        if let Some(text) = by_language.get(&self.language) {
+            return text.clone();
+        }
+        let default = &self.languages[0];
+        match by_language.get(default) {
+            Some(text) => {
+                let d = source.error_at(
+                    at,
+                    tr!(
+                        "content-text-fallback",
+                        language = self.language.as_str(),
+                        default = default.as_str()
+                    ),
+                );
+                self.notices.push(
+                    d.hint(tr!("content-text-fallback-hint", language = self.language.as_str())),
+                );
+                text.clone()
+            }
+            None => {
+                if self.language == *default {
+                    self.error_at(
+                        source,
+                        at,
+                        tr!("content-text-no-default", default = default.as_str()),
+                        tr!("content-text-no-default-hint", default = default.as_str()),
+                    );
+                }
+                by_language.into_values().next().unwrap_or_default()
+            }
+        }
+    }
+
+    /// A text field's text in the site's default language, quietly: the
+    /// errors are `text`'s to report.
+    pub(super) fn default_text(&self, text: &Text) -> String {
+        match text {
+            Text::One(text) => text.clone(),
+            Text::ByLanguage(texts) => texts
+                .iter()
+                .find(|(l, _)| l.eq_ignore_ascii_case(&self.languages[0]))
+                .or_else(|| texts.iter().next())
+                .map(|(_, t)| t.clone())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// An optional text field's text (see `text`).
+    pub(super) fn text_opt(
+        &mut self,
+        source: &Source<'_>,
+        text: Option<Spanned<Text>>,
+    ) -> Option<String> {
+        text.map(|t| self.text(source, t))
     }
 
     pub(super) fn read_yaml_file(&mut self, rel: &str) -> Option<(PathBuf, String)> {

@@ -5,6 +5,7 @@ use std::path::{Component, Path};
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
+#[derive(Clone)]
 pub struct ImageRef {
     pub dest: String,
     pub title: String,

@@ -22,6 +22,7 @@ pub mod prose;
 mod records;
 mod slug;
 mod stats;
+mod translate;
 mod tree;
 mod walk;
 
@@ -34,8 +35,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use loader::{Loader, content_file};
-use parse::{Parsed, parse_markdown};
+use loader::{Loader, content_file, file_name, parent};
+use parse::{Parsed, Translation, parse_markdown, parse_translation};
 
 pub use date::Date;
 pub use figure::{Number, Period, Quantity, Scale, Written};
@@ -47,9 +48,30 @@ pub use markdown_refs::{
 };
 pub use slug::{slugify, slugify_name};
 
+/// The languages content is written in: the default one, whose pages are
+/// at the site's root, and the others, each under `/TAG/`.
+#[derive(Debug, Clone)]
+pub struct Languages {
+    pub default: String,
+    pub others: Vec<String>,
+}
+
+impl Default for Languages {
+    fn default() -> Self {
+        Languages { default: "zh-CN".to_owned(), others: Vec::new() }
+    }
+}
+
+impl Languages {
+    /// Every language, the default one first.
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.default.as_str()).chain(self.others.iter().map(String::as_str))
+    }
+}
+
 /// Loads the site under `root` (the folder holding `content/`).
-pub fn load(root: &Path, drafts: bool) -> Result<Site, Diagnostics> {
-    let (site, errors) = load_partial(root, drafts);
+pub fn load(root: &Path, drafts: bool, languages: &Languages) -> Result<Site, Diagnostics> {
+    let (site, errors) = load_partial(root, drafts, languages);
     if errors.is_empty() { Ok(site) } else { Err(Diagnostics::sorted(errors)) }
 }
 
@@ -57,7 +79,7 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Diagnostics> {
 /// the parts that failed, and `Site::unloaded` naming the Markdown files
 /// that could not be read. `check` goes on with it to find the problems of
 /// later stages in the same run; a build stops at the first error list.
-pub fn load_partial(root: &Path, drafts: bool) -> (Site, Vec<Diagnostic>) {
+pub fn load_partial(root: &Path, drafts: bool, languages: &Languages) -> (Site, Vec<Diagnostic>) {
     let content = root.join("content");
     let content_abs = match content.canonicalize() {
         Ok(dir) => dir,
@@ -70,8 +92,9 @@ pub fn load_partial(root: &Path, drafts: bool) -> (Site, Vec<Diagnostic>) {
             return (Site::default(), vec![d]);
         }
     };
-    let mut loader = Loader::new(&content_abs, drafts);
-    let files = loader.walk();
+    let mut loader = Loader::in_language(&content_abs, drafts, languages, None);
+    let mut files = loader.walk();
+    let translation_files = loader.translation_files(&mut files, languages);
     let parsed: Vec<(&String, Result<Parsed, Diagnostic>)> =
         files.markdown.par_iter().map(|rel| (rel, parse_markdown(&content_abs, rel))).collect();
     let mut docs = BTreeMap::new();
@@ -95,9 +118,116 @@ pub fn load_partial(root: &Path, drafts: bool) -> (Site, Vec<Diagnostic>) {
             }
         }
     }
+    let translations: Vec<(&TranslationFile, Result<Translation, Diagnostic>)> = translation_files
+        .par_iter()
+        .map(|f| (f, parse_translation(&content_abs, &f.rel)))
+        .collect();
+    let others = (!languages.others.is_empty()).then(|| docs.clone());
     let mut site = loader.assemble(&files, docs);
     site.unloaded = unloaded;
-    (site, loader.errors)
+    let mut by_language: BTreeMap<&str, translate::Translations> = BTreeMap::new();
+    for (f, t) in translations {
+        match t {
+            Ok(t) if t.front.draft && !drafts => {}
+            Ok(t) => {
+                by_language.entry(&f.language).or_default().insert(f.original.clone(), t);
+            }
+            Err(d) => {
+                site.unloaded.insert(f.rel.clone());
+                loader.errors.push(d);
+            }
+        }
+    }
+    let mut notices = std::mem::take(&mut loader.notices);
+    let mut errors = loader.errors;
+    for language in &languages.others {
+        let docs = others.clone().unwrap_or_default();
+        let mut l = Loader::in_language(&content_abs, drafts, languages, Some(language));
+        l.incomplete = loader.incomplete.clone();
+        let mut translated = l.assemble(&files, docs);
+        // The same files as the default language's: their errors are said.
+        l.errors.clear();
+        let none = translate::Translations::new();
+        l.translate(&mut translated, by_language.get(language.as_str()).unwrap_or(&none));
+        translated.unloaded = site.unloaded.clone();
+        errors.extend(l.errors);
+        notices.extend(l.notices);
+        site.translations.push((language.clone(), translated));
+    }
+    site.translation_files = translation_files;
+    site.notices = Diagnostics::sorted(notices).0;
+    (site, errors)
+}
+
+/// A file that translates another (`01-politics.en.md`).
+#[derive(Debug, Clone)]
+pub struct TranslationFile {
+    /// Relative to `content/`.
+    pub rel: String,
+    /// The file it translates, relative to `content/`.
+    pub original: String,
+    pub language: String,
+}
+
+impl Loader<'_> {
+    /// Takes the translations out of the files to load as pages: each
+    /// `NAME.TAG.md` whose TAG is one of the site's other languages. One
+    /// whose original is missing is left out with a notice, and so is
+    /// (as a page of its own) one into a language site.yaml does not list.
+    fn translation_files(
+        &mut self,
+        files: &mut walk::Files,
+        languages: &Languages,
+    ) -> Vec<TranslationFile> {
+        let originals: std::collections::HashSet<String> = files.markdown.iter().cloned().collect();
+        let mut found = Vec::new();
+        files.markdown.retain(|rel| {
+            let Some((original, tag)) = translation_name(rel) else {
+                return true;
+            };
+            let Some(language) = languages.others.iter().find(|l| l.eq_ignore_ascii_case(tag))
+            else {
+                if originals.contains(&original) && crate::config::is_language_tag(tag) {
+                    self.notices.push(
+                        Diagnostic::new(
+                            content_file(rel),
+                            crate::tr!("content-translation-unknown-language", language = tag),
+                        )
+                        .hint(crate::tr!(
+                            "content-translation-unknown-language-hint",
+                            language = tag
+                        )),
+                    );
+                }
+                return true;
+            };
+            if originals.contains(&original) {
+                found.push(TranslationFile {
+                    rel: rel.clone(),
+                    original,
+                    language: language.clone(),
+                });
+            } else {
+                self.notices.push(
+                    Diagnostic::new(
+                        content_file(rel),
+                        crate::tr!("content-translation-orphan", original = original.as_str()),
+                    )
+                    .hint(crate::tr!("content-translation-orphan-hint")),
+                );
+            }
+            false
+        });
+        found
+    }
+}
+
+/// The original and language of a file named as a translation:
+/// `2024/01-politics.en.md` → (`2024/01-politics.md`, `en`).
+fn translation_name(rel: &str) -> Option<(String, &str)> {
+    let stem = file_name(rel).strip_suffix(".md")?;
+    let (base, tag) = stem.rsplit_once('.')?;
+    (!base.is_empty()).then(|| (join(parent(rel), &format!("{base}.md")), tag))
 }
 
 /// Where something was written: a file relative to the site root, a line.
@@ -168,7 +298,11 @@ pub struct Stat {
     pub key: String,
     pub label: String,
     pub quantity: Quantity,
+    /// The unit in the language of the site being shown.
     pub unit: Option<String>,
+    /// The unit in the site's default language, which says what the
+    /// figure measures (and whether it counts in 万) in every language.
+    pub base_unit: Option<String>,
     /// `value` counts in 万 or 亿.
     pub scale: Option<Scale>,
     pub approx: Option<Approx>,
@@ -244,6 +378,9 @@ pub struct Page {
     pub photos: Vec<Photo>,
     pub archival: Archival,
     pub extra: Map<String, Value>,
+    /// In a translation's site: a page with no translation, left at the
+    /// default language's URL (not rendered in the language).
+    pub untranslated: bool,
     #[serde(skip)]
     pub body: Markdown,
 }
@@ -265,6 +402,8 @@ pub struct Report {
     /// Photos of the report itself (the preface's).
     pub photos: Vec<Photo>,
     pub extra: Map<String, Value>,
+    /// In a translation's site: not translated (see `Page::untranslated`).
+    pub untranslated: bool,
     #[serde(skip)]
     pub chapters: Vec<Page>,
     #[serde(skip)]
@@ -315,6 +454,11 @@ impl ReportPage {
 pub const SITE_RESERVED: [&str; 4] = ["tags", "search", "stats", "assets"];
 
 impl Report {
+    /// Its folder, relative to `content/`: `2024`.
+    pub fn dir(&self) -> &str {
+        parent(&self.preface.file)
+    }
+
     /// The site path of one of the report's own pages: `2024/stats/`.
     pub fn page_path(&self, page: ReportPage) -> String {
         format!("{}{}/", self.path, page.slug())
@@ -363,6 +507,8 @@ pub struct Section {
     /// Photos of the section's own page.
     pub photos: Vec<Photo>,
     pub extra: Map<String, Value>,
+    /// In a translation's site: not translated (see `Page::untranslated`).
+    pub untranslated: bool,
     #[serde(skip)]
     pub pages: Vec<Page>,
     #[serde(skip)]
@@ -400,12 +546,21 @@ pub struct Site {
     /// parsed; only a partial load (`load_partial`) has any. Links to them
     /// are not reported: the file's own error says what is wrong.
     pub unloaded: std::collections::BTreeSet<String>,
+    /// The site in each of its other languages, by tag: the same reports,
+    /// figures and photos, with the translations' text (see `translate`).
+    pub translations: Vec<(String, Site)>,
+    /// Every translation file, for `check`'s look at their age.
+    pub translation_files: Vec<TranslationFile>,
+    /// What loading noticed that is not an error (a text missing in a
+    /// language, a translation of nothing): `check` warns of them.
+    pub notices: Vec<Diagnostic>,
 }
 
 impl Site {
     /// Every photo of the site, once per page that shows it: the home
     /// page's, each report's (cover, preface, chapters, chronicle), each
-    /// plain section's and its pages', and the pages under `content/`.
+    /// plain section's and its pages', and the pages under `content/`;
+    /// then those of each translation.
     pub fn photos(&self) -> Vec<&Photo> {
         let sections = self.all_sections();
         let mut all: Vec<&Photo> = self.home.photos.iter().collect();
@@ -415,6 +570,7 @@ impl Site {
             all.extend(s.pages.iter().flat_map(|p| &p.photos));
         }
         all.extend(self.pages.iter().flat_map(|p| &p.photos));
+        all.extend(self.translations.iter().flat_map(|(_, t)| t.photos()));
         all
     }
 

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::front_matter::{RawHome, RawPage, RawPhoto, RawReport, RawSection, SortBy};
+use super::front_matter::{RawHome, RawPage, RawPhoto, RawReport, RawSection, SortBy, Text};
 use super::loader::Loader;
 use super::loader::{content_file, file_name, parent};
 use super::markdown_refs;
@@ -14,7 +14,7 @@ use super::stats::PendingStats;
 use super::{Archival, Home, Markdown, Page, Report, ReportPage, Section};
 use crate::diagnostic::Diagnostic;
 use crate::tr;
-use crate::yaml::Source;
+use crate::yaml::{Location, Source, Spanned};
 
 impl Loader<'_> {
     pub(super) fn home(&mut self, raw: RawHome, body: Markdown, text: &str) -> Home {
@@ -144,6 +144,7 @@ impl Loader<'_> {
                 photos: photo_list,
                 archival: Archival { creator, source: archival_source, rights, place, subjects },
                 extra: extra.unwrap_or_default(),
+                untranslated: false,
                 body: Markdown {
                     text: body_text.to_owned(),
                     file: rel.to_owned(),
@@ -213,7 +214,11 @@ impl Loader<'_> {
             let raw = RawPhoto {
                 src: c,
                 caption: None,
-                alt: Some(title.clone()),
+                alt: Some(Spanned::new(
+                    Text::One(title.clone()),
+                    Location::UNKNOWN,
+                    Location::UNKNOWN,
+                )),
                 credit: None,
                 date: None,
                 place: None,
@@ -251,6 +256,7 @@ impl Loader<'_> {
             draft,
             photos: photo_list,
             extra: extra.unwrap_or_default(),
+            untranslated: false,
             chapters,
             stats,
             unread_stats,
@@ -310,6 +316,7 @@ impl Loader<'_> {
             paginate_by,
             photos,
             extra: extra.unwrap_or_default(),
+            untranslated: false,
             pages: self.finish_pages(pages, sort_by),
             sections,
             body,
@@ -389,7 +396,7 @@ mod tests {
             ("content/2024/05-stats.md", "---\ntitle: Figures\n---\n"),
             ("content/2024/06-e.md", "---\ntitle: E\nslug: a/b\n---\n"),
         ]);
-        let (site, errors) = load_partial(dir.path(), false);
+        let (site, errors) = load_partial(dir.path(), false, &Default::default());
         let youth = &site.reports[0].chapters[0];
         assert_eq!((youth.number, youth.slug.as_str()), (Some(3), "youth-work"));
         assert_eq!(youth.path, "2024/youth-work/");
@@ -403,7 +410,7 @@ mod tests {
                 "`a/b` cannot be a slug"
             ]
         );
-        let (with_drafts, _) = load_partial(dir.path(), true);
+        let (with_drafts, _) = load_partial(dir.path(), true, &Default::default());
         assert!(with_drafts.reports[0].chapters.iter().any(|c| c.title == "Draft"));
     }
 }

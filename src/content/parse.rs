@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::front_matter::{self, RawHome, RawPage, RawReport, RawSection};
+use super::front_matter::{self, RawHome, RawPage, RawReport, RawSection, RawTranslation};
 use super::loader::{content_file, file_name, parent};
 use super::markdown_refs::{self, ImageRef};
 use super::slug::is_year;
@@ -13,6 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::yaml::{self, Source};
 
 /// A parsed Markdown file.
+#[derive(Clone)]
 pub(super) struct Parsed {
     pub rel: String,
     pub text: String,
@@ -22,6 +23,7 @@ pub(super) struct Parsed {
     pub images: Vec<ImageRef>,
 }
 
+#[derive(Clone)]
 pub(super) enum Front {
     Home(Box<RawHome>),
     Report(Box<RawReport>),
@@ -29,7 +31,17 @@ pub(super) enum Front {
     Page(Box<RawPage>),
 }
 
-pub(super) fn parse_markdown(content: &Path, rel: &str) -> Result<Parsed, Diagnostic> {
+/// A Markdown file read and split: its normalised text, its front matter's
+/// text, and where the body starts (byte offset and line).
+struct Read {
+    file: std::path::PathBuf,
+    text: String,
+    yaml_text: String,
+    body_offset: usize,
+    body_line: usize,
+}
+
+fn read(content: &Path, rel: &str) -> Result<Read, Diagnostic> {
     let file = content_file(rel);
     let bytes = std::fs::read(content.join(rel)).map_err(|e| {
         Diagnostic::new(&file, crate::tr!("content-file-unreadable", error = e.to_string()))
@@ -50,6 +62,11 @@ pub(super) fn parse_markdown(content: &Path, rel: &str) -> Result<Parsed, Diagno
         let body_offset = text.len() - split.body.len();
         (split.front_matter.to_owned(), split.body_line, body_offset)
     };
+    Ok(Read { file, text, yaml_text, body_offset, body_line })
+}
+
+pub(super) fn parse_markdown(content: &Path, rel: &str) -> Result<Parsed, Diagnostic> {
+    let Read { file, text, yaml_text, body_offset, body_line } = read(content, rel)?;
     let source = Source { file: &file, text: &text, first_line: 2 };
     let front = if file_name(rel) != "_index.md" {
         Front::Page(Box::new(yaml::parse(&yaml_text, source)?))
@@ -62,6 +79,38 @@ pub(super) fn parse_markdown(content: &Path, rel: &str) -> Result<Parsed, Diagno
     };
     let images = markdown_refs::images(&text[body_offset..]);
     Ok(Parsed { rel: rel.to_owned(), text, front, body_start: body_offset, body_line, images })
+}
+
+/// A translation (`01-politics.en.md`) read and parsed.
+#[derive(Debug, Clone)]
+pub(super) struct Translation {
+    pub rel: String,
+    pub text: String,
+    pub front: RawTranslation,
+    pub body_start: usize,
+    pub body_line: usize,
+}
+
+impl Translation {
+    pub fn body(&self) -> super::Markdown {
+        super::Markdown {
+            text: self.text[self.body_start..].to_owned(),
+            file: self.rel.clone(),
+            first_line: self.body_line,
+        }
+    }
+}
+
+pub(super) fn parse_translation(content: &Path, rel: &str) -> Result<Translation, Diagnostic> {
+    let Read { file, text, yaml_text, body_offset, body_line } = read(content, rel)?;
+    let source = Source { file: &file, text: &text, first_line: 2 };
+    let front: RawTranslation = yaml::parse(&yaml_text, source)?;
+    if let Some((key, at)) = front.shared_key() {
+        return Err(source
+            .error_at(at, crate::tr!("content-translation-shared-key", key = key))
+            .hint(crate::tr!("content-translation-shared-key-hint", key = key)));
+    }
+    Ok(Translation { rel: rel.to_owned(), text, front, body_start: body_offset, body_line })
 }
 
 /// A folder directly under `content/` is a report when its name is a year

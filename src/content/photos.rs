@@ -110,6 +110,9 @@ impl Loader<'_> {
         page_path: &str,
     ) -> Option<Photo> {
         let RawPhoto { src, caption, alt, credit, date, place } = raw;
+        let caption = self.text_opt(source, caption);
+        let alt = self.text_opt(source, alt);
+        let place = self.text_opt(source, place);
         let (abs, path) = match self.resolve_photo_path(&src.value, page_dir, report_dir) {
             Ok(found) => found,
             Err((message, hint)) => {

@@ -36,7 +36,11 @@ impl Loader<'_> {
                 summary,
                 photos,
             } = e;
-            let title = self.title(&source, title);
+            let (referenced, defined) = (title.referenced, title.defined);
+            let title = self.text(&source, title);
+            let title = self.title(&source, crate::yaml::Spanned::new(title, referenced, defined));
+            let place = self.text_opt(&source, place);
+            let summary = self.text_opt(&source, summary);
             let location = date.referenced;
             let Some(date) = self.date(&source, Some(date)) else {
                 continue;

@@ -111,6 +111,11 @@ impl Loader<'_> {
             sum,
             filter,
         } = raw;
+        let base_unit = unit.as_ref().map(|u| self.default_text(&u.value));
+        let label = self.text(source, label);
+        let unit = self.text_opt(source, unit);
+        let group = self.text_opt(source, group);
+        let note = self.text_opt(source, note);
         let origin = Origin {
             file: source.file.to_path_buf(),
             line: key.referenced.line() as usize + source.first_line - 1,
@@ -139,7 +144,7 @@ impl Loader<'_> {
             },
             None => None,
         };
-        if let (Some(scale), Some(unit)) = (scale, &unit)
+        if let (Some(scale), Some(unit)) = (scale, &base_unit)
             && let (Some(_), rest) = Scale::split_unit(unit)
         {
             self.error_at(
@@ -273,6 +278,7 @@ impl Loader<'_> {
             label,
             quantity,
             unit,
+            base_unit,
             scale,
             approx,
             per,
@@ -494,7 +500,7 @@ mod tests {
             ("content/2024/stats.yaml", stats),
             ("content/2024/records.yaml", records),
         ]);
-        let (site, errors) = crate::content::load_partial(dir.path(), false);
+        let (site, errors) = crate::content::load_partial(dir.path(), false, &Default::default());
         let visits = &site.reports[0].stats[0];
         assert_eq!((visits.key.as_str(), visits.quantity.one()), ("visits", Some(2.0)));
         let mut found: Vec<(usize, &str)> =

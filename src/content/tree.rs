@@ -249,7 +249,7 @@ mod tests {
             ("content/x/a.md", &page("XA")),
             ("content/x/a/index.md", &page("XA again")),
         ]);
-        let (site, errors) = load_partial(dir.path(), false);
+        let (site, errors) = load_partial(dir.path(), false, &Default::default());
         let chapters: Vec<&str> =
             site.reports[0].chapters.iter().map(|c| c.title.as_str()).collect();
         assert_eq!(chapters, ["A", "B", "C"]);

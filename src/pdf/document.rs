@@ -199,8 +199,7 @@ impl<'a> Document<'a> {
             })
         };
         let page_url = |path: &str| config.absolute_url(&render::urls::encode_path(path));
-        let report_dir =
-            report.preface.file.trim_end_matches("_index.md").trim_end_matches('/').to_owned();
+        let report_dir = report.dir().to_owned();
         let body = |md, page_photos| {
             markup::body(
                 md,

@@ -8,6 +8,7 @@ mod charts;
 pub mod data;
 pub mod figures;
 pub mod html;
+mod languages;
 pub mod markdown;
 mod meta;
 mod pages;
@@ -19,6 +20,8 @@ pub(crate) mod templates;
 mod toc;
 pub mod urls;
 pub(crate) mod views;
+
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -32,6 +35,7 @@ use crate::output::{FileContent, OutputError, OutputFile, Sink};
 use crate::stats::FigureStyle;
 use crate::theme::{StaticFile, Theme};
 use figures::Figure;
+use languages::Alternates;
 use markdown::{BodyContext, Rendered};
 use pages::PageContext;
 use search::SearchDoc;
@@ -54,49 +58,36 @@ pub struct Input<'a> {
 /// parallel, and returns the problems found: a page whose Markdown has
 /// errors is still rendered around them, a page whose template fails is
 /// left out. The `Err` is for a theme that cannot render at all, or a sink
-/// that cannot take a file.
+/// that cannot take a file. Each language of the site is rendered in turn,
+/// the default one at the root, the others under `/TAG/`.
 pub fn render_to(input: Input<'_>, sink: &dyn Sink) -> Result<Vec<Diagnostic>, crate::Error> {
-    let Input { site, config, theme, .. } = input;
-    let mut renderer = Renderer::new(input)?;
-    let pages = renderer.pages();
-    let results: Vec<(Option<SearchDoc>, Vec<Diagnostic>)> = pages
-        .par_iter()
-        .map(|page| {
-            let mut errors = Vec::new();
-            let doc = match renderer.run(page, &mut errors) {
-                Some(Rendition { file, doc }) => {
-                    sink.put(file)?;
-                    doc
-                }
-                None => None,
-            };
-            Ok((doc, errors))
-        })
-        .collect::<Result<_, OutputError>>()?;
-    // Every page is out: the bodies' memory is the search index's now.
-    drop(pages);
-    renderer.chapters = Vec::new();
-    let mut docs = Vec::new();
+    let settings = Settings::new(input);
+    let mut renderers = settings.renderers(input)?;
+    let alternates = Arc::new(Alternates::new(renderers.iter().map(Renderer::language).collect()));
     let mut errors = Vec::new();
-    for (doc, e) in results {
-        docs.extend(doc);
-        errors.extend(e);
+    for renderer in &mut renderers {
+        renderer.alternates = alternates.clone();
+        errors.extend(renderer.render_language(sink)?);
     }
-    for r in &site.reports {
-        let (json, csv) = (format!("{}stats.json", r.path), format!("{}stats.csv", r.path));
-        sink.put(OutputFile::bytes(json, data::json(r, &site.reports, &renderer.style)))?;
-        sink.put(OutputFile::bytes(csv, data::csv(r, &site.reports, &renderer.style)))?;
+    let default = &renderers[0];
+    let entries = sitemap_entries(&renderers, &alternates);
+    for file in
+        sitemap::render(&default.tera, input.theme, &entries, input.site, input.config, &mut errors)
+    {
+        sink.put(file)?;
     }
-    if config.search {
-        docs.extend(renderer.search_items());
-        for file in search::files(docs) {
+    for renderer in &renderers[1..] {
+        if let Some(file) = sitemap::feed_file(
+            &renderer.tera,
+            renderer.theme,
+            renderer.site,
+            renderer.config,
+            &mut errors,
+        ) {
             sink.put(file)?;
         }
     }
-    for file in sitemap::render(&renderer.tera, theme, site, config, &mut errors) {
-        sink.put(file)?;
-    }
-    for (rel, file) in &theme.static_files {
+    for (rel, file) in &input.theme.static_files {
         let content = match file {
             StaticFile::Embedded(bytes) => FileContent::Bytes(bytes.clone()),
             StaticFile::Disk(path) => FileContent::Copy(path.clone()),
@@ -104,6 +95,100 @@ pub fn render_to(input: Input<'_>, sink: &dyn Sink) -> Result<Vec<Diagnostic>, c
         sink.put(OutputFile { path: rel.clone(), content })?;
     }
     Ok(errors)
+}
+
+/// The sitemap's entries: every page of every language.
+fn sitemap_entries(
+    renderers: &[Renderer<'_>],
+    alternates: &Alternates,
+) -> Vec<sitemap::SitemapEntry> {
+    renderers.iter().flat_map(|r| sitemap::entries(r.site, r.config, alternates)).collect()
+}
+
+/// The settings and strings of each of the site's other languages, made
+/// once for rendering in them.
+struct Settings {
+    translations: Vec<(Config, Theme)>,
+}
+
+impl Settings {
+    fn new(input: Input<'_>) -> Self {
+        let translations = input
+            .site
+            .translations
+            .iter()
+            .map(|(tag, _)| (input.config.for_language(tag), input.theme.in_language(tag)))
+            .collect();
+        Settings { translations }
+    }
+
+    /// A renderer for each language, the default one first.
+    fn renderers<'a>(&'a self, input: Input<'a>) -> Result<Vec<Renderer<'a>>, Diagnostic> {
+        let no_editions = &EMPTY_EDITIONS;
+        let mut renderers = vec![Renderer::new(input)?];
+        for ((_, site), (config, theme)) in input.site.translations.iter().zip(&self.translations) {
+            let input = Input { site, config, theme, editions: no_editions, ..input };
+            renderers.push(Renderer::new(input)?);
+        }
+        Ok(renderers)
+    }
+}
+
+static EMPTY_EDITIONS: std::collections::BTreeMap<i32, u64> = std::collections::BTreeMap::new();
+
+impl Renderer<'_> {
+    /// Renders the pages of this renderer's language, with its reports'
+    /// data files and its search index.
+    fn render_language(&mut self, sink: &dyn Sink) -> Result<Vec<Diagnostic>, crate::Error> {
+        let pages = self.pages();
+        let renderer = &*self;
+        let results: Vec<(Option<SearchDoc>, Vec<Diagnostic>)> = pages
+            .par_iter()
+            .map(|page| {
+                let mut errors = Vec::new();
+                let doc = match renderer.run(page, &mut errors) {
+                    Some(Rendition { file, doc }) => {
+                        sink.put(file)?;
+                        doc
+                    }
+                    None => None,
+                };
+                Ok((doc, errors))
+            })
+            .collect::<Result<_, OutputError>>()?;
+        // Every page is out: the bodies' memory is the search index's now.
+        drop(pages);
+        self.chapters = Vec::new();
+        let mut docs = Vec::new();
+        let mut errors = Vec::new();
+        for (doc, e) in results {
+            docs.extend(doc);
+            errors.extend(e);
+        }
+        let site = self.site;
+        for r in site.reports.iter().filter(|r| !r.untranslated) {
+            let (json, csv) = (format!("{}stats.json", r.path), format!("{}stats.csv", r.path));
+            sink.put(OutputFile::bytes(json, data::json(r, &site.reports, &self.style)))?;
+            sink.put(OutputFile::bytes(csv, data::csv(r, &site.reports, &self.style)))?;
+        }
+        if self.config.search {
+            docs.extend(self.search_items());
+            for file in search::files(docs, &self.prefix) {
+                sink.put(file)?;
+            }
+        }
+        Ok(errors)
+    }
+
+    /// Its language (tag, name as the language writes it, path prefix)
+    /// and the pages it renders.
+    fn language(&self) -> languages::Rendered {
+        let tag = self.config.language.clone();
+        let name = self.theme.strings.get("language_name").and_then(|v| v.as_str());
+        let name = name.unwrap_or(&tag).to_owned();
+        let paths: Vec<String> = self.pages().iter().map(|p| self.path_of(p)).collect();
+        languages::Rendered::new(tag, name, self.prefix.clone(), &paths)
+    }
 }
 
 /// The variables one page's template was given, as JSON: what the theme
@@ -121,29 +206,42 @@ pub struct TemplateContext {
 /// The context of every page the site would render, without rendering.
 #[doc(hidden)]
 pub fn template_contexts(input: Input<'_>) -> Result<Vec<TemplateContext>, Diagnostics> {
-    let mut renderer = Renderer::new(input)?;
-    let mut globals = serde_json::Map::new();
-    for name in renderer.globals.clone() {
-        let value = renderer.tera.global_context().get(name).cloned();
-        globals.insert(name.to_owned(), to_json(&value));
+    let settings = Settings::new(input);
+    let mut renderers = settings.renderers(input)?;
+    let alternates = Arc::new(Alternates::new(renderers.iter().map(Renderer::language).collect()));
+    let mut all_globals = Vec::new();
+    for renderer in &mut renderers {
+        renderer.alternates = alternates.clone();
+        let mut globals = serde_json::Map::new();
+        for name in renderer.globals.clone() {
+            let value = renderer.tera.global_context().get(name).cloned();
+            globals.insert(name.to_owned(), to_json(&value));
+        }
+        all_globals.push(globals);
     }
+    let entries = sitemap_entries(&renderers, &alternates);
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    let with_globals = |vars: &Vars| {
-        let mut variables = globals.clone();
-        for name in &vars.names {
-            variables.insert((*name).to_owned(), to_json(&vars.cx.get(name)));
+    for (renderer, globals) in renderers.iter().zip(all_globals) {
+        let with_globals = |vars: &Vars| {
+            let mut variables = globals.clone();
+            for name in &vars.names {
+                variables.insert((*name).to_owned(), to_json(&vars.cx.get(name)));
+            }
+            variables
+        };
+        for page in renderer.pages() {
+            let page = renderer.context(&page, &mut errors);
+            let variables = with_globals(&page.vars);
+            out.push(TemplateContext { template: page.template, path: page.path, variables });
         }
-        variables
-    };
-    for page in renderer.pages() {
-        let page = renderer.context(&page, &mut errors);
-        let variables = with_globals(&page.vars);
-        out.push(TemplateContext { template: page.template, path: page.path, variables });
-    }
-    for file in sitemap::files(input.site, input.config) {
-        let variables = with_globals(&file.vars);
-        out.push(TemplateContext { template: file.name, path: file.name.to_owned(), variables });
+        if renderer.prefix.is_empty() {
+            for file in sitemap::files(&entries, input.site, input.config) {
+                let variables = with_globals(&file.vars);
+                let path = file.name.to_owned();
+                out.push(TemplateContext { template: file.name, path, variables });
+            }
+        }
     }
     if errors.is_empty() { Ok(out) } else { Err(Diagnostics::sorted(errors)) }
 }
@@ -217,7 +315,7 @@ pub fn body_problems(input: Input<'_>, report: &Report) -> Result<Vec<Diagnostic
     let Input { site, config, theme, photos, .. } = input;
     let style = figure_style(theme, &config.language)?;
     let stats_path = format!("{}stats/", report.path);
-    let report_dir = report.preface.file.trim_end_matches("_index.md").trim_end_matches('/');
+    let report_dir = report.dir();
     let bodies = std::iter::once((&report.preface, &report.photos, &report.path))
         .chain(report.chapters.iter().map(|c| (&c.body, &c.photos, &c.path)));
     let problems = bodies
@@ -276,6 +374,11 @@ struct Renderer<'a> {
     /// Each report's chapter bodies, rendered once for the chapter pages
     /// and the print edition.
     chapters: Vec<Vec<ChapterBody>>,
+    /// The path prefix of its language: `en/`, or empty for the default
+    /// language.
+    prefix: String,
+    /// Where each page is in every language.
+    alternates: Arc<Alternates>,
 }
 
 struct ChapterBody {
@@ -288,10 +391,14 @@ impl<'a> Renderer<'a> {
         let Input { site, config, theme, photos, editions } = input;
         let mut tera = templates::engine(theme, &config.language)?;
         let style = figure_style(theme, &config.language)?;
+        let prefix = config.language_prefix(&config.language);
         let reports: Vec<ReportView> = site
             .reports
             .iter()
-            .map(|r| ReportView::new(r, &site.reports, &style, photos, editions.get(&r.year)))
+            .map(|r| {
+                let prefix = if r.untranslated { "" } else { prefix.as_str() };
+                ReportView::new(r, prefix, &site.reports, &style, photos, editions.get(&r.year))
+            })
             .collect();
         let mut globals = Vars::new();
         globals.insert("config", &views::ConfigView::new(config, theme));
@@ -313,8 +420,10 @@ impl<'a> Renderer<'a> {
             globals: globals.names,
             style,
             reports: report_values,
-            tags: tags::index(site),
+            tags: tags::index(site, &prefix),
             chapters: Vec::new(),
+            prefix,
+            alternates: Default::default(),
         };
         renderer.chapters = renderer.chapter_bodies();
         Ok(renderer)
@@ -331,6 +440,10 @@ impl<'a> Renderer<'a> {
                     .par_iter()
                     .map(|c| {
                         let mut errors = Vec::new();
+                        if c.untranslated {
+                            // Not rendered in this language.
+                            return ChapterBody { rendered: Rendered::default(), errors };
+                        }
                         let root = urls::root_of(&c.path);
                         let rendered = self.body(&c.body, &root, &c.photos, Some(r), &mut errors);
                         ChapterBody { rendered, errors }
@@ -349,8 +462,7 @@ impl<'a> Renderer<'a> {
         errors: &mut Vec<Diagnostic>,
     ) -> Rendered {
         let stats_path = report.map(|r| format!("{}stats/", r.path));
-        let report_dir =
-            report.map(|r| r.preface.file.trim_end_matches("_index.md").trim_end_matches('/'));
+        let report_dir = report.map(|r| r.dir());
         let cx = BodyContext {
             root,
             links: &self.site.links,
@@ -376,7 +488,12 @@ impl<'a> Renderer<'a> {
         for name in ["report", "base_href", "og_image", "json_ld"] {
             cx.insert(name, &None::<()>);
         }
-        cx.insert("root", &urls::root_of(path));
+        let root = urls::root_of(path);
+        let (switches, hreflang) = self.alternates.of(path, &self.config.language);
+        cx.insert("lang_root", &format!("{root}{}", self.prefix));
+        cx.insert("languages", &switches);
+        cx.insert("hreflang", &hreflang);
+        cx.insert("root", &root);
         cx.insert("path", path);
         cx.insert("kind", kind);
         cx.insert("page_title", title);

@@ -53,29 +53,60 @@ impl PageContext {
 
 impl<'a> Renderer<'a> {
     /// Every page of the site.
+    /// Every page of the site in the renderer's language: in a
+    /// translation's, the pages that have a translation, and the site's
+    /// own pages (home, figures, tags, search).
     pub(super) fn pages(&self) -> Vec<Page<'a>> {
         let site = self.site;
-        let mut pages = vec![Page::Home, Page::NotFound];
+        let mut pages = vec![Page::Home];
+        if self.prefix.is_empty() {
+            pages.push(Page::NotFound);
+        }
         if !site.reports.is_empty() {
             pages.push(Page::SiteStats);
         }
         for (i, r) in site.reports.iter().enumerate() {
-            pages.push(Page::Report(i));
-            pages.extend(ReportPage::ALL.map(|p| Page::Of(i, p)));
-            pages.extend((0..r.chapters.len()).map(|c| Page::Chapter(i, c)));
+            if !r.untranslated {
+                pages.push(Page::Report(i));
+                pages.extend(ReportPage::ALL.map(|p| Page::Of(i, p)));
+            }
+            let chapters = r.chapters.iter().enumerate().filter(|(_, c)| !c.untranslated);
+            pages.extend(chapters.map(|(c, _)| Page::Chapter(i, c)));
         }
         for s in site.all_sections() {
-            let listings = s.pages.len().div_ceil(s.paginate_by).max(1);
-            pages.extend((1..=listings).map(|n| Page::Section(s, n)));
-            pages.extend(s.pages.iter().map(|p| Page::Plain(p, Some(s))));
+            if !s.untranslated {
+                let listings = s.pages.len().div_ceil(s.paginate_by).max(1);
+                pages.extend((1..=listings).map(|n| Page::Section(s, n)));
+            }
+            let translated = s.pages.iter().filter(|p| !p.untranslated);
+            pages.extend(translated.map(|p| Page::Plain(p, Some(s))));
         }
-        pages.extend(site.pages.iter().map(|p| Page::Plain(p, None)));
+        let translated = site.pages.iter().filter(|p| !p.untranslated);
+        pages.extend(translated.map(|p| Page::Plain(p, None)));
         pages.push(Page::Tags);
         pages.extend((0..self.tags.len()).map(Page::Tag));
         if self.config.search {
             pages.push(Page::Search);
         }
         pages
+    }
+
+    /// A page's site path, as its context gives it, without making it.
+    pub(super) fn path_of(&self, page: &Page<'a>) -> String {
+        let site = self.site;
+        match *page {
+            Page::Home => self.prefix.clone(),
+            Page::NotFound => "404.html".to_owned(),
+            Page::Report(i) => site.reports[i].path.clone(),
+            Page::Chapter(i, c) => site.reports[i].chapters[c].path.clone(),
+            Page::Of(i, kind) => site.reports[i].page_path(kind),
+            Page::SiteStats => format!("{}stats/", self.prefix),
+            Page::Section(section, number) => section_path(section, number),
+            Page::Plain(page, _) => page.path.clone(),
+            Page::Tags => format!("{}tags/", self.prefix),
+            Page::Tag(i) => format!("{}tags/{}/", self.prefix, self.tags[i].slug),
+            Page::Search => format!("{}search/", self.prefix),
+        }
     }
 
     /// The template and variables of a page; problems in its Markdown go
@@ -95,23 +126,26 @@ impl<'a> Renderer<'a> {
             Page::Plain(page, section) => self.page(page, section, errors),
             Page::Tags => self.tags(),
             Page::Tag(i) => self.tag(i),
-            Page::Search => PageContext::new(
-                "search/".to_owned(),
-                "search.html",
-                self.base_context("search/", "search", &self.t("search")),
-            ),
+            Page::Search => {
+                let path = self.path_of(page);
+                let mut cx = self.base_context(&path, "search", &self.t("search"));
+                cx.insert("search_index", &self.prefix);
+                PageContext::new(path, "search.html", cx)
+            }
         }
     }
 
     fn home(&self, errors: &mut Vec<Diagnostic>) -> PageContext {
         let home = &self.site.home;
-        let rendered = self.body(&home.body, "", &home.photos, None, errors);
+        let path = self.prefix.clone();
+        let rendered = self.body(&home.body, &urls::root_of(&path), &home.photos, None, errors);
         let title = home.title.clone().unwrap_or_else(|| self.config.title.clone());
-        let mut cx = self.base_context("", "home", &title);
+        let mut cx = self.base_context(&path, "home", &title);
         cx.insert("home", &views::HomeView::new(home, self.photos));
         cx.insert("content", &rendered.html);
-        cx.insert("search_url", &self.config.search.then(|| urls::page("", "search/")));
-        PageContext::new(String::new(), "home.html", cx)
+        let search = format!("{}search/", self.prefix);
+        cx.insert("search_url", &self.config.search.then(|| urls::page("", &search)));
+        PageContext::new(path, "home.html", cx)
     }
 
     fn not_found(&self) -> PageContext {
@@ -120,6 +154,9 @@ impl<'a> Renderer<'a> {
         // site root where the site's address is known.
         cx.insert("base_href", &self.config.base_url.as_ref().map(|b| format!("{b}/")));
         cx.insert("canonical", &None::<()>);
+        // Its switcher leads to each language's home page; it has no
+        // alternates of its own.
+        cx.insert("hreflang", &Vec::<()>::new());
         PageContext::new("404.html".to_owned(), "404.html", cx)
     }
 
@@ -158,7 +195,7 @@ impl<'a> Renderer<'a> {
             meta::chapter(self.config, report, chapter, self.photos),
         );
         cx.insert_value("report", self.reports[i].clone());
-        cx.insert("chapter", &PageView::new(chapter));
+        cx.insert("chapter", &PageView::new(chapter, &self.prefix));
         cx.insert("content", &rendered.html);
         cx.insert("toc", &rendered.headings);
         let photos = unshown(&chapter.photos, rendered, None, self.photos);
@@ -238,8 +275,9 @@ impl<'a> Renderer<'a> {
             .chapters
             .iter()
             .zip(&self.chapters[i])
+            .filter(|(chapter, _)| !chapter.untranslated)
             .map(|(chapter, body)| PrintChapter {
-                chapter: PageView::new(chapter),
+                chapter: PageView::new(chapter, &self.prefix),
                 anchor: format!("chapter-{}", chapter.slug),
                 photos: unshown(&chapter.photos, &body.rendered, None, self.photos),
                 content: markdown::with_id_prefix(
@@ -289,7 +327,7 @@ impl<'a> Renderer<'a> {
     pub(super) fn search_items(&self) -> Vec<SearchDoc> {
         let mut out = Vec::new();
         let strings = &self.theme.strings;
-        for report in &self.site.reports {
+        for report in self.site.reports.iter().filter(|r| !r.untranslated) {
             let year = Some(report.year);
             let stats = urls::page("", &report.page_path(ReportPage::Stats));
             for g in self.figure_groups(report) {
@@ -341,7 +379,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn site_stats(&self) -> PageContext {
-        let path = "stats/".to_owned();
+        let path = self.path_of(&Page::SiteStats);
         let mut cx = self.base_context(&path, "site_stats", &self.t("statistics_across_years"));
         let (years, series) = figures::series_views(&self.site.reports, &self.style);
         cx.insert("years", &years);
@@ -355,11 +393,7 @@ impl<'a> Renderer<'a> {
         number: usize,
         errors: &mut Vec<Diagnostic>,
     ) -> PageContext {
-        let path = if number == 1 {
-            section.path.clone()
-        } else {
-            format!("{}page/{number}/", section.path)
-        };
+        let path = section_path(section, number);
         let root = urls::root_of(&path);
         let rendered = self.body(&section.body, &root, &section.photos, None, errors);
         let mut cx = self.base_context(&path, "section", &section.title);
@@ -392,7 +426,7 @@ impl<'a> Renderer<'a> {
             page.photos.first(),
             meta::page(self.config, page, self.photos),
         );
-        cx.insert("page", &PageView::new(page));
+        cx.insert("page", &PageView::new(page, &self.prefix));
         cx.insert("section", &section.map(SectionView::link));
         cx.insert("content", &rendered.html);
         cx.insert("toc", &rendered.headings);
@@ -409,14 +443,15 @@ impl<'a> Renderer<'a> {
     }
 
     fn tags(&self) -> PageContext {
-        let mut cx = self.base_context("tags/", "tags", &self.t("tags"));
+        let path = self.path_of(&Page::Tags);
+        let mut cx = self.base_context(&path, "tags", &self.t("tags"));
         cx.insert("tags", &self.tags);
-        PageContext::new("tags/".to_owned(), "tags.html", cx)
+        PageContext::new(path, "tags.html", cx)
     }
 
     fn tag(&self, i: usize) -> PageContext {
         let tag = &self.tags[i];
-        let path = format!("tags/{}/", tag.slug);
+        let path = self.path_of(&Page::Tag(i));
         let title = format!("{} · {}", self.t("tags"), tag.name);
         let mut cx = self.base_context(&path, "tag", &title);
         cx.insert("tag", tag);
@@ -440,4 +475,9 @@ fn archival_text(page: &content::Page, rendered: &Rendered, photos: &[PhotoView]
         text.push_str(field);
     }
     text
+}
+
+/// The site path of listing page `number` (1-based) of a section.
+fn section_path(section: &Section, number: usize) -> String {
+    if number == 1 { section.path.clone() } else { format!("{}page/{number}/", section.path) }
 }

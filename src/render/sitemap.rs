@@ -7,6 +7,7 @@
 use serde::Serialize;
 use tera::Tera;
 
+use super::languages::Alternates;
 use super::{Vars, templates, urls};
 use crate::config::Config;
 use crate::content::{ReportPage, Site};
@@ -22,6 +23,15 @@ pub struct SitemapEntry {
     pub loc: String,
     /// The day it last changed, where known: `2024-09-12`.
     pub lastmod: Option<String>,
+    /// The page in each language that has it, `x-default` too, where more
+    /// than one has: (language, address).
+    pub alternates: Vec<Alternate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Alternate {
+    pub hreflang: String,
+    pub href: String,
 }
 
 /// The Atom feed: the reports and the dated pages of plain sections,
@@ -57,10 +67,11 @@ pub(super) struct MachineFile {
     pub vars: Vars,
 }
 
-/// The machine-read files of the site (the feed where `feed` is on).
-pub(super) fn files(site: &Site, config: &Config) -> Vec<MachineFile> {
+/// The machine-read files of the site (the feed where `feed` is on):
+/// the sitemap lists `entries`, the pages of every language.
+pub(super) fn files(entries: &[SitemapEntry], site: &Site, config: &Config) -> Vec<MachineFile> {
     let mut sitemap = Vars::new();
-    sitemap.insert("entries", &entries(site, config));
+    sitemap.insert("entries", entries);
     let mut files = vec![MachineFile { name: "sitemap.xml", vars: sitemap }];
     if config.feed {
         let mut atom = Vars::new();
@@ -78,12 +89,13 @@ pub(super) fn files(site: &Site, config: &Config) -> Vec<MachineFile> {
 pub(super) fn render(
     tera: &Tera,
     theme: &Theme,
+    entries: &[SitemapEntry],
     site: &Site,
     config: &Config,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<OutputFile> {
     let mut out = Vec::new();
-    for file in files(site, config) {
+    for file in files(entries, site, config) {
         let mut bytes = Vec::new();
         match tera.render_to(file.name, &file.vars.cx, &mut bytes) {
             Ok(()) => out.push(OutputFile::bytes(file.name, bytes)),
@@ -93,41 +105,81 @@ pub(super) fn render(
     out
 }
 
-/// Every page of the site, in the order the sitemap lists them: the home
-/// page, each report with its own pages and chapters, plain sections with
-/// their pages, pages under `content/`, the figures across the years and
-/// the tags.
-pub fn entries(site: &Site, config: &Config) -> Vec<SitemapEntry> {
-    let mut pages: Vec<(String, Option<String>)> = vec![(String::new(), None)];
+/// The Atom feed of one of the site's other languages, `/TAG/atom.xml`.
+pub(super) fn feed_file(
+    tera: &Tera,
+    theme: &Theme,
+    site: &Site,
+    config: &Config,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<OutputFile> {
+    if !config.feed {
+        return None;
+    }
+    let mut atom = Vars::new();
+    atom.insert("feed", &feed(site, config));
+    let mut bytes = Vec::new();
+    match tera.render_to("atom.xml", &atom.cx, &mut bytes) {
+        Ok(()) => Some(OutputFile::bytes(format!("{}atom.xml", prefix(config)), bytes)),
+        Err(e) => {
+            errors.push(templates::error(theme, &e, Some("atom.xml")));
+            None
+        }
+    }
+}
+
+/// The path prefix of the language `config` renders.
+fn prefix(config: &Config) -> String {
+    config.language_prefix(&config.language)
+}
+
+/// Every page of the site in the language `config` renders, in the order
+/// the sitemap lists them: the home page, each report with its own pages
+/// and chapters, plain sections with their pages, pages under `content/`,
+/// the figures across the years and the tags. In a translation's site,
+/// the pages with a translation.
+pub fn entries(site: &Site, config: &Config, alternates: &Alternates) -> Vec<SitemapEntry> {
+    let prefix = prefix(config);
+    let mut pages: Vec<(String, Option<String>)> = vec![(prefix.clone(), None)];
     for r in &site.reports {
         let date = r.date.map(|d| d.first_day());
-        pages.push((r.path.clone(), date.clone()));
-        for page in ReportPage::ALL {
-            pages.push((r.page_path(page), date.clone()));
+        if !r.untranslated {
+            pages.push((r.path.clone(), date.clone()));
+            for page in ReportPage::ALL {
+                pages.push((r.page_path(page), date.clone()));
+            }
         }
-        for c in &r.chapters {
+        for c in r.chapters.iter().filter(|c| !c.untranslated) {
             pages.push((c.path.clone(), c.date.map(|d| d.first_day()).or(date.clone())));
         }
     }
     for s in site.all_sections() {
-        pages.push((s.path.clone(), None));
-        for p in &s.pages {
+        if !s.untranslated {
+            pages.push((s.path.clone(), None));
+        }
+        for p in s.pages.iter().filter(|p| !p.untranslated) {
             pages.push((p.path.clone(), p.date.map(|d| d.first_day())));
         }
     }
-    for p in &site.pages {
+    for p in site.pages.iter().filter(|p| !p.untranslated) {
         pages.push((p.path.clone(), p.date.map(|d| d.first_day())));
     }
     if !site.reports.is_empty() {
-        pages.push(("stats/".to_owned(), None));
+        pages.push((format!("{prefix}stats/"), None));
     }
-    pages.push(("tags/".to_owned(), None));
+    pages.push((format!("{prefix}tags/"), None));
     let base = config.base_url.as_deref().unwrap_or("");
+    let loc = |path: &str| format!("{base}/{}", urls::encode_path(path));
     pages
         .into_iter()
         .map(|(path, lastmod)| SitemapEntry {
-            loc: format!("{base}/{}", urls::encode_path(&path)),
+            loc: loc(&path),
             lastmod,
+            alternates: alternates
+                .paths(&path, &config.language)
+                .into_iter()
+                .map(|(hreflang, path)| Alternate { hreflang, href: loc(&path) })
+                .collect(),
         })
         .collect()
 }
@@ -141,7 +193,7 @@ pub fn feed(site: &Site, config: &Config) -> FeedView {
     let at_midnight = |day: String| format!("{day}T00:00:00Z");
     // (date, path, entry), to sort by the first two.
     let mut dated: Vec<(String, &str, FeedEntry)> = Vec::new();
-    for r in &site.reports {
+    for r in site.reports.iter().filter(|r| !r.untranslated) {
         let date = r.date.map(|d| d.first_day()).unwrap_or_else(|| format!("{:04}-12-31", r.year));
         let entry = FeedEntry {
             title: r.title.clone(),
@@ -153,7 +205,7 @@ pub fn feed(site: &Site, config: &Config) -> FeedView {
         dated.push((date, &r.path, entry));
     }
     for s in site.all_sections() {
-        for p in &s.pages {
+        for p in s.pages.iter().filter(|p| !p.untranslated) {
             let Some(date) = p.date.map(|d| d.first_day()) else { continue };
             let entry = FeedEntry {
                 title: p.title.clone(),
@@ -168,9 +220,10 @@ pub fn feed(site: &Site, config: &Config) -> FeedView {
     dated.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     let updated =
         dated.first().map_or_else(|| "1970-01-01".to_owned(), |(date, _, _)| date.clone());
+    let prefix = prefix(config);
     FeedView {
-        url: url(""),
-        self_url: url("atom.xml"),
+        url: url(&prefix),
+        self_url: url(&format!("{prefix}atom.xml")),
         updated: at_midnight(updated),
         entries: dated.into_iter().map(|(_, _, entry)| entry).collect(),
     }

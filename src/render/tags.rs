@@ -38,24 +38,26 @@ pub fn slug(tag: &str) -> String {
     if slug.is_empty() { "tag".to_owned() } else { slug }
 }
 
-pub fn link(tag: &str) -> TagLink {
-    TagLink { name: tag.to_owned(), url: urls::page("", &format!("tags/{}/", slug(tag))) }
+/// A tag's link; `prefix` is its language's (`en/`, or empty).
+pub fn link(tag: &str, prefix: &str) -> TagLink {
+    TagLink { name: tag.to_owned(), url: urls::page("", &format!("{prefix}tags/{}/", slug(tag))) }
 }
 
-pub fn links(tags: &[String]) -> Vec<TagLink> {
-    tags.iter().map(|t| link(t)).collect()
+pub fn links(tags: &[String], prefix: &str) -> Vec<TagLink> {
+    tags.iter().map(|t| link(t, prefix)).collect()
 }
 
-/// Every tag of the site, by slug; items in site order (reports newest
-/// first, then sections and pages).
-pub fn index(site: &Site) -> Vec<TagView> {
+/// Every tag of the site in the language whose prefix is `prefix`, by
+/// slug; items in site order (reports newest first, then sections and
+/// pages). Pages without a translation are not in a translation's tags.
+pub fn index(site: &Site, prefix: &str) -> Vec<TagView> {
     let mut by_slug: BTreeMap<String, TagView> = BTreeMap::new();
     let mut add = |tags: &[String], item: TaggedItem| {
         for tag in tags {
             let slug = slug(tag);
             let view = by_slug.entry(slug.clone()).or_insert_with(|| TagView {
                 name: tag.clone(),
-                url: urls::page("", &format!("tags/{slug}/")),
+                url: urls::page("", &format!("{prefix}tags/{slug}/")),
                 slug,
                 items: Vec::new(),
             });
@@ -71,6 +73,9 @@ pub fn index(site: &Site) -> Vec<TagView> {
         summary: p.summary.clone(),
     };
     for r in &site.reports {
+        if r.untranslated {
+            continue;
+        }
         add(
             &r.tags,
             TaggedItem {
@@ -80,16 +85,16 @@ pub fn index(site: &Site) -> Vec<TagView> {
                 summary: r.summary.clone(),
             },
         );
-        for c in &r.chapters {
+        for c in r.chapters.iter().filter(|c| !c.untranslated) {
             add(&c.tags, page_item(c, Some(r.year)));
         }
     }
     for s in site.all_sections() {
-        for p in &s.pages {
+        for p in s.pages.iter().filter(|p| !p.untranslated) {
             add(&p.tags, page_item(p, None));
         }
     }
-    for p in &site.pages {
+    for p in site.pages.iter().filter(|p| !p.untranslated) {
         add(&p.tags, page_item(p, None));
     }
     by_slug.into_values().collect()

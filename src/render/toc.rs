@@ -14,6 +14,9 @@ pub struct ChapterLink {
     pub summary: Option<String>,
     pub date: Option<Date>,
     pub url: String,
+    /// A page with no translation in the language being shown: the link
+    /// leads to the default language's page.
+    pub untranslated: bool,
 }
 
 impl ChapterLink {
@@ -25,6 +28,7 @@ impl ChapterLink {
             summary: p.summary.clone(),
             date: p.date,
             url: urls::page("", &p.path),
+            untranslated: p.untranslated,
         }
     }
 }

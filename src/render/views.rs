@@ -266,14 +266,15 @@ pub struct PageView<'a> {
 }
 
 impl<'a> PageView<'a> {
-    pub fn new(p: &'a Page) -> Self {
+    /// `prefix` is the page's language's (`en/`, or empty).
+    pub fn new(p: &'a Page, prefix: &str) -> Self {
         PageView {
             title: &p.title,
             number: p.number,
             slug: &p.slug,
             summary: p.summary.as_deref(),
             date: p.date,
-            tags: tags::links(&p.tags),
+            tags: tags::links(&p.tags, prefix),
             archival: (!p.archival.is_empty()).then_some(&p.archival),
             extra: &p.extra,
             url: urls::page("", &p.path),
@@ -309,9 +310,11 @@ pub struct ReportView {
 }
 
 impl ReportView {
-    /// `pdf` is the size of the report's published PDF edition.
+    /// `pdf` is the size of the report's published PDF edition; `prefix`
+    /// its language's (`en/`, or empty).
     pub fn new(
         r: &Report,
+        prefix: &str,
         reports: &[Report],
         style: &FigureStyle,
         plan: &Plan,
@@ -326,7 +329,7 @@ impl ReportView {
             summary: r.summary.clone(),
             cover: r.cover.as_ref().map(|p| PhotoView::new(p, plan)),
             photo_credit: r.photo_credit.clone(),
-            tags: tags::links(&r.tags),
+            tags: tags::links(&r.tags, prefix),
             url: urls::page("", &r.path),
             stats_url: urls::page("", &r.page_path(ReportPage::Stats)),
             chronicle_url: urls::page("", &r.page_path(ReportPage::Chronicle)),

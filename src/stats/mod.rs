@@ -11,13 +11,28 @@ use crate::content::{Quantity, Report, Scale, Stat};
 
 /// The 万 or 亿 a figure's value is counted in, whether `scale:` or its
 /// unit says it, and the unit that is left: `value: 2.83, scale: 万, unit:
-/// 人次` and `value: 2.83, unit: 万人次` are both 人次 in 万.
+/// 人次` and `value: 2.83, unit: 万人次` are both 人次 in 万. The 万 comes
+/// from the unit in the site's default language, so a translated unit
+/// (`en: visits`) counts the same.
 pub fn magnitude(stat: &Stat) -> (Option<Scale>, &str) {
     let unit = stat.unit.as_deref().unwrap_or("");
     match stat.scale {
         Some(s) => (Some(s), unit),
-        None => Scale::split_unit(unit),
+        None => (Scale::split_unit(base_unit(stat)).0, Scale::split_unit(unit).1),
     }
+}
+
+/// A figure's unit in the site's default language, without its 万 or 亿:
+/// what tells whether two figures measure the same thing.
+fn measure(stat: &Stat) -> &str {
+    match stat.scale {
+        Some(_) => base_unit(stat),
+        None => Scale::split_unit(base_unit(stat)).1,
+    }
+}
+
+fn base_unit(stat: &Stat) -> &str {
+    stat.base_unit.as_deref().unwrap_or("")
 }
 
 /// What a figure's value is multiplied by to give its real number: 10⁴ for
@@ -97,7 +112,7 @@ pub fn incomparable(a: &Stat, b: &Stat) -> Option<Incomparable> {
         Some(Incomparable::Range)
     } else if a.per != b.per {
         Some(Incomparable::Rate)
-    } else if magnitude(a).1 != magnitude(b).1 {
+    } else if measure(a) != measure(b) {
         Some(Incomparable::Unit)
     } else {
         None
@@ -237,6 +252,7 @@ pub(crate) mod testing {
             draft: false,
             photos: vec![],
             extra: Default::default(),
+            untranslated: false,
             chapters: vec![],
             stats,
             unread_stats: vec![],
@@ -263,6 +279,7 @@ pub(crate) mod testing {
             label: "l".into(),
             quantity: Quantity::One(Number::parse(value).expect("a number")),
             unit: (!unit.is_empty()).then(|| unit.into()),
+            base_unit: (!unit.is_empty()).then(|| unit.into()),
             scale: None,
             approx: None,
             per: None,

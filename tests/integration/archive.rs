@@ -84,7 +84,9 @@ fn search_index_holds_pages_figures_events_and_captions() {
     assert!(archive[2].is_null(), "a page of no report has no year");
     // Loaded by script elements, not fetch; no file of the index is large.
     let page = read(&out, "search/index.html");
-    assert!(page.contains("<script src=\"../assets/search.js\" data-root=\"../\"></script>"));
+    assert!(page.contains(
+        "<script src=\"../assets/search.js\" data-root=\"../\" data-index=\"\"></script>"
+    ));
     assert!(index.largest < 64 * 1024, "{} bytes", index.largest);
 }
 

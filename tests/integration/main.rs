@@ -14,6 +14,7 @@ mod import;
 #[cfg(unix)]
 mod interrupted;
 mod invalid;
+mod languages;
 mod messages;
 mod new;
 mod output;

@@ -56,8 +56,19 @@ const SNIPPET_SOURCE: usize = 1000;
 /// five of them.
 const SHARD_BYTES: usize = 16 * 1024;
 
-/// The index's files, from every entry of the site.
-pub fn files(mut docs: Vec<SearchDoc>) -> Vec<OutputFile> {
+/// The index's files, from every entry of the site in one language, under
+/// `prefix` (`en/`, or empty for the default language).
+pub fn files(docs: Vec<SearchDoc>, prefix: &str) -> Vec<OutputFile> {
+    let mut files = index_files(docs);
+    if !prefix.is_empty() {
+        for file in &mut files {
+            file.path = format!("{prefix}{}", file.path);
+        }
+    }
+    files
+}
+
+fn index_files(mut docs: Vec<SearchDoc>) -> Vec<OutputFile> {
     // Newest year first, entries without a year last; otherwise as made.
     docs.sort_by_key(|d| std::cmp::Reverse(d.y.unwrap_or(i32::MIN)));
     let count = docs.len() as u32;
@@ -226,7 +237,7 @@ mod tests {
             doc("新", Some(2024), "葡萄"),
             doc("新二", Some(2024), "酒"),
         ];
-        let files = files(docs);
+        let files = files(docs, "");
         let meta = file(&files, "search/meta.js");
         assert!(meta.contains("\"years\":[[2024,0,2],[2023,2,3]]"), "{meta}");
         assert!(meta.contains("\"shards\":1,\"chunk\":4,\"entries\":4"), "{meta}");

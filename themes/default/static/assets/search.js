@@ -12,6 +12,7 @@
   "use strict";
   var script = document.currentScript;
   var root = (script && script.getAttribute("data-root")) || "";
+  var index = (script && script.getAttribute("data-index")) || "";
   var input = document.getElementById("q");
   var yearSelect = document.getElementById("year");
   var list = document.getElementById("search-results");
@@ -43,7 +44,7 @@
     if (!loading[path]) {
       loading[path] = new Promise(function (resolve) {
         var s = document.createElement("script");
-        s.src = root + path;
+        s.src = root + index + path;
         s.onload = function () { resolve(true); };
         // A file that failed to load is tried again by the next query.
         s.onerror = function () { delete loading[path]; s.remove(); resolve(false); };
