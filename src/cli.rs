@@ -92,6 +92,9 @@ pub enum Command {
         /// Include drafts (a report or chapters marked `draft: true`), to proofread them
         #[arg(long)]
         drafts: bool,
+        /// The edition in one of the site's other languages (`languages:` of site.yaml), such as en [default: the site's language]
+        #[arg(long)]
+        language: Option<String>,
     },
     /// Turn an existing report (Word .docx, .md, .txt or .html) into a draft report; never overwrites
     ///

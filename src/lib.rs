@@ -78,7 +78,10 @@ pub fn template_contexts(options: &BuildOptions) -> Result<Vec<render::TemplateC
     // With `pdf: true`, each report's pages link its edition: its size
     // here stands in for one typeset.
     if loaded.config.pdf.publish {
-        loaded.editions = loaded.site.reports.iter().map(|r| (r.year, 0)).collect();
+        let reports = loaded.site.reports.iter();
+        let translated = loaded.site.translations.iter().flat_map(|(_, t)| &t.reports);
+        let paths = reports.chain(translated.filter(|r| !r.untranslated)).map(|r| r.path.clone());
+        loaded.editions = paths.map(|path| (path, 0)).collect();
     }
     Ok(render::template_contexts(loaded.input())?)
 }
@@ -129,17 +132,42 @@ pub fn pdf(
     year: i32,
     output: Option<&std::path::Path>,
     drafts: bool,
+    language: Option<&str>,
 ) -> Result<pdf::Written, Error> {
     let mut options = BuildOptions::new(root);
     options.drafts = drafts;
     let loaded = pipeline::load(&options)?;
-    let report = find_report(&loaded.site, Some(year))?;
+    let translations = render::Translations::new(loaded.input());
+    let inputs = translations.inputs(loaded.input());
+    let (input, suffix) = match language {
+        None => (inputs[0], String::new()),
+        Some(tag) => {
+            let found = inputs.iter().find(|i| i.config.language.eq_ignore_ascii_case(tag));
+            let languages: Vec<&str> = loaded.config.all_languages().collect();
+            let input = found.ok_or_else(|| {
+                Diagnostic::new("site.yaml", crate::tr!("site-pdf-no-language", language = tag))
+                    .hint(crate::tr!("site-pdf-languages", languages = languages.join(", ")))
+            })?;
+            let prefix = loaded.config.language_prefix(&input.config.language);
+            (*input, prefix.trim_end_matches('/').to_owned())
+        }
+    };
+    let report = find_report(input.site, Some(year))?;
+    if report.untranslated {
+        return Err(Diagnostic::new(
+            format!("content/{}", report.preface.file),
+            crate::tr!("site-pdf-untranslated", year = year, language = suffix.as_str()),
+        )
+        .hint(crate::tr!("site-pdf-untranslated-hint", language = suffix.as_str()))
+        .into());
+    }
     let fonts = pdf::find_fonts(&loaded.config, root)?;
     let cache = images::Cache::open(root, None)?;
-    let photos = pdf::print_photos(loaded.input(), report, &cache)?;
-    let edition = pdf::typeset(loaded.input(), report, &photos, &fonts)?;
-    // `--output DIR` (or `DIR/`) writes DIR/YEAR.pdf.
-    let name = format!("{year}.pdf");
+    let photos = pdf::print_photos(input, report, &cache)?;
+    let edition = pdf::typeset(input, report, &photos, &fonts)?;
+    // `--output DIR` (or `DIR/`) writes DIR/YEAR.pdf (YEAR.en.pdf).
+    let name =
+        if suffix.is_empty() { format!("{year}.pdf") } else { format!("{year}.{suffix}.pdf") };
     let path = match output {
         Some(p) if p.is_dir() || p.as_os_str().to_string_lossy().ends_with('/') => p.join(name),
         Some(p) => p.to_path_buf(),

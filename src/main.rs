@@ -84,7 +84,9 @@ fn main() -> ExitCode {
             let options = annals::import::ImportOptions { file, year, root, dry_run };
             annals::import::import(&options).map(|imported| print_import(&imported, dry_run))
         }
-        Command::Pdf { year, root, output, drafts } => pdf(year, &root, output.as_deref(), drafts),
+        Command::Pdf { year, root, output, drafts, language } => {
+            pdf(year, &root, output.as_deref(), drafts, language.as_deref())
+        }
         Command::Completions { shell } => {
             let shell: clap_complete::Shell = shell.into();
             clap_complete::generate(shell, &mut Cli::command(), "annals", &mut std::io::stdout());
@@ -101,8 +103,14 @@ fn main() -> ExitCode {
 }
 
 #[cfg(feature = "pdf")]
-fn pdf(year: i32, root: &Path, output: Option<&Path>, drafts: bool) -> Result<(), annals::Error> {
-    annals::pdf(root, year, output, drafts).map(|w| {
+fn pdf(
+    year: i32,
+    root: &Path,
+    output: Option<&Path>,
+    drafts: bool,
+    language: Option<&str>,
+) -> Result<(), annals::Error> {
+    annals::pdf(root, year, output, drafts, language).map(|w| {
         println!(
             "{}",
             tr!(
@@ -117,7 +125,7 @@ fn pdf(year: i32, root: &Path, output: Option<&Path>, drafts: bool) -> Result<()
 }
 
 #[cfg(not(feature = "pdf"))]
-fn pdf(_: i32, _: &Path, _: Option<&Path>, _: bool) -> Result<(), annals::Error> {
+fn pdf(_: i32, _: &Path, _: Option<&Path>, _: bool, _: Option<&str>) -> Result<(), annals::Error> {
     Err(annals::pdf_missing().into())
 }
 

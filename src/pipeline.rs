@@ -18,9 +18,9 @@ pub struct Loaded {
     pub theme: theme::Theme,
     pub site: content::Site,
     pub photos: images::Plan,
-    /// The size of each report's PDF edition made for this build, by year
-    /// (`pdf: true`), for the report pages' links to it.
-    pub editions: std::collections::BTreeMap<i32, u64>,
+    /// The size of each report's PDF edition made for this build, by the
+    /// report's site path (`pdf: true`), for the report pages' links to it.
+    pub editions: std::collections::BTreeMap<String, u64>,
 }
 
 impl Loaded {
@@ -98,12 +98,18 @@ fn publish_editions(
 ) -> Result<(), Error> {
     let fonts = crate::pdf::find_fonts(&loaded.config, &options.root)?;
     let cache = images::Cache::open(&options.root, options.cache_dir.as_deref())?;
-    for (year, file) in crate::pdf::editions(loaded.input(), &fonts, &cache)? {
-        if let crate::output::FileContent::Bytes(bytes) = &file.content {
-            loaded.editions.insert(year, bytes.len() as u64);
+    let input = loaded.input();
+    let translations = render::Translations::new(input);
+    let mut editions = std::collections::BTreeMap::new();
+    for input in translations.inputs(input) {
+        for (path, file) in crate::pdf::editions(input, &fonts, &cache)? {
+            if let crate::output::FileContent::Bytes(bytes) = &file.content {
+                editions.insert(path, bytes.len() as u64);
+            }
+            sink.put(file)?;
         }
-        sink.put(file)?;
     }
+    loaded.editions = editions;
     Ok(())
 }
 
@@ -123,9 +129,12 @@ pub fn verify_editions(
     if !loaded.config.pdf.publish {
         return Vec::new();
     }
+    let input = loaded.input();
+    let translations = render::Translations::new(input);
+    let inputs = translations.inputs(input);
     #[cfg(feature = "pdf")]
     let problems = match crate::pdf::find_fonts(&loaded.config, &options.root) {
-        Ok(fonts) => crate::pdf::verify(loaded.input(), &fonts),
+        Ok(fonts) => inputs.iter().flat_map(|input| crate::pdf::verify(*input, &fonts)).collect(),
         Err(d) => vec![d],
     };
     #[cfg(not(feature = "pdf"))]
@@ -133,13 +142,15 @@ pub fn verify_editions(
         let _ = options;
         vec![crate::pdf_missing()]
     };
-    for report in &loaded.site.reports {
-        loaded.editions.insert(report.year, 0);
+    let mut editions = std::collections::BTreeMap::new();
+    for report in inputs.iter().flat_map(|i| &i.site.reports).filter(|r| !r.untranslated) {
+        editions.insert(report.path.clone(), 0);
         let file = OutputFile::bytes(format!("{}report.pdf", report.path), Vec::new());
         if let Err(e) = sink.put(file) {
             return vec![e.into()];
         }
     }
+    loaded.editions = editions;
     problems
 }
 

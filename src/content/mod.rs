@@ -454,6 +454,17 @@ impl ReportPage {
 pub const SITE_RESERVED: [&str; 4] = ["tags", "search", "stats", "assets"];
 
 impl Report {
+    /// The report as its language publishes it: in a translation's site,
+    /// with its translated chapters only.
+    pub fn published(&self) -> std::borrow::Cow<'_, Report> {
+        if self.chapters.iter().all(|c| !c.untranslated) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut report = self.clone();
+        report.chapters.retain(|c| !c.untranslated);
+        std::borrow::Cow::Owned(report)
+    }
+
     /// Its folder, relative to `content/`: `2024`.
     pub fn dir(&self) -> &str {
         parent(&self.preface.file)

@@ -56,22 +56,25 @@ pub fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     })
 }
 
-/// Every report's edition, for a build with `pdf: true` in site.yaml: the
-/// files `YEAR/report.pdf`, by year.
+/// Every report's edition in the language of `input`, for a build with
+/// `pdf: true` in site.yaml: the files `YEAR/report.pdf` (`en/YEAR/…`), by
+/// the report's site path. A translation's report without a translation
+/// has none.
 pub fn editions(
     input: Input<'_>,
     fonts: &Fonts,
     cache: &Cache,
-) -> Result<Vec<(i32, OutputFile)>, Diagnostics> {
-    let results: Vec<Result<(i32, OutputFile), Diagnostics>> = input
+) -> Result<Vec<(String, OutputFile)>, Diagnostics> {
+    let results: Vec<Result<(String, OutputFile), Diagnostics>> = input
         .site
         .reports
         .par_iter()
+        .filter(|report| !report.untranslated)
         .map(|report| {
             let photos = print_photos(input, report, cache)?;
             let pdf = typeset(input, report, &photos, fonts)?;
             let path = format!("{}{FILE_NAME}", report.path);
-            Ok((report.year, OutputFile::bytes(path, pdf.bytes)))
+            Ok((report.path.clone(), OutputFile::bytes(path, pdf.bytes)))
         })
         .collect();
     let mut files = Vec::new();
@@ -181,6 +184,7 @@ pub fn typeset(
     photos: &PrintPhotos,
     fonts: &Fonts,
 ) -> Result<Pdf, Diagnostics> {
+    let report = &report.published();
     let (world, origins) = world(input, report, photos, fonts)?;
     let paged = compile(&world, &origins)?;
     let options = typst_pdf::PdfOptions {
@@ -203,6 +207,7 @@ pub fn verify(input: Input<'_>, fonts: &Fonts) -> Vec<Diagnostic> {
         .site
         .reports
         .par_iter()
+        .filter(|report| !report.untranslated)
         .flat_map_iter(|report| {
             let photos: PrintPhotos = report
                 .all_photos()

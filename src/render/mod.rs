@@ -50,8 +50,9 @@ pub struct Input<'a> {
     pub theme: &'a Theme,
     /// What every photo is published as.
     pub photos: &'a Plan,
-    /// The size in bytes of each report's published PDF edition, by year.
-    pub editions: &'a std::collections::BTreeMap<i32, u64>,
+    /// The size in bytes of each report's published PDF edition, by the
+    /// report's site path (`2024/`, `en/2024/`).
+    pub editions: &'a std::collections::BTreeMap<String, u64>,
 }
 
 /// Renders every file of the site into `sink` as soon as it is made, in
@@ -61,8 +62,8 @@ pub struct Input<'a> {
 /// that cannot take a file. Each language of the site is rendered in turn,
 /// the default one at the root, the others under `/TAG/`.
 pub fn render_to(input: Input<'_>, sink: &dyn Sink) -> Result<Vec<Diagnostic>, crate::Error> {
-    let settings = Settings::new(input);
-    let mut renderers = settings.renderers(input)?;
+    let translations = Translations::new(input);
+    let mut renderers = renderers(&translations.inputs(input))?;
     let alternates = Arc::new(Alternates::new(renderers.iter().map(Renderer::language).collect()));
     let mut errors = Vec::new();
     for renderer in &mut renderers {
@@ -106,35 +107,36 @@ fn sitemap_entries(
 }
 
 /// The settings and strings of each of the site's other languages, made
-/// once for rendering in them.
-struct Settings {
-    translations: Vec<(Config, Theme)>,
+/// once for rendering (or typesetting) in them.
+pub struct Translations {
+    settings: Vec<(Config, Theme)>,
 }
 
-impl Settings {
-    fn new(input: Input<'_>) -> Self {
-        let translations = input
+impl Translations {
+    pub fn new(input: Input<'_>) -> Self {
+        let settings = input
             .site
             .translations
             .iter()
             .map(|(tag, _)| (input.config.for_language(tag), input.theme.in_language(tag)))
             .collect();
-        Settings { translations }
+        Translations { settings }
     }
 
-    /// A renderer for each language, the default one first.
-    fn renderers<'a>(&'a self, input: Input<'a>) -> Result<Vec<Renderer<'a>>, Diagnostic> {
-        let no_editions = &EMPTY_EDITIONS;
-        let mut renderers = vec![Renderer::new(input)?];
-        for ((_, site), (config, theme)) in input.site.translations.iter().zip(&self.translations) {
-            let input = Input { site, config, theme, editions: no_editions, ..input };
-            renderers.push(Renderer::new(input)?);
+    /// What each language renders from, the default language first.
+    pub fn inputs<'a>(&'a self, input: Input<'a>) -> Vec<Input<'a>> {
+        let mut inputs = vec![input];
+        for ((_, site), (config, theme)) in input.site.translations.iter().zip(&self.settings) {
+            inputs.push(Input { site, config, theme, ..input });
         }
-        Ok(renderers)
+        inputs
     }
 }
 
-static EMPTY_EDITIONS: std::collections::BTreeMap<i32, u64> = std::collections::BTreeMap::new();
+/// A renderer for each language.
+fn renderers<'a>(inputs: &[Input<'a>]) -> Result<Vec<Renderer<'a>>, Diagnostic> {
+    inputs.iter().map(|input| Renderer::new(*input)).collect()
+}
 
 impl Renderer<'_> {
     /// Renders the pages of this renderer's language, with its reports'
@@ -206,8 +208,8 @@ pub struct TemplateContext {
 /// The context of every page the site would render, without rendering.
 #[doc(hidden)]
 pub fn template_contexts(input: Input<'_>) -> Result<Vec<TemplateContext>, Diagnostics> {
-    let settings = Settings::new(input);
-    let mut renderers = settings.renderers(input)?;
+    let translations = Translations::new(input);
+    let mut renderers = renderers(&translations.inputs(input))?;
     let alternates = Arc::new(Alternates::new(renderers.iter().map(Renderer::language).collect()));
     let mut all_globals = Vec::new();
     for renderer in &mut renderers {
@@ -397,7 +399,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|r| {
                 let prefix = if r.untranslated { "" } else { prefix.as_str() };
-                ReportView::new(r, prefix, &site.reports, &style, photos, editions.get(&r.year))
+                ReportView::new(r, prefix, &site.reports, &style, photos, editions.get(&r.path))
             })
             .collect();
         let mut globals = Vars::new();

@@ -463,3 +463,66 @@ fn a_draft_report_is_typeset_with_drafts_and_a_folder_takes_year_pdf() {
     succeeded(&run(&["--drafts"]));
     assert!(Pdf::open(&dir.path().join("2025.pdf")).page_of("草稿", 1).is_some());
 }
+
+/// The two-language fixture: `annals pdf YEAR --language en` typesets the
+/// English report (its translated chapters), and `pdf: true` publishes an
+/// edition per language, each linked from its report's pages.
+#[test]
+fn each_language_has_its_edition() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    for (rel, bytes) in crate::support::tree(&fixture("languages")) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    let cache = dir.path().join("cache");
+    let pdf = |args: &[&str]| {
+        annals(&cache)
+            .current_dir(dir.path())
+            .args(["pdf", "--root"])
+            .arg(&root)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = pdf(&["2024", "--language", "en"]);
+    succeeded(&out);
+    let english = Pdf::open(&dir.path().join("2024.en.pdf"));
+    let all: String = (1..=english.pages()).map(|n| english.text(n)).collect();
+    for text in ["TheYear2024inReview", "Studysessions", "nearly260,000yuan", "Plenarysession"] {
+        assert!(all.contains(text), "`{text}` not in the English edition: {all}");
+    }
+    assert!(!all.contains("提交提案"), "an untranslated chapter is in the English edition");
+    // A language the site does not have; a report with no translation.
+    let out = pdf(&["2024", "--language", "fr"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`fr` is not a language of this site"));
+    let out = pdf(&["2023", "--language", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("the report of 2023 has no `en` translation"), "{stderr}");
+
+    let config = std::fs::read_to_string(root.join("site.yaml")).unwrap();
+    std::fs::write(root.join("site.yaml"), format!("{config}pdf: true\n")).unwrap();
+    let public = dir.path().join("public");
+    let out = annals(&cache)
+        .args(["build", "--root"])
+        .arg(&root)
+        .arg("--output")
+        .arg(&public)
+        .output()
+        .unwrap();
+    succeeded(&out);
+    for (edition, page) in [
+        ("2024/report.pdf", "2024/index.html"),
+        ("en/2024/report.pdf", "en/2024/index.html"),
+        ("2023/report.pdf", "2023/index.html"),
+    ] {
+        assert!(public.join(edition).is_file(), "{edition} missing");
+        assert!(read(&public, page).contains("report.pdf\" type=\"application/pdf\""), "{page}");
+    }
+    assert!(!public.join("en/2023").exists());
+    let published = Pdf::open(&public.join("en/2024/report.pdf"));
+    assert!(published.page_of("The Year 2024 in Review", 1).is_some());
+}
