@@ -92,6 +92,33 @@ def gen_text(out, years, pages):
     print(f"wrote {years} years x {per_year} pages to {out}/annals and {out}/hugo")
 
 
+def translate(out):
+    """Makes the text corpus of `out` a site in two languages: an English
+    translation (`.en.md`) beside every Markdown file, for annals and Hugo
+    alike, and the second language in both configurations."""
+    for flavour in ("annals", "hugo"):
+        root = os.path.join(out, flavour)
+        for folder, _, files in os.walk(os.path.join(root, "content")):
+            for name in files:
+                if not name.endswith(".md") or name.endswith(".en.md"):
+                    continue
+                with open(os.path.join(folder, name), encoding="utf-8") as f:
+                    text = f.read()
+                _, front, body = text.split("---\n", 2)
+                title = next(l for l in front.splitlines() if l.startswith("title:"))[len("title:"):].strip()
+                # A translation's front matter gives its text only.
+                write(os.path.join(folder, name[:-3] + ".en.md"), f"---\ntitle: English {title}\n---\n{body}")
+        if flavour == "annals":
+            with open(os.path.join(root, "site.yaml"), "a", encoding="utf-8") as f:
+                f.write("languages:\n  en:\n    title: Benchmark in English\n")
+            theme = os.path.join(root, "themes", "minimal", "i18n")
+            shutil.copy(os.path.join(theme, "zh-CN.yaml"), os.path.join(theme, "en.yaml"))
+        else:
+            with open(os.path.join(root, "config.yaml"), "a", encoding="utf-8") as f:
+                f.write("defaultContentLanguage: zh\nlanguages:\n  zh:\n    weight: 1\n  en:\n    weight: 2\n    title: Benchmark in English\n")
+    print(f"translated every page of {out}/annals and {out}/hugo into English")
+
+
 def photo(path, rng, width=3000, height=2000):
     from PIL import Image, ImageDraw, ImageFilter
     c1 = tuple(rng.randint(40, 220) for _ in range(3))
@@ -154,12 +181,16 @@ def main():
     t.add_argument("out")
     t.add_argument("--years", type=int, default=10)
     t.add_argument("--pages", type=int, default=1000, help="pages in all")
+    tr = sub.add_parser("translate", help="add an English translation beside every page of a text corpus")
+    tr.add_argument("out")
     p = sub.add_parser("photos")
     p.add_argument("out")
     p.add_argument("--photos", type=int, default=200)
     args = ap.parse_args()
     if args.kind == "text":
         gen_text(args.out, args.years, args.pages)
+    elif args.kind == "translate":
+        translate(args.out)
     else:
         gen_photos(args.out, args.photos)
 

@@ -33,7 +33,10 @@ pub enum Command {
     /// Markdown text (the stats pages show every stat, so that does not
     /// count as a use), photos in content/ that no page shows, links
     /// that would not work when the site is opened from disk, and figures
-    /// `annals import` suggested (stats.suggested.yaml) not yet moved.
+    /// `annals import` suggested (stats.suggested.yaml) not yet moved; in
+    /// a site in several languages, language maps missing a language,
+    /// translations with no original and translations older than their
+    /// original.
     /// Exit status: 0 without errors (warnings allowed), 1 with errors.
     Check {
         /// The site folder (holding site.yaml)
@@ -51,6 +54,7 @@ pub enum Command {
         /// The report's year (default: the newest)
         #[arg(long)]
         year: Option<i32>,
+        /// How to print them: a table, CSV or JSON
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -120,6 +124,7 @@ pub enum Command {
     },
     /// Print a shell's completion script, e.g. `annals completions bash > ~/.local/share/bash-completion/completions/annals`
     Completions {
+        /// The shell: bash, zsh or fish
         #[arg(value_enum)]
         shell: Shell,
     },

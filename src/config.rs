@@ -381,6 +381,28 @@ fn validate_base_url(url: &str) -> Result<String, String> {
     Ok(url.trim_end_matches('/').to_owned())
 }
 
+/// The languages site.yaml names (`language:`, then the keys of
+/// `languages:` that are language tags), read leniently: for loading the
+/// content in its languages while an error elsewhere in site.yaml is
+/// reported. `None` where even that cannot be read.
+pub fn languages_leniently(root: &Path) -> Option<(String, Vec<String>)> {
+    #[derive(Deserialize)]
+    struct Peek {
+        language: Option<String>,
+        languages: Option<BTreeMap<String, serde::de::IgnoredAny>>,
+    }
+    let text = std::fs::read_to_string(root.join(CONFIG_FILE)).ok()?;
+    let source = Source { file: Path::new(CONFIG_FILE), text: &text, first_line: 1 };
+    let peek: Peek = yaml::parse(&text, source).ok()?;
+    let default = peek
+        .language
+        .filter(|l| is_language_tag(l))
+        .map_or("zh-CN".into(), |l| canonical_language(&l));
+    let others = peek.languages.unwrap_or_default().into_keys();
+    let others = others.filter(|l| is_language_tag(l)).map(|l| canonical_language(&l));
+    Some((default.clone(), others.filter(|l| *l != default).collect()))
+}
+
 /// `languages:` checked: each a language tag, none the default language
 /// or another's twin in a different case.
 fn other_languages(

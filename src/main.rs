@@ -2,12 +2,14 @@
 //! what happened and exit 0 (success), 1 (errors in the site) or 2 (usage).
 
 mod cli;
+mod help;
 
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::{CommandFactory, Parser};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, FromArgMatches};
 
 use annals::serve::ServeEvent;
 use annals::tr;
@@ -17,10 +19,27 @@ use cli::{Cli, Command, NewCommand};
 fn main() -> ExitCode {
     ignore_file_size_signal();
     annals::messages::set_locale(annals::messages::locale_from_env());
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let mut command = help::localized(Cli::command());
+    let parsed = command.try_get_matches_from_mut(std::env::args_os()).and_then(|matches| {
+        if let Some(("help", help)) = matches.subcommand() {
+            let path: Vec<String> =
+                help.get_many("command").into_iter().flatten().cloned().collect();
+            return help::print_help(&mut command, &path).map(|()| None);
+        }
+        Cli::from_arg_matches(&matches).map(Some)
+    });
+    let cli = match parsed {
+        Ok(Some(cli)) => cli,
+        Ok(None) => return ExitCode::SUCCESS,
         Err(e) => {
-            let _ = e.print();
+            match e.kind() {
+                ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                    let _ = e.print();
+                }
+                _ => eprint!("{}", help::error_text(&e, &mut command)),
+            }
             return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
         }
     };
@@ -89,7 +108,8 @@ fn main() -> ExitCode {
         }
         Command::Completions { shell } => {
             let shell: clap_complete::Shell = shell.into();
-            clap_complete::generate(shell, &mut Cli::command(), "annals", &mut std::io::stdout());
+            let mut command = help::localized(Cli::command());
+            clap_complete::generate(shell, &mut command, "annals", &mut std::io::stdout());
             Ok(())
         }
     };

@@ -48,7 +48,9 @@ fn locale_of(var: impl Fn(&str) -> Option<String>) -> Locale {
 }
 
 /// The catalogues: `i18n/LOCALE/AREA.ftl`, one file for each part of the
-/// program (`cli.ftl`, `content.ftl`…) in each locale.
+/// program (`cli.ftl`, `content.ftl`…) in each locale; and the help of the
+/// commands and options in Chinese, `zh-CN/commands.ftl` (in English it is
+/// the doc comments of the command line's definition).
 #[derive(rust_embed::RustEmbed)]
 #[folder = "i18n/"]
 struct Catalogues;
@@ -99,6 +101,12 @@ fn bundle(locale: Locale) -> &'static FluentBundle<FluentResource> {
 /// catalogue has it (a test makes sure they all do).
 pub fn text(key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     text_in(locale(), key, args)
+}
+
+/// Whether the current locale's catalogue has the message `key` (for
+/// texts only some locales give, such as the commands' help in Chinese).
+pub fn has(key: &str) -> bool {
+    bundle(locale()).has_message(key)
 }
 
 /// The message `key` with `args` in `locale`.

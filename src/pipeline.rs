@@ -70,7 +70,13 @@ pub fn load(options: &BuildOptions) -> Result<Loaded, Error> {
 pub fn load_partial(options: &BuildOptions) -> (Option<Loaded>, Vec<Diagnostic>) {
     let config = settings(options);
     let theme = config.as_ref().map_err(Clone::clone).and_then(|c| theme::load(&options.root, c));
-    let languages = config.as_ref().map(languages).unwrap_or_default();
+    // With site.yaml in error, its languages as far as they can be read, so
+    // that translations are not taken for pages of their own.
+    let languages = config.as_ref().map(languages).unwrap_or_else(|_| {
+        config::languages_leniently(&options.root)
+            .map(|(default, others)| content::Languages { default, others })
+            .unwrap_or_default()
+    });
     let (site, mut problems) = content::load_partial(&options.root, options.drafts, &languages);
     let (config, theme) = match (config, theme) {
         (Ok(c), Ok(t)) => (c, t),

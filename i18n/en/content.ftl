@@ -172,3 +172,5 @@ content-translation-unknown-language = this file is named as a translation into 
 content-translation-unknown-language-hint = add `{ $language }` under `languages:` in site.yaml, or rename the file
 content-translation-orphan = this translation has no original: `content/{ $original }` does not exist
 content-translation-orphan-hint = a translation sits beside its original with the language before `.md` (`01-politics.en.md` beside `01-politics.md`); rename it, or write the original
+content-translation-default-language = this file is named as a translation into `{ $language }`, the site's own language: it is published as a page of its own
+content-translation-default-language-hint = the original (the name without the language) is the site's own text; rename this file or merge the two

@@ -100,13 +100,15 @@ render-table-change = change
 check-links-not-checked = links and anchors were not checked
 check-links-not-checked-hint = a template failed to render; fix it and run `annals check` again
 check-translation-stale-git = { $original } was committed { $days ->
-    [one] a day
-   *[other] { $days } days
-} after this translation: it may not say what the original says now
+    [0] after this translation, the same day
+    [one] a day after this translation
+   *[other] { $days } days after this translation
+}: it may not say what the original says now
 check-translation-stale = { $original } changed { $days ->
-    [one] a day
-   *[other] { $days } days
-} after this translation: it may not say what the original says now
+    [0] after this translation, the same day
+    [one] a day after this translation
+   *[other] { $days } days after this translation
+}: it may not say what the original says now
 check-translation-stale-hint = compare the two and bring the translation up to date with { $original }
 check-cannot-read = cannot read this file: { $error }
 check-cannot-read-hint = check that it exists and that you may read it

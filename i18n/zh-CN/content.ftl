@@ -171,3 +171,5 @@ content-translation-unknown-language = 此文件按译文命名，但 `{ $langua
 content-translation-unknown-language-hint = 请在 site.yaml 的 `languages:` 下添加 `{ $language }`，或为文件改名
 content-translation-orphan = 此译文没有原文：`content/{ $original }` 不存在
 content-translation-orphan-hint = 译文与原文放在一起，语言写在 `.md` 之前（`01-politics.en.md` 与 `01-politics.md` 并列）；请改名，或补写原文
+content-translation-default-language = 此文件按 `{ $language }` 译文命名，但 `{ $language }` 正是本站自身的语言：它将作为单独的页面发布
+content-translation-default-language-hint = 原文（名字不带语言的文件）就是本站自身语言的文字；请为此文件改名，或与原文合并

@@ -97,8 +97,14 @@ render-table-change = 变化
 
 check-links-not-checked = 未检查链接和锚点
 check-links-not-checked-hint = 有模板渲染失败；请修正后再运行 `annals check`
-check-translation-stale-git = { $original } 的提交比此译文晚 { $days } 天：译文可能与原文现在的内容不符
-check-translation-stale = { $original } 的修改比此译文晚 { $days } 天：译文可能与原文现在的内容不符
+check-translation-stale-git = { $original } 的提交晚于此译文{ $days ->
+    [0] （同一天）
+   *[other] { $days } 天
+}：译文可能与原文现在的内容不符
+check-translation-stale = { $original } 的修改晚于此译文{ $days ->
+    [0] （同一天）
+   *[other] { $days } 天
+}：译文可能与原文现在的内容不符
 check-translation-stale-hint = 请对照两者，按 { $original } 更新译文
 check-cannot-read = 无法读取此文件：{ $error }
 check-cannot-read-hint = 请检查文件是否存在、是否有读取权限

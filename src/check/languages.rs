@@ -24,13 +24,15 @@ pub(super) fn stale(root: &Path, site: &Site) -> Vec<Diagnostic> {
     for f in &site.translation_files {
         let original = format!("content/{}", f.original);
         let translation = format!("content/{}", f.rel);
-        let (Some(then), Some(now)) = (git.time(root, &translation), git.time(root, &original))
+        let (Some((then, committed)), Some((now, both_committed))) =
+            (git.time(root, &translation), git.time(root, &original))
         else {
             continue;
         };
         if now > then {
-            let days = (now - then).div_ceil(86_400);
-            let (message, hint) = if git.commits.is_some() {
+            // To the nearest day: under 12 hours is "the same day".
+            let days = (now - then + 43_200) / 86_400;
+            let (message, hint) = if committed && both_committed {
                 (
                     tr!("check-translation-stale-git", original = original.as_str(), days = days),
                     tr!("check-translation-stale-hint", original = original.as_str()),
@@ -58,7 +60,13 @@ struct Git {
 impl Git {
     fn read(root: &Path) -> Git {
         let run = |args: &[&str]| -> Option<String> {
-            let out = Command::new("git").arg("-C").arg(root).args(args).output().ok()?;
+            // Names as they are, not quoted octal escapes (`文史/`).
+            let out = Command::new("git")
+                .args(["-c", "core.quotePath=false", "-C"])
+                .arg(root)
+                .args(args)
+                .output()
+                .ok()?;
             out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
         };
         let Some(log) =
@@ -87,13 +95,14 @@ impl Git {
     }
 
     /// When the file at `rel` (relative to the site root) last changed, in
-    /// seconds since 1970.
-    fn time(&self, root: &Path, rel: &str) -> Option<u64> {
+    /// seconds since 1970, and whether that is its last commit's time (not
+    /// its modification time).
+    fn time(&self, root: &Path, rel: &str) -> Option<(u64, bool)> {
         match &self.commits {
-            Some(commits) if !self.changed.contains(rel) => commits.get(rel).copied(),
+            Some(commits) if !self.changed.contains(rel) => commits.get(rel).map(|&t| (t, true)),
             _ => {
                 let modified = std::fs::metadata(root.join(rel)).ok()?.modified().ok()?;
-                Some(modified.duration_since(UNIX_EPOCH).ok()?.as_secs())
+                Some((modified.duration_since(UNIX_EPOCH).ok()?.as_secs(), false))
             }
         }
     }

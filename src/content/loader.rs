@@ -124,7 +124,8 @@ impl<'a> Loader<'a> {
         };
         let at = &text.referenced;
         let mut by_language = std::collections::BTreeMap::new();
-        for (language, text) in texts {
+        // An empty text is a translation not written yet.
+        for (language, text) in texts.into_iter().filter(|(_, t)| !t.trim().is_empty()) {
             match self.languages.iter().find(|l| l.eq_ignore_ascii_case(&language)) {
                 Some(known) => {
                     by_language.insert(known.clone(), text);

@@ -187,7 +187,15 @@ impl Loader<'_> {
             };
             let Some(language) = languages.others.iter().find(|l| l.eq_ignore_ascii_case(tag))
             else {
-                if originals.contains(&original) && crate::config::is_language_tag(tag) {
+                if originals.contains(&original) && languages.default.eq_ignore_ascii_case(tag) {
+                    self.notices.push(
+                        Diagnostic::new(
+                            content_file(rel),
+                            crate::tr!("content-translation-default-language", language = tag),
+                        )
+                        .hint(crate::tr!("content-translation-default-language-hint")),
+                    );
+                } else if originals.contains(&original) && crate::config::is_language_tag(tag) {
                     self.notices.push(
                         Diagnostic::new(
                             content_file(rel),
@@ -201,7 +209,8 @@ impl Loader<'_> {
                 }
                 return true;
             };
-            if originals.contains(&original) {
+            // The home page's text may be given in a language alone.
+            if originals.contains(&original) || original == "_index.md" {
                 found.push(TranslationFile {
                     rel: rel.clone(),
                     original,

@@ -30,7 +30,8 @@ impl Loader<'_> {
             self.translate_section(section, translations, &prefix);
         }
         for page in &mut site.pages {
-            self.translate_page(page, translations, "", None, &prefix);
+            let page_dir = parent(&page.body.file).to_owned();
+            self.translate_page(page, translations, &page_dir, None, &prefix);
         }
         let mut links = collect_links(site);
         for (original, t) in translations {

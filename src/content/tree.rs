@@ -184,16 +184,19 @@ impl Loader<'_> {
         for p in &site.pages {
             all.push((&p.path, &p.body.file));
         }
+        // The site's own pages, and each other language's home.
+        let reserved: Vec<String> = SITE_RESERVED
+            .iter()
+            .map(|r| (*r).to_owned())
+            .chain(self.languages.iter().skip(1).cloned())
+            .collect();
         let mut seen: HashMap<&str, &str> = HashMap::new();
         for (path, file) in all {
             let top = path.trim_end_matches('/');
-            if SITE_RESERVED.contains(&top) {
+            if reserved.iter().any(|r| r == top) {
                 self.errors.push(
                     Diagnostic::new(content_file(file), tr!("content-url-reserved", path = path))
-                        .hint(tr!(
-                            "content-url-reserved-hint",
-                            reserved = SITE_RESERVED.join(", ")
-                        )),
+                        .hint(tr!("content-url-reserved-hint", reserved = reserved.join(", "))),
                 );
             }
             if let Some(other) = seen.insert(path, file) {

@@ -275,6 +275,12 @@ pub struct SeriesCell {
 pub fn series_views(reports: &[Report], style: &FigureStyle) -> (Vec<i32>, Vec<SeriesView>) {
     let mut years: Vec<i32> = reports.iter().map(|r| r.year).collect();
     years.reverse();
+    // A year's stats page in the language shown (the default language's
+    // for a report with no translation).
+    let stats_page = |year: i32| {
+        let report = reports.iter().find(|r| r.year == year);
+        report.map_or_else(|| format!("{year}/stats/"), |r| r.page_path(ReportPage::Stats))
+    };
     let series = stats::series(reports)
         .into_iter()
         .map(|s| {
@@ -285,11 +291,7 @@ pub fn series_views(reports: &[Report], style: &FigureStyle) -> (Vec<i32>, Vec<S
                         year: *year,
                         text: style.text(stat),
                         value: stats::real(stat),
-                        url: format!(
-                            "{}#stat-{}",
-                            urls::page("", &format!("{year}/stats/")),
-                            stat.key
-                        ),
+                        url: format!("{}#stat-{}", urls::page("", &stats_page(*year)), stat.key),
                     })
                 })
                 .collect();

@@ -73,18 +73,15 @@ pub fn index(site: &Site, prefix: &str) -> Vec<TagView> {
         summary: p.summary.clone(),
     };
     for r in &site.reports {
-        if r.untranslated {
-            continue;
-        }
-        add(
-            &r.tags,
-            TaggedItem {
+        if !r.untranslated {
+            let item = TaggedItem {
                 title: r.title.clone(),
                 url: urls::page("", &r.path),
                 year: Some(r.year),
                 summary: r.summary.clone(),
-            },
-        );
+            };
+            add(&r.tags, item);
+        }
         for c in r.chapters.iter().filter(|c| !c.untranslated) {
             add(&c.tags, page_item(c, Some(r.year)));
         }

@@ -107,10 +107,17 @@ fn only_translated_pages_are_published_in_english() {
         "en/tags/study/index.html",
         "en/search/index.html",
         "en/atom.xml",
+        // A translated chapter of a report with no translation, and its tag.
+        "en/2023/study/index.html",
+        "en/tags/review-2023/index.html",
+        // A page bundle at the top, its photo found beside it.
+        "en/about/index.html",
     ] {
         assert!(out.join(page).is_file(), "{page} missing");
     }
-    for page in ["en/2024/advice", "en/2023", "en/archive/old", "en/404.html", "en/tags/学习"] {
+    for page in
+        ["en/2024/advice", "en/2023/index.html", "en/archive/old", "en/404.html", "en/tags/学习"]
+    {
         assert!(!out.join(page).exists(), "{page} published in English");
     }
     // The English home page lists both reports; the untranslated one links
@@ -119,6 +126,19 @@ fn only_translated_pages_are_published_in_english() {
     assert!(home.contains("href=\"../2023/index.html\""), "{home}");
     assert!(home.contains("href=\"../en/2024/index.html\""), "{home}");
     assert!(text(&home).contains("The Year 2024 in Review"), "{home}");
+    let about = read(&out, "en/about/index.html");
+    assert!(about.contains("alt=\"The meeting hall\""), "{about}");
+    // The English figures across years lead to the English stats pages
+    // where there are some.
+    let across = read(&out, "en/stats/index.html");
+    assert!(
+        across.contains("href=\"../../en/2024/stats/index.html#stat-study_sessions\""),
+        "{across}"
+    );
+    assert!(
+        across.contains("href=\"../../2023/stats/index.html#stat-study_sessions\""),
+        "{across}"
+    );
     // The English print edition holds the translated chapter only.
     let print = text(&read(&out, "en/2024/print/index.html"));
     assert!(print.contains("The committee held 14 sessions") && !print.contains("提交提案"));
@@ -309,6 +329,7 @@ fn check_warns_of_missing_texts_orphans_and_stale_translations() {
     // than its original.
     std::fs::write(root.join("content/2024/03-gone.en.md"), "---\ntitle: Gone\n---\n").unwrap();
     std::fs::write(root.join("content/archive/old.fr.md"), "---\ntitle: Vieux\n---\n").unwrap();
+    std::fs::write(root.join("content/archive/old.zh-CN.md"), "---\ntitle: 旧\n---\n").unwrap();
     let day = std::time::Duration::from_secs(86_400);
     let old = std::time::SystemTime::now() - 3 * day;
     std::fs::File::options()
@@ -323,6 +344,7 @@ fn check_warns_of_missing_texts_orphans_and_stale_translations() {
         "warning: content/2024/03-gone.en.md: this translation has no original: `content/2024/03-gone.md` does not exist",
         "warning: content/archive/old.fr.md: this file is named as a translation into `fr`, which is not a language of the site",
         "warning: content/2024/01-study.en.md: content/2024/01-study.md changed 3 days after this translation",
+        "warning: content/archive/old.zh-CN.md: this file is named as a translation into `zh-CN`, the site's own language",
     ] {
         assert!(stderr.contains(expected), "`{expected}` not in:\n{stderr}");
     }
@@ -386,4 +408,60 @@ fn languages_in_site_yaml_are_checked() {
     let (code, stderr) = config("title: T\nlanguages:\n  en: {titel: X}\n");
     assert_eq!(code, Some(1));
     assert!(stderr.contains("titel"), "{stderr}");
+    // `check` still reads the content, in its languages: its maps and
+    // translations are not errors of their own.
+    let (code, stderr) = check(root);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("titel"), "{stderr}");
+    assert!(!stderr.contains("is not a language of this site"), "{stderr}");
+    assert!(!stderr.contains(".en.md"), "{stderr}");
+    // A folder at a language's address.
+    let (code, stderr) = config("title: T\nlanguages:\n  en: {}\n");
+    assert_eq!(code, Some(0), "{stderr}");
+    std::fs::write(root.join("content/en.md"), "---\ntitle: En\n---\n").unwrap();
+    let (code, stderr) = config("title: T\nlanguages:\n  en: {}\n");
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("error: content/en.md: the URL `/en/` belongs to a page annals makes"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn in_a_git_repository_stale_translations_are_found_by_their_commits() {
+    let site = copy();
+    let root = site.path();
+    let git = |args: &[&str], date: &str| {
+        let out = std::process::Command::new("git")
+            .args(["-c", "user.name=Test", "-c", "user.email=test@example.org", "-C"])
+            .arg(root)
+            .args(args)
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date)
+            .output()
+            .expect("git runs");
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    git(&["init", "-q"], "2024-01-01T00:00:00Z");
+    git(&["add", "."], "2024-01-01T00:00:00Z");
+    git(&["commit", "-qm", "first"], "2024-01-01T00:00:00Z");
+    let original = root.join("content/2024/01-study.md");
+    let text = std::fs::read_to_string(&original).unwrap();
+    std::fs::write(&original, format!("{text}\n再补一句。\n")).unwrap();
+    git(&["commit", "-qam", "the original changes"], "2024-01-11T00:00:00Z");
+    // The files' times say the opposite: the commits decide.
+    let now = std::time::SystemTime::now();
+    let open = |rel: &str| std::fs::File::options().write(true).open(root.join(rel)).unwrap();
+    open("content/2024/01-study.md")
+        .set_modified(now - std::time::Duration::from_secs(30 * 86_400))
+        .unwrap();
+    open("content/2024/01-study.en.md").set_modified(now).unwrap();
+    let (code, stderr) = check(root);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("warning: content/2024/01-study.en.md: content/2024/01-study.md was committed 10 days after this translation"),
+        "{stderr}"
+    );
+    // The other translations are as new as their originals.
+    assert!(!stderr.contains("content/2024/_index.md was committed"), "{stderr}");
 }

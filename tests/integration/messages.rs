@@ -23,8 +23,12 @@ fn ids(ftl: &str) -> BTreeSet<String> {
 fn both_catalogues_hold_every_message_the_code_asks_for() {
     // The same files in each locale, each with the same messages, no
     // message twice.
+    // zh-CN/commands.ftl is the commands' help in Chinese, whose English
+    // is the doc comments of src/cli.rs; a test of the binary keeps it in
+    // step with them.
     let all = |locale: &str| {
-        let files = annals::messages::catalogues(locale);
+        let mut files = annals::messages::catalogues(locale);
+        files.retain(|(name, _)| name != "commands.ftl");
         let mut ids_of_locale = BTreeSet::new();
         for (name, text) in &files {
             for id in ids(text) {
@@ -99,4 +103,51 @@ fn the_locale_decides_the_language_of_what_annals_prints() {
     );
     assert!(stderr.contains("= hint: did you mean `summary`?"), "{stderr}");
     assert!(stderr.trim_end().ends_with("1 error"), "{stderr}");
+}
+
+#[test]
+fn the_command_line_speaks_the_locale_too() {
+    let run = |lang: &str, args: &[&str]| {
+        let out = crate::support::annals()
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .args(args)
+            .output()
+            .unwrap();
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.code(), text)
+    };
+    let (code, zh) = run("zh_CN.UTF-8", &["build", "--bogus"]);
+    assert_eq!(code, Some(2));
+    assert!(zh.starts_with("错误: 无法识别的参数 `--bogus`"), "{zh}");
+    assert!(zh.contains("用法： annals build [OPTIONS]"), "{zh}");
+    let (code, en) = run("C.UTF-8", &["build", "--bogus"]);
+    assert_eq!(code, Some(2));
+    assert!(en.contains("unexpected argument '--bogus' found"), "{en}");
+    // A misspelt command, with the command meant.
+    let (code, zh) = run("zh_CN.UTF-8", &["buidl"]);
+    assert_eq!(code, Some(2));
+    assert!(zh.contains("无法识别的命令 `buidl`") && zh.contains("是不是想写 `build`？"), "{zh}");
+    // Help, of the program and of a command, both ways of asking.
+    let (code, zh) = run("zh_CN.UTF-8", &["--help"]);
+    assert_eq!(code, Some(0));
+    for text in ["把年度报告及其档案生成为静态网站", "用法：", "命令", "显示帮助"]
+    {
+        assert!(zh.contains(text), "`{text}` not in {zh}");
+    }
+    for args in [&["pdf", "--help"][..], &["help", "pdf"][..]] {
+        let (code, zh) = run("zh_CN.UTF-8", args);
+        assert_eq!(code, Some(0), "{zh}");
+        assert!(
+            zh.contains("报告的年份，如 2024") && zh.contains("由 annals 自己用 Typst 排版"),
+            "{zh}"
+        );
+    }
+    let (_, en) = run("C.UTF-8", &["pdf", "--help"]);
+    assert!(en.contains("The report's year, such as 2024"), "{en}");
 }

@@ -522,7 +522,7 @@ fn each_language_has_its_edition() {
         assert!(public.join(edition).is_file(), "{edition} missing");
         assert!(read(&public, page).contains("report.pdf\" type=\"application/pdf\""), "{page}");
     }
-    assert!(!public.join("en/2023").exists());
+    assert!(!public.join("en/2023/report.pdf").exists());
     let published = Pdf::open(&public.join("en/2024/report.pdf"));
     assert!(published.page_of("The Year 2024 in Review", 1).is_some());
 }
