@@ -17,14 +17,8 @@ annals=${CARGO_TARGET_DIR:-$repo/target}/release/annals
 work=$(mktemp -d /tmp/annals-bench-text.XXXX)
 trap 'rm -rf "$work" "$base"/annals-bench-out.*' EXIT
 
-measure() { # FILE COMMAND...: appends "wall cpu maxrss_kib"
-  local file=$1
-  shift
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; exit 1; }
-  awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$work/time.txt" >>"$file"
-}
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-col() { awk -v c="$2" '{ print $c }' "$1" | median; }
+# shellcheck source=bench/lib.sh
+source "$repo/bench/lib.sh"
 
 printf 'output on %s, %s runs, %s cores\n' "$base" "$runs" "$(nproc)"
 printf '%-8s %-16s %9s %9s %10s %11s\n' pages build "wall (s)" "cpu (s)" "peak (MiB)" "ms per page"
