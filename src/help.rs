@@ -61,9 +61,29 @@ fn localize(mut cmd: Command, id: &str) -> Command {
             } else {
                 tr!("help-heading-options")
             };
-            let a = a.help_heading(heading);
+            let mut a = a.help_heading(heading);
+            // clap's `[default: …]` and `[possible values: …]`, in Chinese.
+            let mut notes = Vec::new();
+            if a.get_action().takes_values() {
+                let defaults: Vec<String> = a
+                    .get_default_values()
+                    .iter()
+                    .map(|v| v.to_string_lossy().into_owned())
+                    .collect();
+                if !defaults.is_empty() {
+                    notes.push(tr!("help-default", value = defaults.join(", ")));
+                    a = a.hide_default_value(true);
+                }
+                let values: Vec<String> =
+                    a.get_possible_values().iter().map(|v| v.get_name().to_owned()).collect();
+                if !values.is_empty() {
+                    notes.push(tr!("help-possible-values", values = values.join("、")));
+                    a = a.hide_possible_values(true);
+                }
+            }
             match help {
-                Some(h) => a.help(h),
+                Some(h) if notes.is_empty() => a.help(h),
+                Some(h) => a.help(format!("{h} {}", notes.join(" "))),
                 None => a,
             }
         });
@@ -95,7 +115,7 @@ fn localize(mut cmd: Command, id: &str) -> Command {
 /// A usage error as the user's language says it: clap's own words in
 /// English; in Chinese, what went wrong, the suggestion clap found, the
 /// usage and where to read more.
-pub fn error_text(e: &clap::Error, cmd: &mut Command) -> String {
+pub fn error_text(e: &clap::Error) -> String {
     if messages::locale() == Locale::English {
         return e.render().to_string();
     }
@@ -147,12 +167,12 @@ pub fn error_text(e: &clap::Error, cmd: &mut Command) -> String {
             tr!("help-error-valid", values = valid)
         ));
     }
-    let usage = context(ContextKind::Usage)
-        .map(|u| u.trim_start_matches("Usage:").trim().to_owned())
-        .unwrap_or_else(|| {
-            cmd.render_usage().to_string().trim_start_matches("Usage:").trim().to_owned()
-        });
-    out.push_str(&format!("\n{} {usage}\n\n{}\n", tr!("help-usage"), tr!("help-error-more")));
+    // The usage line of the command at fault, where clap gives one.
+    let rendered = e.render().to_string();
+    if let Some(usage) = rendered.lines().find_map(|l| l.strip_prefix("Usage: ")) {
+        out.push_str(&format!("\n{} {usage}\n", tr!("help-usage")));
+    }
+    out.push_str(&format!("\n{}\n", tr!("help-error-more")));
     out
 }
 

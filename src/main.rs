@@ -38,7 +38,7 @@ fn main() -> ExitCode {
                 | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
                     let _ = e.print();
                 }
-                _ => eprint!("{}", help::error_text(&e, &mut command)),
+                _ => eprint!("{}", help::error_text(&e)),
             }
             return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
         }

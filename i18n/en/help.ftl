@@ -18,3 +18,5 @@ help-error-conflict = `{ $arg }` cannot be used with `{ $other }`
 help-error-values = wrong number of values for `{ $arg }`
 help-error-valid = possible values: { $values }
 help-error-more = For more information, try `--help`.
+help-default = [default: { $value }]
+help-possible-values = [possible values: { $values }]

@@ -17,3 +17,5 @@ help-error-conflict = `{ $arg }` 不能与 `{ $other }` 同时使用
 help-error-values = `{ $arg }` 的值的个数不对
 help-error-valid = 可选的值：{ $values }
 help-error-more = 更多信息请加 `--help` 运行。
+help-default = [默认：{ $value }]
+help-possible-values = [可选：{ $values }]

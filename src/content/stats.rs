@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
-use super::front_matter::{RawStat, RawValue, Scalar};
+use super::front_matter::{RawStat, RawValue, Scalar, Text};
 use super::loader::Loader;
 use super::{Approx, Derivation, Event, Number, Origin, Period, Quantity, Scale, Stat, Written};
 use crate::diagnostic::{Diagnostic, nearest};
@@ -112,6 +112,27 @@ impl Loader<'_> {
             filter,
         } = raw;
         let base_unit = unit.as_ref().map(|u| self.default_text(&u.value));
+        // The 万 is read from the default language's unit: one only in a
+        // translated unit would be lost, and the translation show a number
+        // 10,000 times too small.
+        if let (Some(u), Some(base), None) = (&unit, &base_unit, scale)
+            && let Text::ByLanguage(texts) = &u.value
+            && Scale::split_unit(base).0.is_none()
+            && let Some((language, text)) =
+                texts.iter().find(|(_, t)| Scale::split_unit(t).0.is_some())
+        {
+            self.error_at(
+                source,
+                &u.referenced,
+                tr!(
+                    "content-stat-scale-translated",
+                    language = language.as_str(),
+                    unit = text.as_str()
+                ),
+                tr!("content-stat-scale-translated-hint", default = self.languages[0].as_str()),
+            );
+            return None;
+        }
         let label = self.text(source, label);
         let unit = self.text_opt(source, unit);
         let group = self.text_opt(source, group);

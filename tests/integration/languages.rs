@@ -364,6 +364,11 @@ fn a_translation_may_not_set_what_every_language_shares() {
         "- date: 2024-03-05\n  title: {zh-CN: 全体会议, fr: Séance}\n",
     )
     .unwrap();
+    std::fs::write(
+        root.join("content/2024/stats.yaml"),
+        "- key: donations\n  label: 捐款\n  value: 26\n  unit: {zh-CN: 元, en: 万 yuan}\n  table_only: true\n",
+    )
+    .unwrap();
     let before = tree(root);
     let out = annals().args(["build", "--root"]).arg(root).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -372,6 +377,7 @@ fn a_translation_may_not_set_what_every_language_shares() {
         "error: content/2024/01-study.en.md:4:3: `stats` is shared by every language and belongs in the original",
         "error: content/2024/records.yaml:2:10: `fr` is not a language of this site",
         "= hint: the site's languages are zh-CN, en;",
+        "error: content/2024/stats.yaml:4:9: the `en` unit `万 yuan` counts in 万 or 亿, but the unit the figure's number is read from does not",
     ] {
         assert!(stderr.contains(expected), "`{expected}` not in:\n{stderr}");
     }

@@ -133,6 +133,18 @@ fn the_command_line_speaks_the_locale_too() {
     let (code, zh) = run("zh_CN.UTF-8", &["buidl"]);
     assert_eq!(code, Some(2));
     assert!(zh.contains("无法识别的命令 `buidl`") && zh.contains("是不是想写 `build`？"), "{zh}");
+    let (code, zh) = run("zh_CN.UTF-8", &["stats", "--format", "xml"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        zh.contains("`--format <FORMAT>` 的值 `xml` 无效")
+            && zh.contains("可选的值：table、csv、json"),
+        "{zh}"
+    );
+    let (_, zh) = run("zh_CN.UTF-8", &["stats", "--help"]);
+    assert!(
+        zh.contains("[默认：table] [可选：table、csv、json]") && !zh.contains("default:"),
+        "{zh}"
+    );
     // Help, of the program and of a command, both ways of asking.
     let (code, zh) = run("zh_CN.UTF-8", &["--help"]);
     assert_eq!(code, Some(0));
