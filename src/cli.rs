@@ -57,6 +57,9 @@ pub enum Command {
         /// How to print them: a table, CSV or JSON
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// As one of the site's other languages writes them (`languages:` of site.yaml), such as en
+        #[arg(long)]
+        language: Option<String>,
     },
     /// Check a published copy of a site against its manifest-sha256.txt
     Verify {

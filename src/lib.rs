@@ -143,11 +143,7 @@ pub fn pdf(
         None => (inputs[0], String::new()),
         Some(tag) => {
             let found = inputs.iter().find(|i| i.config.language.eq_ignore_ascii_case(tag));
-            let languages: Vec<&str> = loaded.config.all_languages().collect();
-            let input = found.ok_or_else(|| {
-                Diagnostic::new("site.yaml", crate::tr!("site-pdf-no-language", language = tag))
-                    .hint(crate::tr!("site-pdf-languages", languages = languages.join(", ")))
-            })?;
+            let input = found.ok_or_else(|| no_language(&loaded.config, tag))?;
             let prefix = loaded.config.language_prefix(&input.config.language);
             (*input, prefix.trim_end_matches('/').to_owned())
         }
@@ -178,6 +174,20 @@ pub fn pdf(
             .hint(crate::tr!("site-cannot-write-pdf-hint"))
     })?;
     Ok(pdf::Written { path, year, pages: edition.pages, bytes: edition.bytes.len() })
+}
+
+/// The error of `--language TAG` naming no language of the site.
+fn no_language(config: &Config, tag: &str) -> Diagnostic {
+    let languages: Vec<&str> = config.all_languages().collect();
+    Diagnostic::new("site.yaml", crate::tr!("site-no-language", language = tag))
+        .hint(crate::tr!("site-languages", languages = languages.join(", ")))
+}
+
+/// The tag of the language `--language` asks for, as site.yaml writes it.
+fn site_language<'a>(config: &'a Config, language: Option<&str>) -> &'a str {
+    language
+        .and_then(|tag| config.all_languages().find(|l| l.eq_ignore_ascii_case(tag)))
+        .unwrap_or(&config.default_language)
 }
 
 /// The error of a command that needs the PDF edition, in an annals built
@@ -228,12 +238,25 @@ pub fn stats(
     root: &std::path::Path,
     year: Option<i32>,
     format: StatsFormat,
+    language: Option<&str>,
 ) -> Result<String, Error> {
     let config = Config::load(root)?;
     let theme = theme::load(root, &config)?;
-    let style = render::figure_style(&theme, &config.language)?;
-    let site = content::load(root, false, &pipeline::languages(&config))?;
-    let report = find_report(&site, year)?;
+    let loaded = content::load(root, false, &pipeline::languages(&config))?;
+    // The figures as one of the site's other languages writes them.
+    let (site, theme) = match language {
+        None => (&loaded, theme),
+        Some(tag) => {
+            let (tag, site) = loaded
+                .translations
+                .iter()
+                .find(|(t, _)| t.eq_ignore_ascii_case(tag))
+                .ok_or_else(|| no_language(&config, tag))?;
+            (site, theme.in_language(tag))
+        }
+    };
+    let style = render::figure_style(&theme, site_language(&config, language))?;
+    let report = find_report(site, year)?;
     let reports = &site.reports;
     Ok(match format {
         StatsFormat::Table => render::data::table(report, reports, &style),

@@ -71,8 +71,9 @@ fn main() -> ExitCode {
             print_check(&report);
             return if report.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) };
         }
-        Command::Stats { root, year, format } => {
-            annals::stats(&root, year, format.into()).map(|text| print!("{text}"))
+        Command::Stats { root, year, format, language } => {
+            annals::stats(&root, year, format.into(), language.as_deref())
+                .map(|text| print!("{text}"))
         }
         Command::Verify { dir } => return verify(&dir),
         Command::Init { dir } => annals::scaffold::init(&dir).map(|()| {

@@ -216,8 +216,8 @@ images-too-large = the photo `{ $photo }` is { $width }×{ $height }, { $megapix
 
 site-cannot-write-pdf = cannot write the PDF: { $error }
 site-cannot-write-pdf-hint = check that the folder exists and can be written, or pass --output FILE
-site-pdf-no-language = `{ $language }` is not a language of this site
-site-pdf-languages = the site's languages are { $languages }; others are added under `languages:` in site.yaml
+site-no-language = `{ $language }` is not a language of this site
+site-languages = the site's languages are { $languages }; others are added under `languages:` in site.yaml
 site-pdf-untranslated = the report of { $year } has no `{ $language }` translation
 site-pdf-untranslated-hint = write `_index.{ $language }.md` beside this file, and translate its chapters
 site-no-pdf-feature = this annals was built without the PDF edition

@@ -54,3 +54,4 @@ help-import-root = 网站文件夹（含 site.yaml）
 help-import-dry_run = 只列出将要写入的内容，不写任何文件
 help-completions = 输出某种 shell 的补全脚本，如 `annals completions bash > ~/.local/share/bash-completion/completions/annals`
 help-completions-shell = shell：bash、zsh 或 fish
+help-stats-language = 按网站另一种语言（site.yaml 的 `languages:`）的写法列出，如 en

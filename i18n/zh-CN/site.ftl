@@ -212,8 +212,8 @@ images-too-large = 图片 `{ $photo }` 为 { $width }×{ $height }，共 { $mega
 
 site-cannot-write-pdf = 无法写入 PDF：{ $error }
 site-cannot-write-pdf-hint = 请检查文件夹是否存在且可写，或传入 --output FILE
-site-pdf-no-language = `{ $language }` 不是本站的语言
-site-pdf-languages = 本站的语言为 { $languages }；其他语言请在 site.yaml 的 `languages:` 下添加
+site-no-language = `{ $language }` 不是本站的语言
+site-languages = 本站的语言为 { $languages }；其他语言请在 site.yaml 的 `languages:` 下添加
 site-pdf-untranslated = { $year } 年的报告没有 `{ $language }` 译文
 site-pdf-untranslated-hint = 请在此文件旁写 `_index.{ $language }.md`，并翻译各章
 site-no-pdf-feature = 此 annals 构建时未包含 PDF 版功能

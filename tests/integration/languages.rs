@@ -471,3 +471,23 @@ fn in_a_git_repository_stale_translations_are_found_by_their_commits() {
     // The other translations are as new as their originals.
     assert!(!stderr.contains("content/2024/_index.md was committed"), "{stderr}");
 }
+
+#[test]
+fn annals_stats_prints_the_figures_in_a_language() {
+    let stats = |args: &[&str]| {
+        let out = annals()
+            .args(["stats", "--root"])
+            .arg(fixture("languages"))
+            .args(args)
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let (code, en) = stats(&["--year", "2024", "--language", "en", "--format", "csv"]);
+    assert_eq!(code, Some(0));
+    assert!(en.contains("Study sessions") && en.contains("nearly 260,000 yuan"), "{en}");
+    let (_, zh) = stats(&["--year", "2024", "--format", "csv"]);
+    assert!(zh.contains("集中学习") && zh.contains("近26万元"), "{zh}");
+    let (code, _) = stats(&["--language", "fr"]);
+    assert_eq!(code, Some(1));
+}
