@@ -1,5 +1,16 @@
-# Shared by the benchmarks that source it: timing a command, medians.
-# Needs $work (a scratch folder).
+# Shared by the benchmarks that source it (after setting $repo and $base):
+# setting up, timing a command, medians.
+
+# setup NAME: checks that Hugo is there, builds annals (sets $annals),
+# makes the scratch folder $work, and removes it and the outputs under
+# $base on exit.
+setup() {
+  command -v hugo >/dev/null || { echo "needs hugo (apt-get install hugo)" >&2; exit 1; }
+  cargo build --release -q --manifest-path "$repo/Cargo.toml"
+  annals=${CARGO_TARGET_DIR:-$repo/target}/release/annals
+  work=$(mktemp -d "/tmp/annals-bench-$1.XXXX")
+  trap 'rm -rf "$work" "$base"/annals-bench-out.*' EXIT
+}
 
 # measure FILE COMMAND...: runs COMMAND, appends "wall cpu maxrss_kib" to FILE.
 measure() {

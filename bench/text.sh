@@ -11,14 +11,9 @@ scales=${1:-"1000 10000 50000"}
 runs=${2:-3}
 base=${3:-/dev/shm}
 repo=$(cd "$(dirname "$0")/.." && pwd)
-command -v hugo >/dev/null || { echo "needs hugo (apt-get install hugo)" >&2; exit 1; }
-cargo build --release -q --manifest-path "$repo/Cargo.toml"
-annals=${CARGO_TARGET_DIR:-$repo/target}/release/annals
-work=$(mktemp -d /tmp/annals-bench-text.XXXX)
-trap 'rm -rf "$work" "$base"/annals-bench-out.*' EXIT
-
 # shellcheck source=bench/lib.sh
 source "$repo/bench/lib.sh"
+setup text
 
 printf 'output on %s, %s runs, %s cores\n' "$base" "$runs" "$(nproc)"
 printf '%-8s %-16s %9s %9s %10s %11s\n' pages build "wall (s)" "cpu (s)" "peak (MiB)" "ms per page"

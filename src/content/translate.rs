@@ -30,8 +30,7 @@ impl Loader<'_> {
             self.translate_section(section, translations, &prefix);
         }
         for page in &mut site.pages {
-            let page_dir = parent(&page.body.file).to_owned();
-            self.translate_page(page, translations, &page_dir, None, &prefix);
+            self.translate_page(page, translations, None, &prefix);
         }
         let mut links = collect_links(site);
         for (original, t) in translations {
@@ -54,9 +53,7 @@ impl Loader<'_> {
         home.title = Some(title);
         home.summary = t.front.summary.clone();
         extend(&mut home.extra, &t.front.extra);
-        let original = std::mem::take(&mut home.body);
-        home.body = t.body();
-        self.retranslate_photos(&mut home.photos, &original, &home.body, "", None, "");
+        self.translate_body(t, &mut home.body, &mut home.photos, None, "");
     }
 
     fn translate_report(&mut self, report: &mut Report, translations: &Translations, prefix: &str) {
@@ -74,16 +71,8 @@ impl Loader<'_> {
                 }
                 extend(&mut report.extra, &t.front.extra);
                 report.path = format!("{prefix}{}", report.path);
-                let original = std::mem::replace(&mut report.preface, t.body());
                 let path = report.path.clone();
-                self.retranslate_photos(
-                    &mut report.photos,
-                    &original,
-                    &report.preface,
-                    &dir,
-                    None,
-                    &path,
-                );
+                self.translate_body(t, &mut report.preface, &mut report.photos, None, &path);
                 for photo in report
                     .cover
                     .iter_mut()
@@ -94,8 +83,7 @@ impl Loader<'_> {
             }
         }
         for chapter in &mut report.chapters {
-            let page_dir = parent(&chapter.body.file).to_owned();
-            self.translate_page(chapter, translations, &page_dir, Some(&dir), prefix);
+            self.translate_page(chapter, translations, Some(&dir), prefix);
         }
     }
 
@@ -105,7 +93,6 @@ impl Loader<'_> {
         translations: &Translations,
         prefix: &str,
     ) {
-        let dir = parent(&section.body.file).to_owned();
         match translations.get(&section.body.file) {
             None => section.untranslated = true,
             Some(t) => {
@@ -113,21 +100,12 @@ impl Loader<'_> {
                 section.summary = t.front.summary.clone();
                 extend(&mut section.extra, &t.front.extra);
                 section.path = format!("{prefix}{}", section.path);
-                let original = std::mem::replace(&mut section.body, t.body());
                 let path = section.path.clone();
-                self.retranslate_photos(
-                    &mut section.photos,
-                    &original,
-                    &section.body,
-                    &dir,
-                    None,
-                    &path,
-                );
+                self.translate_body(t, &mut section.body, &mut section.photos, None, &path);
             }
         }
         for page in &mut section.pages {
-            let page_dir = parent(&page.body.file).to_owned();
-            self.translate_page(page, translations, &page_dir, None, prefix);
+            self.translate_page(page, translations, None, prefix);
         }
         for sub in &mut section.sections {
             self.translate_section(sub, translations, prefix);
@@ -138,7 +116,6 @@ impl Loader<'_> {
         &mut self,
         page: &mut Page,
         translations: &Translations,
-        page_dir: &str,
         report_dir: Option<&str>,
         prefix: &str,
     ) {
@@ -162,16 +139,8 @@ impl Loader<'_> {
         }
         extend(&mut page.extra, &front.extra);
         page.path = format!("{prefix}{}", page.path);
-        let original = std::mem::replace(&mut page.body, t.body());
         let path = page.path.clone();
-        self.retranslate_photos(
-            &mut page.photos,
-            &original,
-            &page.body,
-            page_dir,
-            report_dir,
-            &path,
-        );
+        self.translate_body(t, &mut page.body, &mut page.photos, report_dir, &path);
     }
 
     /// A translation's title; an empty one is an error at its line.
@@ -181,43 +150,35 @@ impl Loader<'_> {
         self.title(&source, t.front.title.clone())
     }
 
-    /// A translated page's photos: those its original's front matter lists
-    /// (with their text in this language), then those the translated body
-    /// shows, with the captions it gives them.
-    fn retranslate_photos(
+    /// Gives a page (at `page_path`) its translation's body, and the
+    /// photos it shows: those its original's front matter lists (with
+    /// their text in this language), then those the translated body shows,
+    /// with the captions it gives them, found from the page's folder as the
+    /// original's are.
+    fn translate_body(
         &mut self,
+        t: &Translation,
+        body: &mut Markdown,
         photos: &mut Vec<Photo>,
-        original: &Markdown,
-        body: &Markdown,
-        page_dir: &str,
         report_dir: Option<&str>,
         page_path: &str,
     ) {
+        let original = std::mem::replace(body, t.body());
         let original_file = content_file(&original.file);
         photos.retain(|p| p.origin.file == original_file && p.origin.line < original.first_line);
         for photo in photos.iter_mut() {
             photo.page = page_path.to_owned();
         }
-        let file = content_file(&body.file);
-        let text = self.translation_text(body);
         self.body_photos(
-            &file,
-            &text,
+            &content_file(&t.rel),
+            &t.text,
             &body.text,
             body.first_line,
-            page_dir,
+            parent(&original.file),
             report_dir,
             page_path,
             photos,
         );
-    }
-
-    /// The whole text of a translated body's file, for the source lines of
-    /// messages about it: its front matter as blank lines, then the body.
-    fn translation_text(&self, body: &Markdown) -> String {
-        let mut text = "\n".repeat(body.first_line.saturating_sub(1));
-        text.push_str(&body.text);
-        text
     }
 }
 

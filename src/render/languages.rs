@@ -63,6 +63,13 @@ impl Alternates {
         Alternates { languages }
     }
 
+    /// The key of the page at `path` in `lang`: its path without the
+    /// language's prefix.
+    fn key<'p>(&self, path: &'p str, lang: &str) -> Option<&'p str> {
+        let current = self.languages.iter().find(|l| l.tag == lang)?;
+        Some(path.strip_prefix(&current.prefix).unwrap_or(path))
+    }
+
     /// Whether the site has more than one language.
     pub fn several(&self) -> bool {
         self.languages.len() > 1
@@ -75,10 +82,9 @@ impl Alternates {
             return (Vec::new(), Vec::new());
         }
         let root = urls::root_of(path);
-        let Some(current) = self.languages.iter().find(|l| l.tag == lang) else {
+        let Some(key) = self.key(path, lang) else {
             return (Vec::new(), Vec::new());
         };
-        let key = path.strip_prefix(&current.prefix).unwrap_or(path);
         let default = &self.languages[0];
         let url = |target: &str| {
             if target.ends_with(".html") {
@@ -108,27 +114,22 @@ impl Alternates {
                 }
             })
             .collect();
-        let mut links: Vec<Hreflang> = self
-            .languages
-            .iter()
-            .filter(|l| l.keys.contains(key))
-            .map(|l| Hreflang { lang: l.tag.clone(), url: url(&format!("{}{key}", l.prefix)) })
+        let links = self
+            .paths(path, lang)
+            .into_iter()
+            .map(|(lang, target)| Hreflang { lang, url: url(&target) })
             .collect();
-        if links.len() < 2 {
-            links.clear();
-        } else if default.keys.contains(key) {
-            links.push(Hreflang { lang: "x-default".to_owned(), url: url(key) });
-        }
         (switches, links)
     }
 
-    /// The other languages' addresses of the page at `path` in `lang`,
-    /// for the sitemap: (tag, site path), `x-default` included.
+    /// The page at `path` in `lang` in every language that has it, as
+    /// (tag, site path) with `x-default` (the default language's) where
+    /// that has it; none where only one language has the page. The
+    /// `hreflang` links of the page, and its sitemap alternates.
     pub fn paths(&self, path: &str, lang: &str) -> Vec<(String, String)> {
-        let Some(current) = self.languages.iter().find(|l| l.tag == lang) else {
+        let Some(key) = self.key(path, lang) else {
             return Vec::new();
         };
-        let key = path.strip_prefix(&current.prefix).unwrap_or(path);
         let mut out: Vec<(String, String)> = self
             .languages
             .iter()

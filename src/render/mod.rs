@@ -63,11 +63,9 @@ pub struct Input<'a> {
 /// the default one at the root, the others under `/TAG/`.
 pub fn render_to(input: Input<'_>, sink: &dyn Sink) -> Result<Vec<Diagnostic>, crate::Error> {
     let translations = Translations::new(input);
-    let mut renderers = renderers(&translations.inputs(input))?;
-    let alternates = Arc::new(Alternates::new(renderers.iter().map(Renderer::language).collect()));
+    let (mut renderers, alternates) = renderers(&translations.inputs(input))?;
     let mut errors = Vec::new();
     for renderer in &mut renderers {
-        renderer.alternates = alternates.clone();
         errors.extend(renderer.render_language(sink)?);
     }
     let default = &renderers[0];
@@ -103,7 +101,10 @@ fn sitemap_entries(
     renderers: &[Renderer<'_>],
     alternates: &Alternates,
 ) -> Vec<sitemap::SitemapEntry> {
-    renderers.iter().flat_map(|r| sitemap::entries(r.site, r.config, alternates)).collect()
+    renderers
+        .iter()
+        .flat_map(|r| sitemap::entries(r.sitemap_pages(), r.config, alternates))
+        .collect()
 }
 
 /// The settings and strings of each of the site's other languages, made
@@ -133,9 +134,16 @@ impl Translations {
     }
 }
 
-/// A renderer for each language.
-fn renderers<'a>(inputs: &[Input<'a>]) -> Result<Vec<Renderer<'a>>, Diagnostic> {
-    inputs.iter().map(|input| Renderer::new(*input)).collect()
+/// A renderer for each language, each knowing where every page is in all
+/// of them.
+fn renderers<'a>(inputs: &[Input<'a>]) -> Result<(Vec<Renderer<'a>>, Arc<Alternates>), Diagnostic> {
+    let mut renderers: Vec<Renderer<'a>> =
+        inputs.iter().map(|input| Renderer::new(*input)).collect::<Result<_, _>>()?;
+    let alternates = Arc::new(Alternates::new(renderers.iter().map(Renderer::language).collect()));
+    for renderer in &mut renderers {
+        renderer.alternates = alternates.clone();
+    }
+    Ok((renderers, alternates))
 }
 
 impl Renderer<'_> {
@@ -209,11 +217,9 @@ pub struct TemplateContext {
 #[doc(hidden)]
 pub fn template_contexts(input: Input<'_>) -> Result<Vec<TemplateContext>, Diagnostics> {
     let translations = Translations::new(input);
-    let mut renderers = renderers(&translations.inputs(input))?;
-    let alternates = Arc::new(Alternates::new(renderers.iter().map(Renderer::language).collect()));
+    let (mut renderers, alternates) = renderers(&translations.inputs(input))?;
     let mut all_globals = Vec::new();
     for renderer in &mut renderers {
-        renderer.alternates = alternates.clone();
         let mut globals = serde_json::Map::new();
         for name in renderer.globals.clone() {
             let value = renderer.tera.global_context().get(name).cloned();

@@ -53,17 +53,15 @@ impl PageContext {
 
 impl<'a> Renderer<'a> {
     /// Every page of the site.
-    /// Every page of the site in the renderer's language: in a
+    /// Every page of the site in the renderer's language (in a
     /// translation's, the pages that have a translation, and the site's
-    /// own pages (home, figures, tags, search).
+    /// own pages: home, figures, tags, search), in the order the sitemap
+    /// lists them.
     pub(super) fn pages(&self) -> Vec<Page<'a>> {
         let site = self.site;
         let mut pages = vec![Page::Home];
         if self.prefix.is_empty() {
             pages.push(Page::NotFound);
-        }
-        if !site.reports.is_empty() {
-            pages.push(Page::SiteStats);
         }
         for (i, r) in site.reports.iter().enumerate() {
             if !r.untranslated {
@@ -83,6 +81,9 @@ impl<'a> Renderer<'a> {
         }
         let translated = site.pages.iter().filter(|p| !p.untranslated);
         pages.extend(translated.map(|p| Page::Plain(p, None)));
+        if !site.reports.is_empty() {
+            pages.push(Page::SiteStats);
+        }
         pages.push(Page::Tags);
         pages.extend((0..self.tags.len()).map(Page::Tag));
         if self.config.search {
@@ -107,6 +108,32 @@ impl<'a> Renderer<'a> {
             Page::Tag(i) => format!("{}tags/{}/", self.prefix, self.tags[i].slug),
             Page::Search => format!("{}search/", self.prefix),
         }
+    }
+
+    /// The pages the sitemap lists, of those `pages` gives: each with the
+    /// day it last changed where known (a chapter without a date: its
+    /// report's). Not the 404 page, the search page, a tag's page or a
+    /// section's further listings.
+    pub(super) fn sitemap_pages(&self) -> Vec<(String, Option<String>)> {
+        let site = self.site;
+        let day = |date: Option<content::Date>| date.map(|d| d.first_day());
+        self.pages()
+            .iter()
+            .filter_map(|page| {
+                let lastmod = match *page {
+                    Page::NotFound | Page::Search | Page::Tag(_) => return None,
+                    Page::Section(_, number) if number > 1 => return None,
+                    Page::Report(i) | Page::Of(i, _) => day(site.reports[i].date),
+                    Page::Chapter(i, c) => {
+                        let report = &site.reports[i];
+                        day(report.chapters[c].date).or(day(report.date))
+                    }
+                    Page::Plain(p, _) => day(p.date),
+                    Page::Home | Page::SiteStats | Page::Section(..) | Page::Tags => None,
+                };
+                Some((self.path_of(page), lastmod))
+            })
+            .collect()
     }
 
     /// The template and variables of a page; problems in its Markdown go

@@ -10,7 +10,7 @@ use tera::Tera;
 use super::languages::Alternates;
 use super::{Vars, templates, urls};
 use crate::config::Config;
-use crate::content::{ReportPage, Site};
+use crate::content::Site;
 use crate::diagnostic::Diagnostic;
 use crate::output::OutputFile;
 use crate::theme::Theme;
@@ -133,41 +133,14 @@ fn prefix(config: &Config) -> String {
     config.language_prefix(&config.language)
 }
 
-/// Every page of the site in the language `config` renders, in the order
-/// the sitemap lists them: the home page, each report with its own pages
-/// and chapters, plain sections with their pages, pages under `content/`,
-/// the figures across the years and the tags. In a translation's site,
-/// the pages with a translation.
-pub fn entries(site: &Site, config: &Config, alternates: &Alternates) -> Vec<SitemapEntry> {
-    let prefix = prefix(config);
-    let mut pages: Vec<(String, Option<String>)> = vec![(prefix.clone(), None)];
-    for r in &site.reports {
-        let date = r.date.map(|d| d.first_day());
-        if !r.untranslated {
-            pages.push((r.path.clone(), date.clone()));
-            for page in ReportPage::ALL {
-                pages.push((r.page_path(page), date.clone()));
-            }
-        }
-        for c in r.chapters.iter().filter(|c| !c.untranslated) {
-            pages.push((c.path.clone(), c.date.map(|d| d.first_day()).or(date.clone())));
-        }
-    }
-    for s in site.all_sections() {
-        if !s.untranslated {
-            pages.push((s.path.clone(), None));
-        }
-        for p in s.pages.iter().filter(|p| !p.untranslated) {
-            pages.push((p.path.clone(), p.date.map(|d| d.first_day())));
-        }
-    }
-    for p in site.pages.iter().filter(|p| !p.untranslated) {
-        pages.push((p.path.clone(), p.date.map(|d| d.first_day())));
-    }
-    if !site.reports.is_empty() {
-        pages.push((format!("{prefix}stats/"), None));
-    }
-    pages.push((format!("{prefix}tags/"), None));
+/// The sitemap's entries for the pages of the language `config`
+/// renders, each a site path and the day it last changed where known
+/// (see `Renderer::sitemap_pages`).
+pub(super) fn entries(
+    pages: Vec<(String, Option<String>)>,
+    config: &Config,
+    alternates: &Alternates,
+) -> Vec<SitemapEntry> {
     let base = config.base_url.as_deref().unwrap_or("");
     let loc = |path: &str| format!("{base}/{}", urls::encode_path(path));
     pages
