@@ -85,6 +85,8 @@ struct RawLanguage {
     title: Option<String>,
     description: Option<String>,
     author: Option<String>,
+    copyright: Option<String>,
+    footer: Option<Footer>,
 }
 
 /// A language the site publishes in besides its default one, under
@@ -96,6 +98,9 @@ pub struct Language {
     pub title: Option<String>,
     pub description: Option<String>,
     pub author: Option<String>,
+    pub copyright: Option<String>,
+    /// The footer's words in the language, each where given.
+    pub footer: Footer,
     /// Where it stands in site.yaml (line, column).
     #[serde(skip)]
     pub position: Option<(usize, usize)>,
@@ -137,6 +142,21 @@ pub struct Footer {
 pub enum ImageFormat {
     Webp,
     Jpeg,
+}
+
+impl Footer {
+    /// This footer with the fields `other` gives in their place.
+    fn translated(&self, other: &Footer) -> Footer {
+        let pick = |own: &Option<String>, theirs: &Option<String>| theirs.clone().or(own.clone());
+        let Footer { organisation, icp, site_id, contact, licence } = other;
+        Footer {
+            organisation: pick(&self.organisation, organisation),
+            icp: pick(&self.icp, icp),
+            site_id: pick(&self.site_id, site_id),
+            contact: pick(&self.contact, contact),
+            licence: pick(&self.licence, licence),
+        }
+    }
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -344,7 +364,8 @@ impl Config {
     }
 
     /// The site as one of its languages shows it: that language's title,
-    /// description and author where `languages:` gives them.
+    /// description, author, copyright and footer where `languages:` gives
+    /// them (the default language's otherwise; no description).
     pub fn for_language(&self, tag: &str) -> Config {
         let mut config = self.clone();
         config.language = tag.to_owned();
@@ -352,6 +373,8 @@ impl Config {
             config.title = l.title.clone().unwrap_or(config.title);
             config.description = l.description.clone();
             config.author = l.author.clone().or(config.author);
+            config.copyright = l.copyright.clone().or(config.copyright);
+            config.footer = config.footer.translated(&l.footer);
             config.language_position = l.position;
         }
         config
@@ -423,9 +446,10 @@ fn other_languages(
                 .error_at(&settings.referenced, tr!("config-language-twice", tag = tag.as_str()))
                 .hint(tr!("config-language-twice-hint", default = default)));
         }
-        let RawLanguage { title, description, author } = settings.value;
+        let RawLanguage { title, description, author, copyright, footer } = settings.value;
         let position = position(&settings.referenced);
-        languages.push(Language { tag, title, description, author, position });
+        let footer = footer.unwrap_or_default();
+        languages.push(Language { tag, title, description, author, copyright, footer, position });
     }
     Ok(languages)
 }

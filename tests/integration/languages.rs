@@ -139,6 +139,17 @@ fn only_translated_pages_are_published_in_english() {
         across.contains("href=\"../../2023/stats/index.html#stat-study_sessions\""),
         "{across}"
     );
+    // The site's own words in each language: those languages: gives, the
+    // default language's where it gives none.
+    let footer = |rel: &str| {
+        let html = read(&out, rel);
+        text(&html[html.find("<footer").unwrap()..])
+    };
+    let en = footer("en/2024/index.html");
+    assert!(en.contains("Sample content") && en.contains("The committee&#39;s office"), "{en}");
+    assert!(en.contains("示例电话") && !en.contains("委员会办公室"), "{en}");
+    let zh = footer("2024/index.html");
+    assert!(zh.contains("示例内容") && zh.contains("委员会办公室"), "{zh}");
     // The English print edition holds the translated chapter only.
     let print = text(&read(&out, "en/2024/print/index.html"));
     assert!(print.contains("The committee held 14 sessions") && !print.contains("提交提案"));
